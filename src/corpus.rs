@@ -1,0 +1,53 @@
+//! Locating the shared corpus of real GA texts used by tests and benchmarks.
+//!
+//! The corpus is never part of the project: it is found through the `RESDIFF_CORPUS` environment
+//! variable, defaulting to `../shared/corpus` relative to the crate root.
+
+use std::path::{Path, PathBuf};
+
+/// Where the corpus is expected: `$RESDIFF_CORPUS`, else `<crate>/../shared/corpus`.
+pub fn expected_dir() -> PathBuf {
+    match std::env::var_os("RESDIFF_CORPUS") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+    }
+}
+
+/// The corpus directory if it exists (it must hold `text/`).
+///
+/// When it is absent this returns `None` after printing a clear skip message to stderr — except
+/// under `CI=true`, where a missing corpus is a failure and this panics (tests only).
+pub fn dir_or_skip(what: &str) -> Option<PathBuf> {
+    let dir = expected_dir();
+    if dir.join("text").is_dir() {
+        return Some(dir);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    assert!(
+        !ci,
+        "corpus not found at {} (set RESDIFF_CORPUS); required under CI=true for {what}",
+        dir.display()
+    );
+    eprintln!(
+        "SKIPPED {what}: corpus not found at {} (set RESDIFF_CORPUS to run it)",
+        dir.display()
+    );
+    None
+}
+
+/// All `.txt` files of `corpus/text`, sorted by name.
+pub fn text_files(corpus: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus.join("text"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Path of a corpus text by symbol (`A/RES/79/194` → `text/A_RES_79_194.txt`).
+pub fn text_path(corpus: &Path, symbol: &str) -> PathBuf {
+    corpus
+        .join("text")
+        .join(format!("{}.txt", symbol.replace('/', "_")))
+}

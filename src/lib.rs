@@ -1,0 +1,10 @@
+//! resdiff: compare versions of UN General Assembly resolutions.
+//!
+//! Data flows one way: bytes → text ([`ingest`]) → [`model::Resolution`] ([`parse`]) →
+//! [`compare::Comparison`] ([`align`], [`diff`], [`compare`]) → views and reports ([`report`]).
+//! Nothing in the engine depends on the GUI.
+
+pub mod compare;
+pub mod corpus;
+pub mod diff;
+pub mod model;

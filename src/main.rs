@@ -1,0 +1,5 @@
+//! The resdiff command line.
+
+fn main() {
+    println!("resdiff");
+}
