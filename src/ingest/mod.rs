@@ -1,0 +1,1 @@
+//! Reading a file into text: format and encoding detection, normalisation.

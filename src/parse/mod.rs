@@ -1,0 +1,1 @@
+//! Turning text into the document model ([`crate::model::Resolution`]).
