@@ -6,7 +6,7 @@
 //! | scale | phrases, weakest → strongest (rank) |
 //! |---|---|
 //! | `exhortation` | Invites (10) < Encourages (20) < Calls upon / Calls on / Calls for / Appeals to (30) < Requests (35) < Urges (40) < Demands (50) |
-//! | `approval` | Takes note of / Notes (10) < Notes / Takes note with appreciation or satisfaction (20) < Expresses appreciation, Appreciates (25) < Welcomes (30) < Commends (35) < Endorses, Approves (40) |
+//! | `approval` | Takes note of / Notes (10) < Notes / Takes note with appreciation or satisfaction (20) < Expresses appreciation, Appreciates (25) < Welcomes (30) < Welcomes with appreciation (33) < Commends (35) < Endorses, Approves (40) |
 //! | `concern` | Notes with concern (10) < Concerned, Expresses concern (20) < Deeply / seriously / greatly concerned, deep / serious / great concern (30) < Gravely concerned, grave concern, Alarmed (40) < Deeply alarmed (50) < Deplores (55) < Condemns (60) |
 //! | `affirmation` | Acknowledges (10) < Recognizes (20) < Affirms, Reaffirms, Reiterates (30) < Stresses, Emphasizes, Underlines, Underscores, Highlights (40) |
 //!
@@ -51,6 +51,7 @@ const TABLE: &[(&str, &[&str], i32)] = &[
     (APPROVAL, &["expresses", "its", "appreciation"], 25),
     (APPROVAL, &["appreciates"], 25),
     (APPROVAL, &["welcomes"], 30),
+    (APPROVAL, &["welcomes", "with", "appreciation"], 33),
     (APPROVAL, &["commends"], 35),
     (APPROVAL, &["endorses"], 40),
     (APPROVAL, &["approves"], 40),
@@ -109,44 +110,27 @@ fn stem(word: &str) -> String {
 /// Rank on the concern scale for phrases built around "concern".
 fn concern_rank(stems: &[String]) -> Option<i32> {
     let pos = stems.iter().take(5).position(|s| s == "concern")?;
-    // "notes"/"noting" stem to "not".
     let before = stems.get(..pos).unwrap_or_default();
-    let allowed = [
-        "not",
-        "with",
-        "express",
-        "it",
-        "ar",
-        "remain",
-        "deep",
-        "deeply",
-        "serious",
-        "seriously",
-        "great",
-        "greatly",
-        "grave",
-        "gravely",
-    ];
-    if !before.iter().all(|s| allowed.contains(&s.as_str())) {
+    let is_any = |s: &String, words: &[&str]| words.iter().any(|w| stem(w) == *s);
+    let deep = ["deeply", "deep", "seriously", "serious", "great", "greatly"];
+    let grave = ["grave", "gravely"];
+    let glue = ["notes", "with", "expresses", "its", "are", "remains"];
+    if !before
+        .iter()
+        .all(|s| is_any(s, &deep) || is_any(s, &grave) || is_any(s, &glue))
+    {
         return None;
     }
+    // "notes"/"noting" stem to "not".
     let mut rank = if before.first().is_some_and(|s| s == "not") {
         10
     } else {
         20
     };
-    if before.iter().any(|s| {
-        matches!(
-            s.as_str(),
-            "deeply" | "deep" | "seriously" | "serious" | "great" | "greatly"
-        )
-    }) {
+    if before.iter().any(|s| is_any(s, &deep)) {
         rank += 10;
     }
-    if before
-        .iter()
-        .any(|s| matches!(s.as_str(), "grave" | "gravely"))
-    {
+    if before.iter().any(|s| is_any(s, &grave)) {
         rank += 20;
     }
     Some(rank)
