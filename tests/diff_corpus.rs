@@ -321,3 +321,28 @@ fn corpus_commission_session_paragraph_is_substantive() {
     );
     assert_eq!(routine_kind(&o, &n), ChangeKind::Substantive);
 }
+
+#[test]
+fn sample_lead_strengthened_when_operative_became_preambular() {
+    // 65/141 OP16 "Further recognizes that the Internet governance-related outcomes …" became
+    // the 66/184 preambular paragraph "Reaffirming that the outcomes …": recognition → reaffirmation.
+    let old = sample_line("A_RES_65_141.txt", "16. Further recognizes that");
+    let old = old.trim_start_matches("16. ");
+    let new = sample_line(
+        "A_RES_66_184.txt",
+        "Reaffirming that the outcomes of the World Summit",
+    );
+    let mut ops = diff_words(old, &new);
+    let (ro, rn) = (resolution(&[]), resolution(&[]));
+    let (po, pn) = (
+        paragraph("OP16", None, old, &[]),
+        paragraph("PP24", None, &new, &[]),
+    );
+    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops);
+    let lead = c.lead_change.unwrap();
+    assert_eq!(lead.old, "Further recognizes");
+    assert_eq!(lead.new, "Reaffirming");
+    assert_eq!(lead.direction, Direction::Stronger);
+    assert_eq!(lead.scale.as_deref(), Some("affirmation"));
+    assert_eq!(c.kind, ChangeKind::Substantive);
+}
