@@ -7,8 +7,8 @@
 //! 2. **Semantic islands**: an equal run that sits between two changes is folded into the change
 //!    (as a deletion plus an insertion of the same text) when
 //!    - it is no longer, in characters, than the larger side of the change on *each* side of it
-//!      (the rule of diff-match-patch's semantic cleanup, counted on whole tokens); whitespace
-//!      between two changed words is always such an island; or
+//!      (the rule of diff-match-patch's semantic cleanup, counted on whole tokens); or
+//!    - it is whitespace only (whitespace between two changes belongs to the change); or
 //!    - it is *weak* — only whitespace, punctuation and at most three common function words
 //!      (`the`, `of`, `and`, `to`, …) — and no longer than the two changes around it together.
 //!
@@ -55,10 +55,14 @@ fn is_weak(toks: &[Token<'_>]) -> bool {
     words <= 3
 }
 
+/// Upper bound on island-elimination passes (each pass folds every qualifying island; real
+/// paragraphs settle in two or three).
+const MAX_PASSES: usize = 32;
+
 /// Runs all cleanup stages on `segs`.
 pub(crate) fn cleanup(segs: Vec<Seg<'_>>) -> Vec<Seg<'_>> {
     let mut segs = merge(segs);
-    loop {
+    for _ in 0..MAX_PASSES {
         let (next, changed) = eliminate_islands(segs);
         segs = merge(next);
         if !changed {
@@ -184,7 +188,9 @@ fn eliminate_islands(segs: Vec<Seg<'_>>) -> (Vec<Seg<'_>>, bool) {
             continue;
         }
         let len = char_len(&seg.toks);
-        if (len <= before_max && len <= after_max)
+        let blank = seg.toks.iter().all(|t| t.kind == TokenKind::Space);
+        if blank
+            || (len <= before_max && len <= after_max)
             || (is_weak(&seg.toks) && len <= before_total + after_total)
         {
             fold[i] = true;
