@@ -248,6 +248,20 @@ fn corpus_growing_list_of_resolutions_is_routine() {
     let n = para(&new, start, ".");
     assert!(o.ends_with("2021/28 and 2022/15.") && n.ends_with("2022/15 and 2023/3."));
     assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    // Marked up as a person would: "2021/28[- and-]{+,+} 2022/15{+ and 2023/3+}."
+    let ops = diff_words(&o, &n);
+    let del: Vec<_> = ops
+        .iter()
+        .filter(|x| x.op == OpKind::Delete)
+        .map(|x| x.text.as_str())
+        .collect();
+    let ins: Vec<_> = ops
+        .iter()
+        .filter(|x| x.op == OpKind::Insert)
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(del, vec![" and"]);
+    assert_eq!(ins, vec![",", " and 2023/3"]);
 }
 
 #[test]

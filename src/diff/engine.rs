@@ -83,7 +83,7 @@ pub fn diff_words_with(old: &str, new: &str, opts: &DiffOptions) -> DiffOutcome 
         segs.push(Seg { op: e.op, toks });
     }
     let segs = if opts.semantic_cleanup {
-        cleanup(segs)
+        cleanup(segs, deadline)
     } else {
         merge(segs)
     };
