@@ -73,6 +73,19 @@ fn main() {
         ops_total / rounds
     );
 
+    let raw = DiffOptions {
+        semantic_cleanup: false,
+        ..DiffOptions::default()
+    };
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for (o, n) in &pairs {
+            std::hint::black_box(diff_words_with(o, n, &raw));
+        }
+    }
+    let per_pair = start.elapsed().as_secs_f64() * 1e6 / (rounds * pairs.len()) as f64;
+    println!("diff_words_with without semantic cleanup: {per_pair:.1} µs per pair");
+
     let start = Instant::now();
     for _ in 0..rounds {
         for (o, n) in &pairs {

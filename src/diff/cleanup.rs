@@ -55,8 +55,7 @@ fn is_weak(toks: &[Token<'_>]) -> bool {
     let mut words = 0;
     for t in toks {
         if t.kind == TokenKind::Word {
-            let lower = t.text.to_lowercase();
-            if !WEAK_WORDS.contains(&lower.as_str()) {
+            if !is_weak_word(t.text) {
                 return false;
             }
             words += 1;
@@ -97,8 +96,12 @@ fn fold_islands(mut segs: Vec<Seg<'_>>) -> Vec<Seg<'_>> {
 /// Largest change (tokens per side) that rule 4 re-aligns.
 const MAX_REALIGN: usize = 4000;
 
+fn is_weak_word(w: &str) -> bool {
+    WEAK_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 fn is_weak_token(t: &Token<'_>) -> bool {
-    t.kind != TokenKind::Word || WEAK_WORDS.contains(&t.text.to_lowercase().as_str())
+    t.kind != TokenKind::Word || is_weak_word(t.text)
 }
 
 /// Rule 4: re-aligns each change (a deletion followed by an insertion) on its content words

@@ -39,7 +39,10 @@
 //! one each year (`… 63/202 and 64/187` → `… 63/202, 64/187 and 65/141`). A changed span counts as
 //! routine when every word on both sides is either a routine item or a connector word (`and`,
 //! `of`, `its`, `resolution(s)`, `session`, …) and at least one routine item is involved, so items
-//! may be added to or dropped from such lists. [`mark_routine`] joins change runs separated only
+//! may be added to or dropped from such lists. When one side has no word at all (a pure
+//! insertion or deletion), it is routine only if it involves a symbol: adding or dropping a date,
+//! year, session ordinal or paragraph reference (`at its sixty-sixth session`, `paragraph 71 of`)
+//! changes the meaning and is substantive. [`mark_routine`] joins change runs separated only
 //! by routine items and connectors into one cluster and judges the cluster as a whole. A change of
 //! whitespace only is routine; a change of punctuation only is not.
 //!

@@ -320,6 +320,16 @@ fn routine_items(del: &[&Item], ins: &[&Item]) -> bool {
     if !any_routine {
         return false;
     }
+    // Only adding or dropping words: routine only for symbols (a list that grows or shrinks);
+    // adding or dropping a date, year, ordinal or paragraph number changes the meaning.
+    if (del.is_empty() || ins.is_empty())
+        && !del
+            .iter()
+            .chain(ins)
+            .any(|it| matches!(it.class, Class::Res | Class::Doc))
+    {
+        return false;
+    }
     let dy: Vec<i32> = del.iter().filter_map(|i| year(i.class)).collect();
     let iy: Vec<i32> = ins.iter().filter_map(|i| year(i.class)).collect();
     if dy.len() == iy.len() {
