@@ -61,7 +61,7 @@ use split::Group;
 
 /// The text the aligner matches on: the paragraph text with routine details normalised.
 fn matching_text(p: &Paragraph) -> String {
-    p.text.clone()
+    crate::diff::normalize_for_matching(&p.text)
 }
 
 /// The printed label that renumbering compares: the id path for operative paragraphs and their
