@@ -5,8 +5,17 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Lower-cased word tokens of an already normalised text; tokens holding a digit become `#` so that
-/// changed years, symbols and numbers do not hide a match.
+/// changed years, symbols and numbers do not hide a match. A non-blank text without any word is
+/// one token, itself (so that rules like `______` still match their twin).
 pub(crate) fn tokens(text: &str) -> Vec<String> {
+    if !text.chars().any(char::is_alphanumeric) {
+        let t = text.trim();
+        return if t.is_empty() {
+            Vec::new()
+        } else {
+            vec![t.to_string()]
+        };
+    }
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {

@@ -60,8 +60,14 @@ use matcher::{Matcher, tuning};
 use split::Group;
 
 /// The text the aligner matches on: the paragraph text with routine details normalised.
+/// Text without any letter or digit (rules, dots) is matched on its raw form instead.
 fn matching_text(p: &Paragraph) -> String {
-    crate::diff::normalize_for_matching(&p.text)
+    let normalised = crate::diff::normalize_for_matching(&p.text);
+    if normalised.chars().any(char::is_alphanumeric) {
+        normalised
+    } else {
+        p.text.trim().to_string()
+    }
 }
 
 /// The printed label that renumbering compares: the id path for operative paragraphs and their
