@@ -1,7 +1,7 @@
 //! The 1–1 matching passes: anchors, scored candidates with greedy global assignment, and an
 //! exhaustive dynamic programme inside the small stretches left between matched pairs.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::features::Features;
 use super::lis::lis_mask;
@@ -24,7 +24,9 @@ pub(crate) mod tuning {
     /// Score bonus for the same paragraph kind.
     pub(crate) const SAME_KIND_BONUS: f64 = 0.03;
     /// Weight of the relative-position distance as a tie-breaker.
-    pub(crate) const POSITION_WEIGHT: f64 = 0.05;
+    pub(crate) const POSITION_WEIGHT: f64 = 0.03;
+    /// Weight of the offset from the previous in-order pair as a tie-breaker (saturates at 5).
+    pub(crate) const LOCAL_WEIGHT: f64 = 0.02;
 }
 
 /// State of the 1–1 matching.
@@ -130,9 +132,9 @@ impl<'a> Matcher<'a> {
     }
 
     /// For every new index, the open range of old indices between its in-order matched neighbours:
-    /// `(lo, hi)` meaning old indices `o` with `lo < o + 1 && o + 1 < hi` (shifted by one so that
-    /// the document start is 0).
-    fn gaps(&self) -> Vec<(usize, usize)> {
+    /// `(lo, hi, lo_n)` meaning old indices `o` with `lo < o + 1 && o + 1 < hi` (shifted by one so
+    /// that the document start is 0); `lo_n` is the new index + 1 of the previous in-order pair.
+    fn gaps(&self) -> Vec<(usize, usize, usize)> {
         let (pairs, mask) = self.ordered_pairs();
         let kept: Vec<(usize, usize)> = pairs
             .iter()
@@ -143,10 +145,12 @@ impl<'a> Matcher<'a> {
         let mut out = Vec::with_capacity(self.new.len());
         let mut next = 0; // index into kept of the first pair with new index >= n
         let mut lo = 0usize; // old index + 1 of the previous kept pair
+        let mut lo_n = 0usize; // new index + 1 of the previous kept pair
         for n in 0..self.new.len() {
             while kept.get(next).is_some_and(|p| p.1 < n) {
                 if let Some(p) = kept.get(next) {
                     lo = p.0 + 1;
+                    lo_n = p.1 + 1;
                 }
                 next += 1;
             }
@@ -155,7 +159,7 @@ impl<'a> Matcher<'a> {
                 hi_idx += 1;
             }
             let hi = kept.get(hi_idx).map_or(self.old.len() + 1, |p| p.0 + 1);
-            out.push((lo, hi));
+            out.push((lo, hi, lo_n));
         }
         out
     }
@@ -166,33 +170,35 @@ impl<'a> Matcher<'a> {
         (po - pn).abs()
     }
 
-    /// Passes 2 and 3: greedy assignment by descending score over the candidate edges. Pass 2
-    /// accepts strong matches anywhere; pass 3 (after recomputing the in-order run) accepts weaker
-    /// ones that lie between matched neighbours.
-    pub(crate) fn greedy(&mut self, candidates: &[Vec<(usize, f64)>], anywhere: bool) {
+    /// Passes 2 and 3: greedy assignment by descending score over the candidate edges with
+    /// cosine ≥ `min_cos`. An edge is accepted at once when it keeps the order of the in-order
+    /// matched pairs (checked against an ordered map, O(log P)); an edge that would cross them is
+    /// deferred and, when `allow_moves`, accepted afterwards if both ends are still free (a move).
+    pub(crate) fn greedy(&mut self, candidates: &[Vec<(usize, f64)>], min_cos: f64, allow_moves: bool) {
         let gaps = self.gaps();
+        let (pairs, mask) = self.ordered_pairs();
+        let mut ordered: BTreeMap<usize, usize> = pairs
+            .iter()
+            .zip(&mask)
+            .filter(|(_, m)| **m)
+            .map(|(p, _)| (p.1, p.0))
+            .collect();
         let mut edges: Vec<(f64, usize, usize, f64)> = Vec::new();
         for (n, cands) in candidates.iter().enumerate() {
-            let Some(&(lo, hi)) = gaps.get(n) else {
+            let Some(&(lo, hi, lo_n)) = gaps.get(n) else {
                 continue;
             };
             for &(o, cos) in cands {
-                if !self.is_free(o, n) || !self.compatible(o, n) {
+                if cos < min_cos || !self.is_free(o, n) || !self.compatible(o, n) {
                     continue;
                 }
                 let in_gap = lo < o + 1 && o + 1 < hi;
-                let ok = if anywhere {
-                    cos >= tuning::ACCEPT_ANYWHERE
-                } else {
-                    in_gap && cos >= tuning::ACCEPT_IN_GAP
-                };
-                if !ok {
-                    continue;
-                }
                 let same_kind = match (self.old.get(o), self.new.get(n)) {
                     (Some(a), Some(b)) => a.kind == b.kind,
                     _ => false,
                 };
+                // Offset from the previous in-order pair: prefers the twin at the same distance.
+                let local = ((o + 1).abs_diff(lo) as f64 - (n + 1).abs_diff(lo_n) as f64).abs();
                 let score = cos
                     + if in_gap { tuning::IN_GAP_BONUS } else { 0.0 }
                     + if same_kind {
@@ -200,12 +206,27 @@ impl<'a> Matcher<'a> {
                     } else {
                         0.0
                     }
-                    - tuning::POSITION_WEIGHT * self.position_distance(o, n);
+                    - tuning::POSITION_WEIGHT * self.position_distance(o, n)
+                    - tuning::LOCAL_WEIGHT * (local / 5.0).min(1.0);
                 edges.push((score, o, n, cos));
             }
         }
         edges.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+        let mut deferred = Vec::new();
         for (_, o, n, cos) in edges {
+            if !self.is_free(o, n) {
+                continue;
+            }
+            let before_ok = ordered.range(..n).next_back().is_none_or(|(_, &po)| po < o);
+            let after_ok = ordered.range(n + 1..).next().is_none_or(|(_, &so)| so > o);
+            if before_ok && after_ok {
+                self.link(o, n, cos);
+                ordered.insert(n, o);
+            } else if allow_moves {
+                deferred.push((o, n, cos));
+            }
+        }
+        for (o, n, cos) in deferred {
             if self.is_free(o, n) {
                 self.link(o, n, cos);
             }

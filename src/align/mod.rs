@@ -101,8 +101,8 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
     m.anchor_unique_exact();
     let cap = 200usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
     let candidates = m.f.candidates(tuning::CANDIDATES, cap);
-    m.greedy(&candidates, true);
-    m.greedy(&candidates, false);
+    m.greedy(&candidates, tuning::ACCEPT_ANYWHERE, true);
+    m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
     m.fill_gaps();
 
     // Groups from the 1–1 matches, then splits and merges.

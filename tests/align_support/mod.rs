@@ -148,3 +148,9 @@ pub fn renumber(paragraphs: &mut [Paragraph]) {
         p.id = id;
     }
 }
+
+/// Read and parse a document.
+pub fn load(path: &std::path::Path) -> Resolution {
+    let text = std::fs::read_to_string(path).unwrap();
+    from_lines(text.lines())
+}
