@@ -144,6 +144,41 @@ impl Features {
         }
     }
 
+    /// Weighted containment: the share of `a`'s TF-IDF weight on features that `b` also has.
+    fn contained(a: &SparseVec, b: &SparseVec) -> f64 {
+        let (mut i, mut j) = (0, 0);
+        let (mut shared, mut total) = (0f64, 0f64);
+        while let Some(&fa) = a.ids.get(i) {
+            let wa = f64::from(a.weights.get(i).copied().unwrap_or(0.0));
+            total += wa;
+            while b.ids.get(j).is_some_and(|&fb| fb < fa) {
+                j += 1;
+            }
+            if b.ids.get(j) == Some(&fa) {
+                shared += wa;
+            }
+            i += 1;
+        }
+        if total > 0.0 { shared / total } else { 0.0 }
+    }
+
+    /// The larger of the two weighted containments of old `o` in new `n` and back, with the word
+    /// count of the contained (smaller) side.
+    pub(crate) fn containment(&self, o: usize, n: usize) -> (f64, usize) {
+        let (Some(a), Some(b)) = (self.old_vecs.get(o), self.new_vecs.get(n)) else {
+            return (0.0, 0);
+        };
+        let o_in_n = Self::contained(a, b);
+        let n_in_o = Self::contained(b, a);
+        let words_o = self.old_tokens.get(o).map_or(0, Vec::len);
+        let words_n = self.new_tokens.get(n).map_or(0, Vec::len);
+        if o_in_n >= n_in_o {
+            (o_in_n, words_o)
+        } else {
+            (n_in_o, words_n)
+        }
+    }
+
     /// Cosine similarity of old paragraph `o` and new paragraph `n`.
     pub(crate) fn cosine(&self, o: usize, n: usize) -> f64 {
         match (self.old_vecs.get(o), self.new_vecs.get(n)) {

@@ -17,6 +17,10 @@ pub(crate) mod tuning {
     pub(crate) const ACCEPT_IN_GAP: f64 = 0.3;
     /// Cosine accepted by the dynamic programme inside a small gap.
     pub(crate) const ACCEPT_GAP_DP: f64 = 0.2;
+    /// Weighted containment (unigrams and bigrams) accepted for an unmatched candidate pair.
+    pub(crate) const ACCEPT_CONTAINED: f64 = 0.75;
+    /// Minimum words of the contained paragraph for a containment match.
+    pub(crate) const CONTAINED_MIN_WORDS: usize = 6;
     /// Largest `old × new` size of a gap handled by the dynamic programme.
     pub(crate) const GAP_DP_MAX_CELLS: usize = 2_500;
     /// Score bonus for an old candidate between the matched neighbours of the new paragraph.
@@ -276,6 +280,30 @@ impl<'a> Matcher<'a> {
                 "{skipped} long stretch(es) of unmatched paragraphs were compared only through \
                  shared distinctive words, not exhaustively"
             ));
+        }
+    }
+
+    /// Pass 5: a still unmatched pair of candidates where one paragraph is mostly contained in the
+    /// other (a short new paragraph cut from a long old one, or the reverse), greedily by
+    /// weighted containment.
+    pub(crate) fn containment_pass(&mut self, candidates: &[Vec<(usize, f64)>]) {
+        let mut edges: Vec<(f64, usize, usize, f64)> = Vec::new();
+        for (n, cands) in candidates.iter().enumerate() {
+            for &(o, cos) in cands {
+                if !self.is_free(o, n) || !self.compatible(o, n) {
+                    continue;
+                }
+                let (c, words) = self.f.containment(o, n);
+                if c >= tuning::ACCEPT_CONTAINED && words >= tuning::CONTAINED_MIN_WORDS {
+                    edges.push((c, o, n, cos));
+                }
+            }
+        }
+        edges.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+        for (_, o, n, cos) in edges {
+            if self.is_free(o, n) {
+                self.link(o, n, cos);
+            }
         }
     }
 

@@ -104,6 +104,7 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
     m.greedy(&candidates, tuning::ACCEPT_ANYWHERE, true);
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
     m.fill_gaps();
+    m.containment_pass(&candidates);
 
     // Groups from the 1–1 matches, then splits and merges.
     let mut groups: Vec<Group> = Vec::new();
@@ -122,12 +123,26 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
             });
         }
     }
+    let cands_of_new: Vec<Vec<usize>> = candidates
+        .iter()
+        .map(|c| c.iter().map(|e| e.0).collect())
+        .collect();
+    let mut cands_of_old: Vec<Vec<usize>> = vec![Vec::new(); old_p.len()];
+    for (n, c) in candidates.iter().enumerate() {
+        for &(o, _) in c {
+            if let Some(list) = cands_of_old.get_mut(o) {
+                list.push(n);
+            }
+        }
+    }
     split::detect(
         &mut groups,
         &mut group_of_old,
         &mut group_of_new,
         &m.f.old_tokens,
         &m.f.new_tokens,
+        &cands_of_new,
+        &cands_of_old,
     );
 
     let mut warnings = std::mem::take(&mut m.warnings);

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 /// Share of a paragraph's words that must come from the uncovered remainder of the neighbour's
 /// counterpart.
 const CONTAINMENT: f64 = 0.6;
+/// The same share for a piece that is not adjacent to the group but among its candidates.
+const CONTAINMENT_FAR: f64 = 0.8;
 /// Paragraphs shorter than this (in words) are never treated as split or merged pieces.
 const MIN_WORDS: usize = 4;
 
@@ -65,6 +67,81 @@ enum Side {
 /// Extend groups with adjacent unmatched paragraphs (see the module docs). `group_of_old` /
 /// `group_of_new` map paragraph indices to group indices and are updated.
 pub(crate) fn detect(
+    groups: &mut [Group],
+    group_of_old: &mut [Option<usize>],
+    group_of_new: &mut [Option<usize>],
+    old_tokens: &[Vec<String>],
+    new_tokens: &[Vec<String>],
+    cands_of_new: &[Vec<usize>],
+    cands_of_old: &[Vec<usize>],
+) {
+    adjacent(groups, group_of_old, group_of_new, old_tokens, new_tokens);
+    far(groups, group_of_new, group_of_old, new_tokens, old_tokens, cands_of_new, Side::New);
+    far(groups, group_of_old, group_of_new, old_tokens, new_tokens, cands_of_old, Side::Old);
+}
+
+/// Pieces that are not adjacent to the group but among the candidates found for them
+/// (`cands[i]`: indices on the other side).
+fn far(
+    groups: &mut [Group],
+    group_of_mine: &mut [Option<usize>],
+    group_of_theirs: &[Option<usize>],
+    mine_tokens: &[Vec<String>],
+    theirs_tokens: &[Vec<String>],
+    cands: &[Vec<usize>],
+    side: Side,
+) {
+    for i in 0..group_of_mine.len() {
+        if group_of_mine.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        let (Some(piece), Some(list)) = (mine_tokens.get(i), cands.get(i)) else {
+            continue;
+        };
+        if piece.len() < MIN_WORDS {
+            continue;
+        }
+        // The candidate counterpart whose group leaves most of this piece uncovered.
+        let mut best: Option<(f64, usize)> = None;
+        for &c in list {
+            let Some(g) = group_of_theirs.get(c).copied().flatten() else {
+                continue;
+            };
+            let Some(group) = groups.get(g) else {
+                continue;
+            };
+            let (other, same) = match side {
+                Side::New => (&group.old, &group.new),
+                Side::Old => (&group.new, &group.old),
+            };
+            if other.len() != 1 {
+                continue;
+            }
+            let whole = bag(other.iter().filter_map(|&k| theirs_tokens.get(k)));
+            let covered = bag(same.iter().filter_map(|&k| mine_tokens.get(k)));
+            let c = containment(piece, &whole, &covered);
+            if c >= CONTAINMENT_FAR && best.is_none_or(|b| c > b.0) {
+                best = Some((c, g));
+            }
+        }
+        if let Some((_, g)) = best {
+            if let Some(slot) = group_of_mine.get_mut(i) {
+                *slot = Some(g);
+            }
+            if let Some(group) = groups.get_mut(g) {
+                let list = match side {
+                    Side::New => &mut group.new,
+                    Side::Old => &mut group.old,
+                };
+                list.push(i);
+                list.sort_unstable();
+            }
+        }
+    }
+}
+
+/// Pieces adjacent to a group.
+fn adjacent(
     groups: &mut [Group],
     group_of_old: &mut [Option<usize>],
     group_of_new: &mut [Option<usize>],
