@@ -14,16 +14,22 @@
 //! ` also`). Tokens are never split.
 
 mod change;
+mod classify;
 mod cleanup;
 mod engine;
+mod lead;
 mod myers;
 mod op;
+mod refs;
 mod routine;
 mod token;
 
 pub use change::{ChangeKind, Classification, Direction, FootnoteChange, LeadChange};
+pub use classify::classify;
 pub use engine::{DiffOptions, DiffOutcome, diff_words, diff_words_with, similarity};
+pub use lead::{lead_change, lead_strength};
 pub use op::{DiffOp, OpKind, new_text, old_text};
+pub use refs::extract_references;
 pub use routine::{
     MAX_ROUTINE_YEAR_SHIFT, is_routine_change, mark_routine, normalize_for_matching,
 };

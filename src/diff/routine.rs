@@ -3,8 +3,8 @@
 //! Recognised routine items (see [`annotate`]):
 //! - **resolution / decision symbols** `65/141`, `2011/16`, `57/270 B` (a single capital letter
 //!   after the symbol belongs to it);
-//! - **document symbols**: a word starting with a capital letter that contains `/`
-//!   (`A/66/437`, `A/C.2/80/L.17`, `E/2011/77`, `A/66/64-E/2011/77`);
+//! - **document symbols**: a word with an all-capitals first component, a `/` and a digit
+//!   (`A/66/437`, `A/C.2/80/L.17`, `E/2011/77`, `A/66/64-E/2011/77`; not `HIV/AIDS`);
 //! - **dates**: `22 December 2011`, `December 2011`, `10 to 12 December 2003`, `16 and 17 June 2011`;
 //! - **years**: four-digit numbers 1900–2099;
 //! - **session ordinals**: ordinal words from `tenth` upwards (`fourteenth`, `sixty-sixth`,
@@ -150,8 +150,14 @@ fn is_res(w: &str) -> bool {
     }
 }
 
+/// A UN document symbol: an all-capitals first component (`A`, `E`, `ST`, `UNEP`), at least one
+/// `/`, and a digit somewhere (`HIV/AIDS` is not a symbol).
 fn is_doc(w: &str) -> bool {
-    w.contains('/') && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+    let first = w.split('/').next().unwrap_or_default();
+    w.contains('/')
+        && !first.is_empty()
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && w.chars().any(|c| c.is_ascii_digit())
 }
 
 fn year_of(w: &str) -> Option<i32> {
