@@ -83,7 +83,8 @@ fn edited_copy(doc: &Resolution) -> Resolution {
             let mut q = p.clone();
             q.text = q.text.replace("2024", "2025").replace("2030", "2031");
             if i % 7 == 3 {
-                q.text.push_str(" and in this regard stresses the importance of further efforts");
+                q.text
+                    .push_str(" and in this regard stresses the importance of further efforts");
             }
             if i % 13 == 8 {
                 moved.push(q);
@@ -119,13 +120,19 @@ fn lev_similarity(a: &[char], b: &[char]) -> f64 {
 /// The naive aligner of a typical web tool: for each new paragraph, the first old paragraph after
 /// the previous match with Levenshtein similarity > 0.8, else the best old paragraph anywhere.
 fn naive_align(old: &Resolution, new: &Resolution) -> Vec<Option<usize>> {
-    let old_chars: Vec<Vec<char>> = old.paragraphs.iter().map(|p| p.text.chars().collect()).collect();
+    let old_chars: Vec<Vec<char>> = old
+        .paragraphs
+        .iter()
+        .map(|p| p.text.chars().collect())
+        .collect();
     let mut last = 0usize;
     new.paragraphs
         .iter()
         .map(|p| {
             let n: Vec<char> = p.text.chars().collect();
-            if let Some(o) = (last..old_chars.len()).find(|&o| lev_similarity(&old_chars[o], &n) > 0.8) {
+            if let Some(o) =
+                (last..old_chars.len()).find(|&o| lev_similarity(&old_chars[o], &n) > 0.8)
+            {
                 last = o + 1;
                 return Some(o);
             }
@@ -141,7 +148,9 @@ fn main() {
     let Some(corpus) = resdiff::corpus::dir_or_skip("bench compare") else {
         return;
     };
-    let read = |p: std::path::PathBuf| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    let read = |p: std::path::PathBuf| {
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    };
     let sample_old = read("sample_data/A_RES_65_141.txt".into());
     let sample_new = read("sample_data/A_RES_66_184.txt".into());
     let ict_old = read(resdiff::corpus::text_path(&corpus, "A/RES/79/194"));
@@ -153,11 +162,17 @@ fn main() {
     let t_sample = median_time(budget, || {
         black_box(compare(parse(&sample_old), parse(&sample_new)));
     });
-    println!("sample 65/141 -> 66/184      {:8.3} ms   (target < 5 ms)", ms(t_sample));
+    println!(
+        "sample 65/141 -> 66/184      {:8.3} ms   (target < 5 ms)",
+        ms(t_sample)
+    );
     let t_ict = median_time(budget, || {
         black_box(compare(parse(&ict_old), parse(&ict_new)));
     });
-    println!("79/194 -> 80/118             {:8.3} ms   (target < 20 ms)", ms(t_ict));
+    println!(
+        "79/194 -> 80/118             {:8.3} ms   (target < 20 ms)",
+        ms(t_ict)
+    );
     let pact_doc = parse(&pact);
     let pact_edit = edited_copy(&pact_doc);
     let t_pact = median_time(budget, || {

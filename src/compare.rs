@@ -255,10 +255,16 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
     let mut budget_spent = false;
     let mut pairs = Vec::with_capacity(alignment.links.len());
     for link in &alignment.links {
-        let old_paras: Vec<&crate::model::Paragraph> =
-            link.old.iter().filter_map(|&i| old.paragraphs.get(i)).collect();
-        let new_paras: Vec<&crate::model::Paragraph> =
-            link.new.iter().filter_map(|&i| new.paragraphs.get(i)).collect();
+        let old_paras: Vec<&crate::model::Paragraph> = link
+            .old
+            .iter()
+            .filter_map(|&i| old.paragraphs.get(i))
+            .collect();
+        let new_paras: Vec<&crate::model::Paragraph> = link
+            .new
+            .iter()
+            .filter_map(|&i| new.paragraphs.get(i))
+            .collect();
         let old_text = join_texts(&old_paras);
         let new_text = join_texts(&new_paras);
         let remaining = opts.total_deadline.saturating_sub(started.elapsed());
@@ -335,36 +341,29 @@ fn pair_label(old: &[&crate::model::Paragraph], new: &[&crate::model::Paragraph]
         if ps.is_empty() {
             "-".to_string()
         } else {
-            ps.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join("+")
+            ps.iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
         }
     };
     format!("{} → {}", ids(old), ids(new))
 }
 
-/// Classification of one pair: routine runs marked in `ops`, change kind from them.
+/// Classification of one pair (routine runs are marked in `ops`). For a split or merge, the
+/// first paragraph of the side with several stands for it (lead phrase, footnotes).
 fn classify_pair(
-    _old_doc: &Resolution,
-    _new_doc: &Resolution,
+    old_doc: &Resolution,
+    new_doc: &Resolution,
     old: &[&crate::model::Paragraph],
     new: &[&crate::model::Paragraph],
     ops: &mut [DiffOp],
 ) -> Classification {
-    use crate::diff::{ChangeKind, OpKind};
-    crate::diff::mark_routine(ops);
-    let changed: Vec<&DiffOp> = ops.iter().filter(|o| o.op != OpKind::Equal).collect();
-    let kind = if old.is_empty() || new.is_empty() {
-        ChangeKind::Substantive
-    } else if changed.is_empty() {
-        ChangeKind::None
-    } else if changed.iter().all(|o| o.routine) {
-        ChangeKind::Routine
-    } else {
-        ChangeKind::Substantive
-    };
-    Classification {
-        kind,
-        ..Classification::default()
-    }
+    crate::diff::classify(
+        old.first().map(|p| (*p, old_doc)),
+        new.first().map(|p| (*p, new_doc)),
+        ops,
+    )
 }
 
 /// Section label of a paragraph: `preambular`, `operative`, `annex k`, or `other`.

@@ -79,12 +79,20 @@ fn identical_documents_are_all_unchanged() {
 #[test]
 fn entirely_different_documents_are_added_and_removed() {
     let mut rng = Rng(7);
-    let old: Vec<String> = (0..60).map(|_| random_text(&mut rng, "alpha", 500, 30)).collect();
-    let new: Vec<String> = (0..70).map(|_| random_text(&mut rng, "beta", 500, 30)).collect();
+    let old: Vec<String> = (0..60)
+        .map(|_| random_text(&mut rng, "alpha", 500, 30))
+        .collect();
+    let new: Vec<String> = (0..70)
+        .map(|_| random_text(&mut rng, "beta", 500, 30))
+        .collect();
     let (old, new) = (doc(&old), doc(&new));
     let al = align(&old, &new);
     assert_covers(&al, 60, 70);
-    assert!(al.links.iter().all(|l| l.old.is_empty() || l.new.is_empty()));
+    assert!(
+        al.links
+            .iter()
+            .all(|l| l.old.is_empty() || l.new.is_empty())
+    );
     let cmp = compare(old, new);
     assert_eq!(cmp.summary.counts.added, 70);
     assert_eq!(cmp.summary.counts.removed, 60);
@@ -152,7 +160,11 @@ fn five_thousand_paragraphs_with_edits() {
         }
     }
     let wrong = got.iter().zip(&truth).filter(|(g, t)| g != t).count();
-    assert!(wrong <= new.len() / 100, "{wrong} wrong links of {}", new.len());
+    assert!(
+        wrong <= new.len() / 100,
+        "{wrong} wrong links of {}",
+        new.len()
+    );
     let cmp = compare(old_doc, new_doc);
     assert_eq!(cmp.pairs.len(), al.links.len());
     check_reconstruction(&cmp);

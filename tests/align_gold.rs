@@ -16,7 +16,9 @@ fn load(path: &Path) -> Resolution {
 }
 
 fn read_gold(name: &str, old: &Resolution, new: &Resolution) -> HashSet<Link> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/gold")
+        .join(name);
     let text = std::fs::read_to_string(&path).unwrap();
     let mut gold = HashSet::new();
     for (k, line) in text.lines().enumerate() {
@@ -31,7 +33,11 @@ fn read_gold(name: &str, old: &Resolution, new: &Resolution) -> HashSet<Link> {
             if id == "-" {
                 return None;
             }
-            assert!(doc.paragraph(id).is_some(), "{name}:{}: unknown id {id}", k + 1);
+            assert!(
+                doc.paragraph(id).is_some(),
+                "{name}:{}: unknown id {id}",
+                k + 1
+            );
             Some(id.to_string())
         };
         gold.insert((side(o, old), side(n, new)));
@@ -71,13 +77,23 @@ fn score(name: &str, old: &Resolution, new: &Resolution) -> (f64, f64, f64) {
     let hit = pred.intersection(&gold).count() as f64;
     let p = hit / pred.len().max(1) as f64;
     let r = hit / gold.len().max(1) as f64;
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     println!(
         "{name}: {} gold links, {} predicted, precision {p:.4}, recall {r:.4}, F1 {f1:.4}",
         gold.len(),
         pred.len()
     );
-    let show = |l: &Link| format!("{}\t{}", l.0.as_deref().unwrap_or("-"), l.1.as_deref().unwrap_or("-"));
+    let show = |l: &Link| {
+        format!(
+            "{}\t{}",
+            l.0.as_deref().unwrap_or("-"),
+            l.1.as_deref().unwrap_or("-")
+        )
+    };
     let mut missed: Vec<String> = gold.difference(&pred).map(show).collect();
     let mut extra: Vec<String> = pred.difference(&gold).map(show).collect();
     missed.sort();

@@ -51,7 +51,9 @@ fn routine_update(text: &str) -> String {
         {
             a.parse::<u32>().map(|s| format!("{}/{b}", s + 1)).ok()
         } else {
-            ORD.iter().find(|(o, _)| *o == core).map(|(_, n)| n.to_string())
+            ORD.iter()
+                .find(|(o, _)| *o == core)
+                .map(|(_, n)| n.to_string())
         };
         match bumped {
             Some(b) => out.push(format!("{b}{tail}")),
@@ -93,7 +95,13 @@ fn word_count(p: &Paragraph) -> usize {
 }
 
 /// Apply `n_edits` random edits to `base`; return the new document and the true links.
-fn mutate(rng: &mut Rng, base: &Resolution, donors: &[Paragraph], vocab: &[String], n_edits: usize) -> (Resolution, LinkSet) {
+fn mutate(
+    rng: &mut Rng,
+    base: &Resolution,
+    donors: &[Paragraph],
+    vocab: &[String],
+    n_edits: usize,
+) -> (Resolution, LinkSet) {
     let mut items: Vec<Item> = base
         .paragraphs
         .iter()
@@ -203,17 +211,30 @@ fn mutate(rng: &mut Rng, base: &Resolution, donors: &[Paragraph], vocab: &[Strin
 fn bases() -> Vec<(String, Resolution)> {
     let mut out = Vec::new();
     for name in ["A_RES_65_141.txt", "A_RES_66_184.txt"] {
-        out.push((name.to_string(), load(&PathBuf::from("sample_data").join(name))));
+        out.push((
+            name.to_string(),
+            load(&PathBuf::from("sample_data").join(name)),
+        ));
     }
     out
 }
 
 fn donors() -> Vec<Paragraph> {
     let mut rng = Rng(99);
-    let vocab: Vec<String> = (0..400).map(|k| format!("donorword{}", ["a", "b", "c", "d", "e", "f", "g", "h"][k % 8].repeat(k / 8 + 1))).collect();
+    let vocab: Vec<String> = (0..400)
+        .map(|k| {
+            format!(
+                "donorword{}",
+                ["a", "b", "c", "d", "e", "f", "g", "h"][k % 8].repeat(k / 8 + 1)
+            )
+        })
+        .collect();
     (0..40)
         .map(|i| {
-            let text = (0..20 + rng.below(30)).map(|_| vocab[rng.below(vocab.len())].clone()).collect::<Vec<_>>().join(" ");
+            let text = (0..20 + rng.below(30))
+                .map(|_| vocab[rng.below(vocab.len())].clone())
+                .collect::<Vec<_>>()
+                .join(" ");
             align_support::para(&format!("X{i}"), ParagraphKind::Preambular, &text)
         })
         .collect()
@@ -253,7 +274,10 @@ fn synthetic_edits_are_recovered() {
                 let cmp = compare(base.clone(), new.clone());
                 for pair in &cmp.pairs {
                     let join = |doc: &Resolution, idx: &[usize]| {
-                        idx.iter().map(|&i| doc.paragraphs[i].text.as_str()).collect::<Vec<_>>().join("\n")
+                        idx.iter()
+                            .map(|&i| doc.paragraphs[i].text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("\n")
                     };
                     assert_eq!(old_text(&pair.ops), join(&cmp.old, &pair.old));
                     assert_eq!(new_text(&pair.ops), join(&cmp.new, &pair.new));
@@ -271,7 +295,10 @@ fn synthetic_edits_are_recovered() {
     for w in worst.iter().take(10) {
         println!("  missed {} (extra {}) in {} seed {}", w.2, w.3, w.0, w.1);
     }
-    assert!(recall >= 0.99 && precision >= 0.99, "recall {recall}, precision {precision}");
+    assert!(
+        recall >= 0.99 && precision >= 0.99,
+        "recall {recall}, precision {precision}"
+    );
 }
 
 /// Debug helper: `ALIGN_SEED=<seed> ALIGN_BASE=<index> ALIGN_EDITS=<n>` prints the wrong links.
@@ -285,7 +312,11 @@ fn debug_one_case() {
     let b: usize = std::env::var("ALIGN_BASE").map_or(0, |v| v.parse().unwrap());
     let edits: usize = std::env::var("ALIGN_EDITS").map_or(6, |v| v.parse().unwrap());
     let base = &bases[b].1;
-    let vocab: Vec<String> = base.paragraphs.iter().flat_map(|p| p.text.split_whitespace().map(str::to_string)).collect();
+    let vocab: Vec<String> = base
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.text.split_whitespace().map(str::to_string))
+        .collect();
     let (new, truth) = mutate(&mut Rng(seed), base, &donors(), &vocab, edits);
     let al = align(base, &new);
     let pred: LinkSet = al.index_links().into_iter().collect();
@@ -293,9 +324,11 @@ fn debug_one_case() {
         format!(
             "{:?} [{}] -> {:?} [{}]",
             l.0,
-            l.0.map(|o| base.paragraphs[o].text.chars().take(60).collect::<String>()).unwrap_or_default(),
+            l.0.map(|o| base.paragraphs[o].text.chars().take(60).collect::<String>())
+                .unwrap_or_default(),
             l.1,
-            l.1.map(|n| new.paragraphs[n].text.chars().take(60).collect::<String>()).unwrap_or_default()
+            l.1.map(|n| new.paragraphs[n].text.chars().take(60).collect::<String>())
+                .unwrap_or_default()
         )
     };
     for l in truth.difference(&pred) {

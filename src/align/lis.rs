@@ -45,7 +45,10 @@ mod tests {
             lis_mask(&[5, 0, 1, 2, 3, 4]),
             vec![false, true, true, true, true, true]
         );
-        assert_eq!(lis_mask(&[0, 1, 4, 2, 3]), vec![true, true, false, true, true]);
+        assert_eq!(
+            lis_mask(&[0, 1, 4, 2, 3]),
+            vec![true, true, false, true, true]
+        );
         assert_eq!(lis_mask(&[3, 2, 1]).iter().filter(|b| **b).count(), 1);
     }
 }

@@ -178,7 +178,12 @@ impl<'a> Matcher<'a> {
     /// cosine ≥ `min_cos`. An edge is accepted at once when it keeps the order of the in-order
     /// matched pairs (checked against an ordered map, O(log P)); an edge that would cross them is
     /// deferred and, when `allow_moves`, accepted afterwards if both ends are still free (a move).
-    pub(crate) fn greedy(&mut self, candidates: &[Vec<(usize, f64)>], min_cos: f64, allow_moves: bool) {
+    pub(crate) fn greedy(
+        &mut self,
+        candidates: &[Vec<(usize, f64)>],
+        min_cos: f64,
+        allow_moves: bool,
+    ) {
         let gaps = self.gaps();
         let (pairs, mask) = self.ordered_pairs();
         let mut ordered: BTreeMap<usize, usize> = pairs

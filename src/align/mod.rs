@@ -258,7 +258,12 @@ fn build_links(
 }
 
 /// Status and renumbering flag of a matched group.
-fn group_status(old_p: &[Paragraph], new_p: &[Paragraph], gr: &Group, kept: bool) -> (Status, bool) {
+fn group_status(
+    old_p: &[Paragraph],
+    new_p: &[Paragraph],
+    gr: &Group,
+    kept: bool,
+) -> (Status, bool) {
     let (Some(o), Some(n)) = (
         gr.old.first().and_then(|&o| old_p.get(o)),
         gr.new.first().and_then(|&n| new_p.get(n)),

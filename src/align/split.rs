@@ -76,8 +76,24 @@ pub(crate) fn detect(
     cands_of_old: &[Vec<usize>],
 ) {
     adjacent(groups, group_of_old, group_of_new, old_tokens, new_tokens);
-    far(groups, group_of_new, group_of_old, new_tokens, old_tokens, cands_of_new, Side::New);
-    far(groups, group_of_old, group_of_new, old_tokens, new_tokens, cands_of_old, Side::Old);
+    far(
+        groups,
+        group_of_new,
+        group_of_old,
+        new_tokens,
+        old_tokens,
+        cands_of_new,
+        Side::New,
+    );
+    far(
+        groups,
+        group_of_old,
+        group_of_new,
+        old_tokens,
+        new_tokens,
+        cands_of_old,
+        Side::Old,
+    );
 }
 
 /// Pieces that are not adjacent to the group but among the candidates found for them

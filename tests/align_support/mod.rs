@@ -75,7 +75,10 @@ pub fn assert_covers(al: &resdiff::align::Alignment, n_old: usize, n_new: usize)
             (true, false) => assert_eq!(l.status, Status::Added),
             (false, true) => assert_eq!(l.status, Status::Removed),
             (false, false) => {
-                assert!(!matches!(l.status, Status::Added | Status::Removed), "{l:?}");
+                assert!(
+                    !matches!(l.status, Status::Added | Status::Removed),
+                    "{l:?}"
+                );
                 if l.new.len() > 1 {
                     assert_eq!(l.status, Status::Split);
                 }
@@ -85,8 +88,14 @@ pub fn assert_covers(al: &resdiff::align::Alignment, n_old: usize, n_new: usize)
             }
         }
     }
-    assert!(seen_old.iter().all(|&c| c == 1), "old coverage {seen_old:?}");
-    assert!(seen_new.iter().all(|&c| c == 1), "new coverage {seen_new:?}");
+    assert!(
+        seen_old.iter().all(|&c| c == 1),
+        "old coverage {seen_old:?}"
+    );
+    assert!(
+        seen_new.iter().all(|&c| c == 1),
+        "new coverage {seen_new:?}"
+    );
 }
 
 /// A small deterministic random generator (SplitMix64) for reproducible synthetic cases.
@@ -151,6 +160,5 @@ pub fn renumber(paragraphs: &mut [Paragraph]) {
 
 /// Read and parse a document.
 pub fn load(path: &std::path::Path) -> Resolution {
-    let text = std::fs::read_to_string(path).unwrap();
-    from_lines(text.lines())
+    resdiff::parse::parse(&std::fs::read_to_string(path).unwrap())
 }
