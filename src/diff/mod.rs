@@ -11,7 +11,11 @@
 //! is no longer than the change on each side (whitespace between two changed words always is),
 //! or when it holds only whitespace, punctuation and up to three common function words and is no
 //! longer than both changes together; lone edits slide to word boundaries (`also ` rather than
-//! ` also`). Tokens are never split.
+//! ` also`); finally each change is re-aligned on its content words only, so that a growing list
+//! reads `75/202[- and-]{+,+} 76/189{+ and 77/150+}` rather than a rewrite of ` and 76/189`.
+//! Tokens are never split. When the deadline ([`DiffOptions::deadline`]) passes, the rest of the
+//! search falls back to one deletion plus one insertion per unsolved part (exact but coarser) and
+//! [`DiffOutcome::timed_out`] is set.
 //!
 //! # Routine updates
 //!
