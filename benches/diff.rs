@@ -119,6 +119,7 @@ fn main() {
         ("default 50 ms deadline", DiffOptions::default().deadline),
         ("no deadline", None),
         ("1 ms deadline", Some(Duration::from_millis(1))),
+        ("5 ms deadline", Some(Duration::from_millis(5))),
     ] {
         let opts = DiffOptions {
             deadline,
