@@ -152,7 +152,7 @@ impl ResdiffApp {
                 i.raw
                     .dropped_files
                     .iter()
-                    .filter_map(|f| f.path.clone())
+                    .map(|f| f.path().to_path_buf())
                     .collect::<Vec<_>>(),
                 i.pointer.latest_pos(),
                 i.content_rect().width(),
@@ -179,7 +179,7 @@ impl ResdiffApp {
             let rect = ui.ctx().content_rect();
             let painter = ui.ctx().layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,
-                egui::Id::new("drop_overlay"),
+                ui.scope_id().with("drop_overlay"),
             ));
             painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
             let mid = rect.center().x;

@@ -123,11 +123,6 @@ impl Worker {
         self.waker = Some(waker);
     }
 
-    /// Jobs started and not yet collected.
-    pub fn running(&self) -> usize {
-        self.running
-    }
-
     /// Read `path` for `side`.
     pub fn load(&mut self, side: Side, generation: u64, path: PathBuf) {
         let tx = self.tx.clone();

@@ -2,8 +2,8 @@
 
 use egui::text::LayoutJob;
 use egui::{
-    Align, Color32, CornerRadius, FontId, Id, Label, Layout, Pos2, Rect, RichText, Sense, Shape,
-    Stroke, TextFormat, Ui, UiBuilder, Vec2, pos2, vec2,
+    Align, CornerRadius, FontId, Label, Layout, Pos2, Rect, RichText, Sense, Shape,
+    Stroke, TextFormat, Ui, UiBuilder, pos2, vec2,
 };
 
 use crate::compare::{Comparison, Pair, Status};
@@ -377,14 +377,14 @@ pub fn show(
     if measured_changed {
         ui.ctx().request_repaint();
     }
-    let offset = output.state.offset.y;
+    let offset = output.state.clamped_offset().y;
 
     // Splitter between the columns.
     let split_rect = Rect::from_min_max(
         pos2(x_old + old_w + 1.0, full.min.y),
         pos2(x_new - 1.0, full.max.y),
     );
-    let split = ui.interact(split_rect, Id::new("column_splitter"), Sense::drag());
+    let split = ui.interact(split_rect, ui.scope_id().with("column_splitter"), Sense::drag());
     split.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Splitter, true, "Column splitter"));
     let split = split.on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
     let stroke_color = if split.hovered() || split.dragged() {
@@ -571,7 +571,7 @@ fn draw_row(
 
 fn column(
     ui: &mut Ui,
-    salt: impl std::hash::Hash,
+    salt: impl std::hash::Hash + std::fmt::Debug,
     at: Pos2,
     width: f32,
     add: impl FnOnce(&mut Ui),
@@ -605,7 +605,7 @@ fn draw_overview(
     if total <= 0.0 || strip.height() <= 0.0 {
         return;
     }
-    let resp = ui.interact(strip, Id::new("overview_strip"), Sense::click_and_drag());
+    let resp = ui.interact(strip, ui.scope_id().with("overview_strip"), Sense::click_and_drag());
     resp.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, "Change overview: click to jump")
     });
@@ -659,6 +659,4 @@ fn draw_overview(
         let row = prefix.partition_point(|y| *y <= target).saturating_sub(1);
         view.scroll_to_row(row);
     }
-    let _ = Color32::TRANSPARENT;
-    let _ = Vec2::ZERO;
 }
