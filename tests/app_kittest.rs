@@ -64,7 +64,7 @@ fn opens_the_sample_pair_with_both_columns() {
 #[test]
 fn next_change_button_moves_to_a_changed_row_and_shows_it() {
     let mut h = harness(ThemePref::Light);
-    h.get_by_label("↓ Next change").click();
+    h.get_by_label("Next change ›").click();
     h.run_steps(8);
     let (label, status) = {
         let s = &h.state().state;
@@ -92,7 +92,7 @@ fn jump_to_op20_lands_on_old_op23() {
     h.key_press(egui::Key::Enter);
     h.run_steps(8);
     assert_eq!(current_ids(&h), ("OP23".to_owned(), "OP20".to_owned()));
-    h.get_by_label("OP23 → OP20");
+    h.get_by_label("OP23 » OP20");
 }
 
 #[test]

@@ -71,7 +71,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                 }
                 for p in &state.settings.recent {
                     let label = format!(
-                        "{} → {}",
+                        "{} » {}",
                         file_label(Some(&p.old)),
                         file_label(Some(&p.new))
                     );
@@ -144,10 +144,10 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
             }
         });
         ui.menu_button("Go", |ui| {
-            if ui.button("Next change  (F7, Alt+↓)").clicked() {
+            if ui.button("Next change  (F7, Alt+Down)").clicked() {
                 out.push(Command::NextChange);
             }
-            if ui.button("Previous change  (Shift+F7, Alt+↑)").clicked() {
+            if ui.button("Previous change  (Shift+F7, Alt+Up)").clicked() {
                 out.push(Command::PrevChange);
             }
             if ui.button("Next search hit  (F3)").clicked() {
@@ -200,15 +200,15 @@ pub fn toolbar(
         ui.separator();
         let has = state.comparison.is_some();
         if ui
-            .add_enabled(has, egui::Button::new("↑ Previous change"))
-            .on_hover_text("Previous change (Shift+F7 or Alt+↑)")
+            .add_enabled(has, egui::Button::new("‹ Previous change"))
+            .on_hover_text("Previous change (Shift+F7 or Alt+Up)")
             .clicked()
         {
             out.push(Command::PrevChange);
         }
         if ui
-            .add_enabled(has, egui::Button::new("↓ Next change"))
-            .on_hover_text("Next change (F7 or Alt+↓)")
+            .add_enabled(has, egui::Button::new("Next change ›"))
+            .on_hover_text("Next change (F7 or Alt+Down)")
             .clicked()
         {
             out.push(Command::NextChange);
@@ -264,14 +264,14 @@ pub fn toolbar(
             };
             ui.label(text);
             if ui
-                .small_button("↑")
+                .small_button("‹ Prev hit")
                 .on_hover_text("Previous hit (Shift+F3)")
                 .clicked()
             {
                 out.push(Command::PrevHit);
             }
             if ui
-                .small_button("↓")
+                .small_button("Next hit ›")
                 .on_hover_text("Next hit (F3)")
                 .clicked()
             {
@@ -349,7 +349,7 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
                 s.routine
             ));
         } else if !state.is_busy() {
-            ui.label("Open two versions of a resolution (File ▸ Open, or drop files on the window).");
+            ui.label("Open two versions of a resolution (File > Open, or drop files on the window).");
         }
         if !state.status_line.is_empty() {
             ui.separator();
@@ -426,7 +426,7 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
                         ui.label("No operative paragraph changed number.");
                     }
                     for r in &s.renumbering {
-                        if ui.link(format!("{} → {}", r.old, r.new)).clicked() {
+                        if ui.link(format!("{} » {}", r.old, r.new)).clicked() {
                             out.push(Command::JumpTo(r.new.clone()));
                         }
                     }
@@ -440,12 +440,12 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
                     }
                     for e in &s.lead_changes {
                         let sign = match e.change.direction {
-                            Direction::Stronger => "▲",
-                            Direction::Weaker => "▼",
-                            Direction::Neutral => "◆",
+                            Direction::Stronger => "+",
+                            Direction::Weaker => "–",
+                            Direction::Neutral => "≠",
                         };
                         let text = format!(
-                            "{sign} {}: {} → {}",
+                            "{sign} {}: {} » {}",
                             e.new_id, e.change.old, e.change.new
                         );
                         if ui.link(text).clicked() {
@@ -489,7 +489,7 @@ pub fn redline_of_rows(state: &AppState) -> String {
         return String::new();
     };
     let mut s = format!(
-        "{} → {}\n\n",
+        "{} » {}\n\n",
         c.old.label(&file_label(state.old.path.as_deref())),
         c.new.label(&file_label(state.new.path.as_deref()))
     );

@@ -124,7 +124,7 @@ impl AppState {
     pub fn title(&self) -> String {
         match &self.comparison {
             Some(c) => format!(
-                "resdiff — {} → {}",
+                "resdiff — {} » {}",
                 c.old.label(&file_label(self.old.path.as_deref())),
                 c.new.label(&file_label(self.new.path.as_deref()))
             ),

@@ -229,7 +229,7 @@ fn loads_and_compares_off_thread() {
     let s = loaded();
     let c = s.comparison.as_ref().unwrap();
     assert_eq!(c.pairs.len(), 8);
-    assert_eq!(s.title(), "resdiff — A/RES/1/1 → A/RES/2/2");
+    assert_eq!(s.title(), "resdiff — A/RES/1/1 » A/RES/2/2");
     assert_eq!(s.settings.recent[0].old, PathBuf::from("old.txt"));
     // 8 pair rows plus the marker where the moved OP2 stood (after old OP1's row).
     assert_eq!(s.rows.len(), 9);
@@ -346,7 +346,7 @@ fn redline_marks_deletions_and_insertions() {
     let c = s.comparison.as_ref().unwrap();
     assert_eq!(
         redline(c, &c.pairs[3]),
-        "OP2 → OP1 (moved): [-Encourages-]{+Urges+} Member States to act;"
+        "OP2 » OP1 (moved): [-Encourages-]{+Urges+} Member States to act;"
     );
     assert!(redline(c, &c.pairs[6]).starts_with("OP4 (removed): [-Decides"));
 }
@@ -376,17 +376,22 @@ fn moved_marker_links_both_ways() {
 #[test]
 fn every_symbol_used_has_a_glyph() {
     let ctx = egui::Context::default();
-    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+    let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+    out.textures_delta.clear();
     let mut texts: Vec<String> = Status::ALL.iter().map(|s| badge(*s).to_owned()).collect();
-    texts.extend(["▲ ▼ ◆ ↕ → ↑ ↓ ▸ … “ ” −".to_owned()]);
+    texts.push(SYMBOLS.to_owned());
+    let mut missing = Vec::new();
     ctx.fonts_mut(|f| {
         for t in &texts {
             for ch in t.chars() {
-                assert!(
-                    f.has_glyph(&egui::FontId::proportional(14.0), ch),
-                    "no glyph for {ch:?}"
-                );
+                if !f.has_glyph(&egui::FontId::proportional(14.0), ch) {
+                    missing.push(ch);
+                }
             }
         }
     });
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
 }
+
+/// Every non-ASCII symbol the window draws.
+const SYMBOLS: &str = "»÷×≠–‹›…“”−·—";

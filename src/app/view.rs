@@ -46,24 +46,24 @@ pub fn badge(status: Status) -> &'static str {
         Status::Unchanged => "= same",
         Status::Renumbered => "# renumbered",
         Status::Modified => "~ modified",
-        Status::Moved => "↕ moved",
-        Status::Split => "< split",
-        Status::Merged => "> merged",
+        Status::Moved => "» moved",
+        Status::Split => "÷ split",
+        Status::Merged => "× merged",
         Status::Added => "+ added",
         Status::Removed => "− removed",
     }
 }
 
-/// The lead-phrase callout: `▲ stronger: Encourages → Urges`.
+/// The lead-phrase callout: `+ stronger: Encourages » Urges`.
 pub fn lead_callout(pair: &Pair) -> Option<(String, Direction)> {
     let lc = pair.class.lead_change.as_ref()?;
     let (sign, word) = match lc.direction {
-        Direction::Stronger => ("▲", "stronger"),
-        Direction::Weaker => ("▼", "weaker"),
-        Direction::Neutral => ("◆", "lead changed"),
+        Direction::Stronger => ("+", "stronger"),
+        Direction::Weaker => ("–", "weaker"),
+        Direction::Neutral => ("≠", "lead changed"),
     };
     Some((
-        format!("{sign} {word}: {} → {}", lc.old, lc.new),
+        format!("{sign} {word}: {} » {}", lc.old, lc.new),
         lc.direction,
     ))
 }
@@ -434,7 +434,7 @@ fn draw_row(
             let new_ids = super::text::side_ids(c, p, Side::New);
             let h = column(ui, ("moved_from", r), pos2(x_old, y), old_w, |ui| {
                 let link = ui.link(
-                    RichText::new(format!("↕ {old_ids} stood here; moved to {new_ids} (go)"))
+                    RichText::new(format!("» {old_ids} stood here; moved to {new_ids} (go)"))
                         .color(pal.link)
                         .font(small.clone()),
                 );
@@ -487,8 +487,8 @@ fn draw_row(
                 sides[k] = column(ui, (side.label(), r), pos2(x, y), w, |ui| {
                     if p.status == Status::Moved {
                         let text = match side {
-                            Side::Old => "↕ moved from its old position (show)",
-                            Side::New => "↕ moved here (show old position)",
+                            Side::Old => "» moved from its old position (show)",
+                            Side::New => "» moved here (show old position)",
                         };
                         if ui
                             .link(RichText::new(text).color(pal.link).font(small.clone()))
