@@ -12,7 +12,9 @@ fn main() -> anyhow::Result<()> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--screenshot" => opts.screenshot = args.next().map(PathBuf::from),
-            "--quit-after-frames" => opts.quit_after_frames = args.next().and_then(|n| n.parse().ok()),
+            "--quit-after-frames" => {
+                opts.quit_after_frames = args.next().and_then(|n| n.parse().ok())
+            }
             "--scroll-bench" => opts.scroll_bench_frames = args.next().and_then(|n| n.parse().ok()),
             _ => files.push(PathBuf::from(a)),
         }

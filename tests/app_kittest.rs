@@ -28,18 +28,35 @@ fn app(theme: ThemePref) -> ResdiffApp {
         sample("A_RES_65_141.txt"),
         sample("A_RES_66_184.txt"),
     ));
-    assert!(state.wait_idle(Duration::from_secs(120)), "loading timed out");
-    assert!(state.notices.iter().all(|n| n.level != resdiff::app::Level::Error), "{:?}", state.notices);
+    assert!(
+        state.wait_idle(Duration::from_secs(120)),
+        "loading timed out"
+    );
+    assert!(
+        state
+            .notices
+            .iter()
+            .all(|n| n.level != resdiff::app::Level::Error),
+        "{:?}",
+        state.notices
+    );
+    // The comparison time varies from run to run; keep it out of the snapshots.
+    state.compare_time = None;
     ResdiffApp::new(state, Automation::default())
 }
 
 fn harness(theme: ThemePref) -> Harness<'static, ResdiffApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1100.0, 720.0))
         .with_max_steps(64)
         .build_ui_state(|ui, app: &mut ResdiffApp| app.show(ui), app(theme));
     h.run_steps(8);
     h
+}
+
+/// A few anti-aliased pixels differ between software-rendered runs; anything larger fails.
+fn snapshot_options() -> egui_kittest::SnapshotOptions {
+    egui_kittest::SnapshotOptions::new().max_failed_pixels(120)
 }
 
 fn current_ids(h: &Harness<'_, ResdiffApp>) -> (String, String) {
@@ -92,7 +109,8 @@ fn jump_to_op20_lands_on_old_op23() {
     h.key_press(egui::Key::Enter);
     h.run_steps(8);
     assert_eq!(current_ids(&h), ("OP23".to_owned(), "OP20".to_owned()));
-    h.get_by_label("OP23 » OP20");
+    // The gutter of the row and the renumbering list in the side panel.
+    assert_eq!(h.query_all_by_label("OP23 » OP20").count(), 2);
 }
 
 #[test]
@@ -102,17 +120,21 @@ fn search_highlights_and_counts_hits_in_both_columns() {
     h.get_by_label("Find:").type_text("sixty-seventh");
     h.run_steps(8);
     let s = &h.state().state;
-    // "sixty-seventh session" appears only in the new OP20 and OP21.
-    assert_eq!(s.hits.len(), 2, "{:?}", s.hits);
-    assert_eq!(s.hit_total(), 2);
+    // "sixty-seventh session" appears only in 66/184: OP10 (review process), OP20 (report) and
+    // OP21 (provisional agenda); 65/141 has "sixty-sixth" there.
+    assert_eq!(s.hits.len(), 3, "{:?}", s.hits);
+    assert_eq!(s.hit_total(), 3);
     let c = s.comparison.as_ref().unwrap();
     let news: Vec<String> = s
         .hits
         .iter()
         .map(|(p, _)| side_ids(c, &c.pairs[*p], Side::New))
         .collect();
-    assert_eq!(news, vec!["OP20".to_owned(), "OP21".to_owned()]);
-    h.get_by_label("2 hits in 2 rows (row 1/2)");
+    assert_eq!(
+        news,
+        vec!["OP10".to_owned(), "OP20".to_owned(), "OP21".to_owned()]
+    );
+    h.get_by_label("3 hits in 3 rows (row 1/3)");
 }
 
 #[test]
@@ -129,15 +151,23 @@ fn filters_limit_the_rows_shown() {
         }
     }
     let shown = s.rows.iter().filter(|r| matches!(r, Row::Pair(_))).count();
-    let changed = c.pairs.iter().filter(|p| p.status != Status::Unchanged).count();
+    let changed = c
+        .pairs
+        .iter()
+        .filter(|p| p.status != Status::Unchanged)
+        .count();
     assert_eq!(shown, changed);
-    h.get_by_label_contains(&format!("{} rows shown of {} pairs", s.rows.len(), c.pairs.len()));
+    h.get_by_label_contains(&format!(
+        "{} rows shown of {} pairs",
+        s.rows.len(),
+        c.pairs.len()
+    ));
 }
 
 #[test]
 fn snapshot_light() {
     let mut h = harness(ThemePref::Light);
-    h.snapshot("app_light");
+    h.snapshot_options("app_light", &snapshot_options());
 }
 
 #[test]
@@ -145,7 +175,7 @@ fn snapshot_dark() {
     let mut h = harness(ThemePref::Dark);
     h.state_mut().apply(Command::NextChange);
     h.run_steps(8);
-    h.snapshot("app_dark");
+    h.snapshot_options("app_dark", &snapshot_options());
 }
 
 #[test]
@@ -158,6 +188,10 @@ fn snapshot_moved_paragraph() {
     let moved = moved.expect("the sample pair has a moved paragraph");
     h.state_mut().apply(Command::GoToPair(moved));
     h.run_steps(8);
-    h.get_by_label_contains("moved");
-    h.snapshot("app_moved");
+    assert!(
+        h.query_all_by_label_contains("moved here (show old position)")
+            .count()
+            >= 1
+    );
+    h.snapshot_options("app_moved", &snapshot_options());
 }

@@ -93,7 +93,9 @@ impl ResdiffApp {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
         ui.input_mut(|i| {
-            if i.consume_shortcut(&sc(shift, Key::F7)) || i.consume_shortcut(&sc(Modifiers::ALT, Key::ArrowUp)) {
+            if i.consume_shortcut(&sc(shift, Key::F7))
+                || i.consume_shortcut(&sc(Modifiers::ALT, Key::ArrowUp))
+            {
                 out.push(Command::PrevChange);
             }
             if i.consume_shortcut(&sc(Modifiers::NONE, Key::F7))
@@ -137,7 +139,8 @@ impl ResdiffApp {
             if i.consume_shortcut(&sc(cmd, Key::Q)) {
                 req.push(UiRequest::Quit);
             }
-            if i.consume_shortcut(&sc(cmd, Key::Plus)) || i.consume_shortcut(&sc(cmd, Key::Equals)) {
+            if i.consume_shortcut(&sc(cmd, Key::Plus)) || i.consume_shortcut(&sc(cmd, Key::Equals))
+            {
                 out.push(Command::SetTextSize(self.state.settings.text_size + 1.0));
             }
             if i.consume_shortcut(&sc(cmd, Key::Minus)) {
@@ -195,7 +198,11 @@ impl ResdiffApp {
                     egui::Color32::WHITE,
                 );
             }
-            painter.vline(mid, rect.y_range(), egui::Stroke::new(2.0, egui::Color32::WHITE));
+            painter.vline(
+                mid,
+                rect.y_range(),
+                egui::Stroke::new(2.0, egui::Color32::WHITE),
+            );
             painter.text(
                 egui::pos2(mid, rect.bottom() - 40.0),
                 egui::Align2::CENTER_CENTER,
@@ -222,8 +229,8 @@ impl ResdiffApp {
                     }
                 }
                 UiRequest::PickPair => {
-                    if let Some(files) = panels::file_dialog("Open two versions (old, then new)")
-                        .pick_files()
+                    if let Some(files) =
+                        panels::file_dialog("Open two versions (old, then new)").pick_files()
                     {
                         match files.as_slice() {
                             [o, n, ..] => out.push(Command::OpenPair(o.clone(), n.clone())),
@@ -245,12 +252,17 @@ impl ResdiffApp {
                     {
                         match std::fs::write(&p, panels::redline_of_rows(&self.state)) {
                             Ok(()) => {
-                                self.state.status_line = format!("Redline written to {}", p.display())
+                                self.state.status_line =
+                                    format!("Redline written to {}", p.display())
                             }
-                            Err(e) => self.state.notices.push(super::notice::Notice::error(format!(
-                                "Could not write {}: {e}",
-                                p.display()
-                            ))),
+                            Err(e) => {
+                                self.state
+                                    .notices
+                                    .push(super::notice::Notice::error(format!(
+                                        "Could not write {}: {e}",
+                                        p.display()
+                                    )))
+                            }
                         }
                     }
                 }

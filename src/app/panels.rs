@@ -97,7 +97,10 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
             ui.separator();
             let has = state.comparison.is_some();
             if ui
-                .add_enabled(has, egui::Button::new("Copy redline of shown rows  (Ctrl+Shift+C)"))
+                .add_enabled(
+                    has,
+                    egui::Button::new("Copy redline of shown rows  (Ctrl+Shift+C)"),
+                )
                 .clicked()
             {
                 req.push(UiRequest::CopyAll);
@@ -131,7 +134,10 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                 out.push(Command::SetTextSize(size));
             }
             if ui
-                .checkbox(&mut state.settings.side_panel.clone(), "Summary panel  (F9)")
+                .checkbox(
+                    &mut state.settings.side_panel.clone(),
+                    "Summary panel  (F9)",
+                )
                 .clicked()
             {
                 out.push(Command::ToggleSidePanel);
@@ -349,7 +355,9 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
                 s.routine
             ));
         } else if !state.is_busy() {
-            ui.label("Open two versions of a resolution (File > Open, or drop files on the window).");
+            ui.label(
+                "Open two versions of a resolution (File > Open, or drop files on the window).",
+            );
         }
         if !state.status_line.is_empty() {
             ui.separator();
@@ -364,11 +372,17 @@ fn doc_block(ui: &mut Ui, heading: &str, c: &Comparison, side: Side, path: Optio
         Side::New => &c.new,
     };
     ui.label(RichText::new(heading).strong());
-    ui.label(format!("Symbol: {}", doc.meta.symbol.as_deref().unwrap_or("(none)")));
+    ui.label(format!(
+        "Symbol: {}",
+        doc.meta.symbol.as_deref().unwrap_or("(none)")
+    ));
     if let Some(t) = &doc.meta.title {
         ui.label(format!("Title: {t}"));
     }
-    ui.label(format!("Date: {}", doc.meta.date.as_deref().unwrap_or("(unknown)")));
+    ui.label(format!(
+        "Date: {}",
+        doc.meta.date.as_deref().unwrap_or("(unknown)")
+    ));
     ui.label(format!("File: {}", file_label(path.map(|p| p.as_path()))));
     ui.label(format!("{} paragraphs", doc.paragraphs.len()));
 }
@@ -444,10 +458,8 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
                             Direction::Weaker => "–",
                             Direction::Neutral => "≠",
                         };
-                        let text = format!(
-                            "{sign} {}: {} » {}",
-                            e.new_id, e.change.old, e.change.new
-                        );
+                        let text =
+                            format!("{sign} {}: {} » {}", e.new_id, e.change.old, e.change.new);
                         if ui.link(text).clicked() {
                             out.push(Command::GoToPair(e.pair));
                         }

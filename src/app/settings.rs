@@ -89,7 +89,9 @@ impl Settings {
             }
             Err(e) => (
                 Settings::default(),
-                Some(format!("Saved settings could not be read ({e}); defaults are used.")),
+                Some(format!(
+                    "Saved settings could not be read ({e}); defaults are used."
+                )),
             ),
         }
     }
@@ -186,6 +188,12 @@ mod tests {
         s.push_recent("o3".into(), "n".into());
         assert_eq!(s.recent.len(), MAX_RECENT);
         assert_eq!(s.recent[0].old, PathBuf::from("o3"));
-        assert_eq!(s.recent.iter().filter(|p| p.old == PathBuf::from("o3")).count(), 1);
+        assert_eq!(
+            s.recent
+                .iter()
+                .filter(|p| p.old == PathBuf::from("o3"))
+                .count(),
+            1
+        );
     }
 }

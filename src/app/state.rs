@@ -469,7 +469,10 @@ impl AppState {
             Some((row, Row::Pair(i))) => {
                 self.current = Some(*i);
                 self.scroll_request = Some(row);
-                let n = self.rows[..=row].iter().filter(|r| is_change_row(r)).count();
+                let n = self.rows[..=row]
+                    .iter()
+                    .filter(|r| is_change_row(r))
+                    .count();
                 let total = self.rows.iter().filter(|r| is_change_row(r)).count();
                 self.status_line = format!("Change {n} of {total}");
             }

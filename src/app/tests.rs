@@ -45,7 +45,11 @@ pub(crate) fn fixture_old() -> Resolution {
             para("PP2", Preambular, "Noting with concern the digital divide,"),
             para("OP1", Operative, "Recognizes the role of ICT;"),
             para("OP2", Operative, "Encourages Member States to act;"),
-            para("OP3", Operative, "Requests a report at its sixty-sixth session;"),
+            para(
+                "OP3",
+                Operative,
+                "Requests a report at its sixty-sixth session;",
+            ),
             para("OP4", Operative, "Decides to close the item;"),
         ],
     )
@@ -70,7 +74,11 @@ pub(crate) fn fixture_new() -> Resolution {
             para("PP3", Preambular, "Noting with concern the digital divide,"),
             para("OP1", Operative, "Urges Member States to act;"),
             para("OP2", Operative, "Recognizes the role of ICT;"),
-            para("OP3", Operative, "Requests a report at its sixty-seventh session;"),
+            para(
+                "OP3",
+                Operative,
+                "Requests a report at its sixty-seventh session;",
+            ),
             para("OP4", Operative, "Invites donors to contribute;"),
         ],
     );
@@ -219,7 +227,10 @@ fn engine() -> Engine {
 
 fn loaded() -> AppState {
     let mut s = AppState::with_engine(Settings::default(), engine());
-    s.apply(Command::OpenPair(PathBuf::from("old.txt"), PathBuf::from("new.txt")));
+    s.apply(Command::OpenPair(
+        PathBuf::from("old.txt"),
+        PathBuf::from("new.txt"),
+    ));
     assert!(s.wait_idle(Duration::from_secs(10)));
     s
 }
@@ -311,7 +322,10 @@ fn bad_file_keeps_the_other_side_and_names_the_file() {
     assert_eq!(s.new.path, Some(PathBuf::from("new.txt")));
     assert!(s.comparison.is_some());
     let msg = &s.notices.last().unwrap().text;
-    assert!(msg.contains("broken.docx") && msg.contains("not a resolution"), "{msg}");
+    assert!(
+        msg.contains("broken.docx") && msg.contains("not a resolution"),
+        "{msg}"
+    );
     assert_eq!(s.notices.last().unwrap().level, Level::Error);
     s.apply(Command::DismissNotice(s.notices.len() - 1));
     assert!(s.notices.is_empty());
@@ -327,7 +341,10 @@ fn newer_request_supersedes_older() {
     std::thread::sleep(Duration::from_millis(400));
     s.poll();
     assert_eq!(s.old.path, Some(PathBuf::from("old.txt")));
-    assert_eq!(s.old.doc.as_ref().unwrap().meta.symbol.as_deref(), Some("A/RES/1/1"));
+    assert_eq!(
+        s.old.doc.as_ref().unwrap().meta.symbol.as_deref(),
+        Some("A/RES/1/1")
+    );
 }
 
 #[test]
@@ -337,7 +354,10 @@ fn swap_exchanges_sides_and_recompares() {
     assert!(s.is_busy());
     assert!(s.wait_idle(Duration::from_secs(10)));
     assert_eq!(s.old.path, Some(PathBuf::from("new.txt")));
-    assert_eq!(s.comparison.as_ref().unwrap().old.meta.symbol.as_deref(), Some("A/RES/2/2"));
+    assert_eq!(
+        s.comparison.as_ref().unwrap().old.meta.symbol.as_deref(),
+        Some("A/RES/2/2")
+    );
 }
 
 #[test]

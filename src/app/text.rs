@@ -104,7 +104,9 @@ pub fn find_matches(hay: &str, needle: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i + n.len() <= h.len() {
         let window = &h[i..i + n.len()];
-        if window.eq_ignore_ascii_case(n) && hay.is_char_boundary(i) && hay.is_char_boundary(i + n.len())
+        if window.eq_ignore_ascii_case(n)
+            && hay.is_char_boundary(i)
+            && hay.is_char_boundary(i + n.len())
         {
             out.push(i..i + n.len());
             i += n.len();

@@ -2,8 +2,8 @@
 
 use egui::text::LayoutJob;
 use egui::{
-    Align, CornerRadius, FontId, Label, Layout, Pos2, Rect, RichText, Sense, Shape,
-    Stroke, TextFormat, Ui, UiBuilder, pos2, vec2,
+    Align, CornerRadius, FontId, Label, Layout, Pos2, Rect, RichText, Sense, Shape, Stroke,
+    TextFormat, Ui, UiBuilder, pos2, vec2,
 };
 
 use crate::compare::{Comparison, Pair, Status};
@@ -295,7 +295,10 @@ pub fn show(
         Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
     );
 
-    let body = Rect::from_min_max(pos2(full.min.x, header.bottom() + 1.0), pos2(full.min.x + body_w + 14.0, full.max.y));
+    let body = Rect::from_min_max(
+        pos2(full.min.x, header.bottom() + 1.0),
+        pos2(full.min.x + body_w + 14.0, full.max.y),
+    );
     let strip = Rect::from_min_max(pos2(body.max.x, body.min.y), pos2(full.max.x, full.max.y));
 
     // Row heights: reset when the width, text size or rows change.
@@ -308,7 +311,11 @@ pub fn show(
     if key != view.key || view.heights.len() != state.rows.len() {
         view.key = key;
         let w = old_w.min(new_w);
-        view.heights = state.rows.iter().map(|r| estimate(&c, *r, w, size)).collect();
+        view.heights = state
+            .rows
+            .iter()
+            .map(|r| estimate(&c, *r, w, size))
+            .collect();
         view.measured = vec![false; state.rows.len()];
     }
     let prefix = view.prefix();
@@ -336,11 +343,12 @@ pub fn show(
                 ui.set_min_height(total);
                 ui.set_min_width(body_w);
                 let origin = ui.max_rect().min;
-                let start = prefix.partition_point(|y| *y <= viewport.min.y).saturating_sub(1);
+                let start = prefix
+                    .partition_point(|y| *y <= viewport.min.y)
+                    .saturating_sub(1);
                 top_row = start;
                 let mut r = start;
-                while r < state.rows.len() && prefix.get(r).is_some_and(|y| *y < viewport.max.y)
-                {
+                while r < state.rows.len() && prefix.get(r).is_some_and(|y| *y < viewport.max.y) {
                     let y = origin.y + prefix[r];
                     let row = state.rows[r];
                     let h = draw_row(
@@ -384,7 +392,11 @@ pub fn show(
         pos2(x_old + old_w + 1.0, full.min.y),
         pos2(x_new - 1.0, full.max.y),
     );
-    let split = ui.interact(split_rect, ui.scope_id().with("column_splitter"), Sense::drag());
+    let split = ui.interact(
+        split_rect,
+        ui.scope_id().with("column_splitter"),
+        Sense::drag(),
+    );
     split.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Splitter, true, "Column splitter"));
     let split = split.on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
     let stroke_color = if split.hovered() || split.dragged() {
@@ -442,45 +454,72 @@ fn draw_row(
                     out.push(Command::GoToPair(i));
                 }
             });
-            let g = column(ui, ("moved_from_gutter", r), pos2(x_gutter, y), GUTTER_W - 2.0 * PAD, |ui| {
-                ui.label(
-                    RichText::new(badge(Status::Moved))
-                        .background_color(pal.badge_bg(Status::Moved))
-                        .color(pal.badge_text)
-                        .font(small.clone()),
-                );
-            });
+            let g = column(
+                ui,
+                ("moved_from_gutter", r),
+                pos2(x_gutter, y),
+                GUTTER_W - 2.0 * PAD,
+                |ui| {
+                    ui.label(
+                        RichText::new(badge(Status::Moved))
+                            .background_color(pal.badge_bg(Status::Moved))
+                            .color(pal.badge_text)
+                            .font(small.clone()),
+                    );
+                },
+            );
             (i, Status::Moved, [g, h, 0.0])
         }
         Row::Pair(i) => {
             let Some(p) = c.pairs.get(i) else {
                 return 0.0;
             };
-            let g = column(ui, ("gutter", r), pos2(x_gutter, y), GUTTER_W - 2.0 * PAD, |ui| {
-                ui.label(RichText::new(id_label(c, p)).font(small.clone()).color(pal.text).strong());
-                ui.label(
-                    RichText::new(badge(p.status))
-                        .background_color(pal.badge_bg(p.status))
-                        .color(pal.badge_text)
-                        .font(small.clone()),
-                );
-                match p.class.kind {
-                    ChangeKind::Routine => {
-                        ui.label(RichText::new("routine update").font(small.clone()).color(pal.routine));
+            let g = column(
+                ui,
+                ("gutter", r),
+                pos2(x_gutter, y),
+                GUTTER_W - 2.0 * PAD,
+                |ui| {
+                    ui.label(
+                        RichText::new(id_label(c, p))
+                            .font(small.clone())
+                            .color(pal.text)
+                            .strong(),
+                    );
+                    ui.label(
+                        RichText::new(badge(p.status))
+                            .background_color(pal.badge_bg(p.status))
+                            .color(pal.badge_text)
+                            .font(small.clone()),
+                    );
+                    match p.class.kind {
+                        ChangeKind::Routine => {
+                            ui.label(
+                                RichText::new("routine update")
+                                    .font(small.clone())
+                                    .color(pal.routine),
+                            );
+                        }
+                        ChangeKind::Substantive
+                            if p.status != Status::Added && p.status != Status::Removed =>
+                        {
+                            ui.label(
+                                RichText::new("substantive")
+                                    .font(small.clone())
+                                    .color(pal.weak),
+                            );
+                        }
+                        _ => {}
                     }
-                    ChangeKind::Substantive if p.status != Status::Added && p.status != Status::Removed => {
-                        ui.label(RichText::new("substantive").font(small.clone()).color(pal.weak));
+                    if ui
+                        .small_button("Copy")
+                        .on_hover_text("Copy this pair as redline text")
+                        .clicked()
+                    {
+                        ui.ctx().copy_text(redline(c, p));
                     }
-                    _ => {}
-                }
-                if ui
-                    .small_button("Copy")
-                    .on_hover_text("Copy this pair as redline text")
-                    .clicked()
-                {
-                    ui.ctx().copy_text(redline(c, p));
-                }
-            });
+                },
+            );
             let mut sides = [0.0f32; 2];
             for (k, side, x, w) in [(0, Side::Old, x_old, old_w), (1, Side::New, x_new, new_w)] {
                 let empty = side_paragraphs(c, p, side).is_empty();
@@ -505,14 +544,24 @@ fn draw_row(
                             Direction::Weaker => pal.weaker,
                             Direction::Neutral => pal.weak,
                         };
-                        ui.label(RichText::new(text).font(small.clone()).color(color).strong());
+                        ui.label(
+                            RichText::new(text)
+                                .font(small.clone())
+                                .color(color)
+                                .strong(),
+                        );
                     }
                     if empty {
                         let msg = match side {
                             Side::Old => "(not in the old version)",
                             Side::New => "(not in the new version)",
                         };
-                        ui.label(RichText::new(msg).italics().color(pal.weak).font(small.clone()));
+                        ui.label(
+                            RichText::new(msg)
+                                .italics()
+                                .color(pal.weak)
+                                .font(small.clone()),
+                        );
                         return;
                     }
                     let job = side_job(c, p, side, pal, size, query, w);
@@ -549,12 +598,20 @@ fn draw_row(
     } else {
         pal.row_bg(status)
     };
-    let mut shapes = vec![Shape::rect_filled(rect.shrink2(vec2(0.0, 1.0)), CornerRadius::same(3), fill)];
+    let mut shapes = vec![Shape::rect_filled(
+        rect.shrink2(vec2(0.0, 1.0)),
+        CornerRadius::same(3),
+        fill,
+    )];
     if status != Status::Unchanged {
         shapes.push(Shape::rect_filled(
             Rect::from_min_size(rect.min + vec2(0.0, 1.0), vec2(3.0, h - 2.0)),
             CornerRadius::ZERO,
-            if muted { pal.routine } else { pal.badge_bg(status) },
+            if muted {
+                pal.routine
+            } else {
+                pal.badge_bg(status)
+            },
         ));
     }
     if is_current {
@@ -605,9 +662,17 @@ fn draw_overview(
     if total <= 0.0 || strip.height() <= 0.0 {
         return;
     }
-    let resp = ui.interact(strip, ui.scope_id().with("overview_strip"), Sense::click_and_drag());
+    let resp = ui.interact(
+        strip,
+        ui.scope_id().with("overview_strip"),
+        Sense::click_and_drag(),
+    );
     resp.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, "Change overview: click to jump")
+        egui::WidgetInfo::labeled(
+            egui::Role::ScrollBar,
+            true,
+            "Change overview: click to jump",
+        )
     });
     let painter = ui.painter_at(strip);
     painter.rect_filled(strip, CornerRadius::ZERO, ui.visuals().extreme_bg_color);
@@ -644,7 +709,10 @@ fn draw_overview(
     }
     let vis = Rect::from_min_max(
         pos2(strip.left(), strip.top() + offset * scale),
-        pos2(strip.right(), strip.top() + (offset + view.viewport_height) * scale),
+        pos2(
+            strip.right(),
+            strip.top() + (offset + view.viewport_height) * scale,
+        ),
     );
     painter.rect_stroke(
         vis,
