@@ -213,6 +213,8 @@ impl AppState {
     }
 
     fn start_load(&mut self, side: Side, path: PathBuf) {
+        // Absolute paths, so recent pairs work from any working directory.
+        let path = std::path::absolute(&path).unwrap_or(path);
         let s = self.side_mut(side);
         s.generation += 1;
         s.loading = Some(path.clone());

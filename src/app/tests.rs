@@ -241,7 +241,8 @@ fn loads_and_compares_off_thread() {
     let c = s.comparison.as_ref().unwrap();
     assert_eq!(c.pairs.len(), 8);
     assert_eq!(s.title(), "resdiff — A/RES/1/1 » A/RES/2/2");
-    assert_eq!(s.settings.recent[0].old, PathBuf::from("old.txt"));
+    assert!(s.settings.recent[0].old.is_absolute());
+    assert!(s.settings.recent[0].old.ends_with("old.txt"));
     // 8 pair rows plus the marker where the moved OP2 stood (after old OP1's row).
     assert_eq!(s.rows.len(), 9);
     assert_eq!(s.rows[5], Row::MovedFrom(3));
@@ -319,7 +320,7 @@ fn bad_file_keeps_the_other_side_and_names_the_file() {
     let mut s = loaded();
     s.apply(Command::OpenNew(PathBuf::from("broken.docx")));
     assert!(s.wait_idle(Duration::from_secs(10)));
-    assert_eq!(s.new.path, Some(PathBuf::from("new.txt")));
+    assert!(s.new.path.as_ref().unwrap().ends_with("new.txt"));
     assert!(s.comparison.is_some());
     let msg = &s.notices.last().unwrap().text;
     assert!(
@@ -340,7 +341,7 @@ fn newer_request_supersedes_older() {
     // Wait for the slow thread to deliver its stale result too.
     std::thread::sleep(Duration::from_millis(400));
     s.poll();
-    assert_eq!(s.old.path, Some(PathBuf::from("old.txt")));
+    assert!(s.old.path.as_ref().unwrap().ends_with("old.txt"));
     assert_eq!(
         s.old.doc.as_ref().unwrap().meta.symbol.as_deref(),
         Some("A/RES/1/1")
@@ -353,7 +354,7 @@ fn swap_exchanges_sides_and_recompares() {
     s.apply(Command::Swap);
     assert!(s.is_busy());
     assert!(s.wait_idle(Duration::from_secs(10)));
-    assert_eq!(s.old.path, Some(PathBuf::from("new.txt")));
+    assert!(s.old.path.as_ref().unwrap().ends_with("new.txt"));
     assert_eq!(
         s.comparison.as_ref().unwrap().old.meta.symbol.as_deref(),
         Some("A/RES/2/2")
