@@ -65,14 +65,14 @@ pub enum JobResult {
         /// The file.
         path: PathBuf,
         /// The document, or a readable error.
-        result: Result<Resolution, String>,
+        result: Result<Box<Resolution>, String>,
     },
     /// Two documents were compared.
     Compared {
         /// The request generation for comparisons.
         generation: u64,
         /// The result.
-        comparison: Comparison,
+        comparison: Box<Comparison>,
         /// How long comparing took.
         elapsed: Duration,
     },
@@ -130,7 +130,7 @@ impl Worker {
         let waker = self.waker.clone();
         self.running += 1;
         std::thread::spawn(move || {
-            let result = std::panic::catch_unwind(|| load(&path))
+            let result = std::panic::catch_unwind(|| load(&path).map(Box::new))
                 .unwrap_or_else(|_| Err("the reader crashed on this file".to_owned()));
             let _ = tx.send(JobResult::Loaded {
                 side,
@@ -152,7 +152,7 @@ impl Worker {
         self.running += 1;
         std::thread::spawn(move || {
             let start = Instant::now();
-            let comparison = std::panic::catch_unwind(|| compare(old, new));
+            let comparison = std::panic::catch_unwind(|| Box::new(compare(old, new)));
             let elapsed = start.elapsed();
             match comparison {
                 Ok(comparison) => {

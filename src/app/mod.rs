@@ -3,7 +3,6 @@
 //! [`run`] opens the window. The UI logic lives in [`AppState`] and is driven by [`Command`]s,
 //! so it is tested without a window; [`ResdiffApp::show`] draws everything into an `egui::Ui`.
 
-mod app;
 mod command;
 mod filter;
 mod loader;
@@ -14,13 +13,13 @@ mod settings;
 mod state;
 mod text;
 mod view;
+mod window;
 
 #[cfg(test)]
 mod tests;
 
 use std::path::PathBuf;
 
-pub use app::{Automation, ResdiffApp};
 pub use command::{Command, Side};
 pub use filter::{Filter, is_change, is_substantive};
 pub use loader::{CompareFn, Engine, LoadFn, compare_documents, load_document};
@@ -30,6 +29,7 @@ pub use settings::{RecentPair, Settings, ThemePref};
 pub use state::{AppState, Row, SideState};
 pub use text::{find_matches, id_label, redline, side_ids, side_text};
 pub use view::{badge, lead_callout};
+pub use window::{Automation, ResdiffApp};
 
 /// How to start the window.
 #[derive(Debug, Clone, Default)]
@@ -72,7 +72,7 @@ pub fn run(opts: LaunchOptions) -> anyhow::Result<()> {
         "resdiff",
         native,
         Box::new(move |cc| {
-            let mut app = app::create(cc, auto);
+            let mut app = window::create(cc, auto);
             app.failure = failure_in;
             match (opts.old, opts.new) {
                 (Some(o), Some(n)) => app.apply(Command::OpenPair(o, n)),

@@ -143,6 +143,7 @@ impl Settings {
 mod tests {
     use super::*;
     use crate::compare::Status;
+    use std::path::Path;
 
     #[test]
     fn round_trip() {
@@ -189,10 +190,7 @@ mod tests {
         assert_eq!(s.recent.len(), MAX_RECENT);
         assert_eq!(s.recent[0].old, PathBuf::from("o3"));
         assert_eq!(
-            s.recent
-                .iter()
-                .filter(|p| p.old == PathBuf::from("o3"))
-                .count(),
+            s.recent.iter().filter(|p| p.old == Path::new("o3")).count(),
             1
         );
     }

@@ -276,7 +276,7 @@ impl AppState {
                 match result {
                     Ok(doc) => {
                         let warnings: Vec<String> = doc.warnings.clone();
-                        s.doc = Some(Arc::new(doc));
+                        s.doc = Some(Arc::new(*doc));
                         s.path = Some(path.clone());
                         add_warnings(&mut self.notices, &path.display().to_string(), &warnings);
                         self.maybe_compare();
@@ -302,7 +302,7 @@ impl AppState {
                 self.comparing = false;
                 self.compare_time = Some(elapsed);
                 add_warnings(&mut self.notices, "comparison", &comparison.warnings);
-                self.comparison = Some(Arc::new(comparison));
+                self.comparison = Some(Arc::new(*comparison));
                 if let (Some(o), Some(n)) = (self.old.path.clone(), self.new.path.clone()) {
                     self.settings.push_recent(o, n);
                 }
