@@ -47,6 +47,7 @@
 
 mod alignment;
 mod features;
+mod fxhash;
 mod lis;
 mod matcher;
 mod split;
@@ -177,16 +178,16 @@ fn build_links(
     let mut rows: Vec<((i64, u8, usize), Link)> = Vec::with_capacity(old_p.len() + new_p.len());
     let mut rank_of_group = vec![0i64; groups.len()];
     let mut rank = 0i64;
-    let mut group_iter = order.iter().zip(&in_run).peekable();
-    // Walk the new document: added paragraphs and groups interleave by new index.
+    // The group starting at each new index, with whether it is in the in-order run.
     let mut group_of_new_first: Vec<Option<(usize, bool)>> = vec![None; new_p.len()];
-    while let Some((&g, &kept)) = group_iter.next() {
+    for (&g, &kept) in order.iter().zip(&in_run) {
         if let Some(&n) = groups.get(g).and_then(|gr| gr.new.first())
             && let Some(slot) = group_of_new_first.get_mut(n)
         {
             *slot = Some((g, kept));
         }
     }
+    // Walk the new document: added paragraphs and groups interleave by new index.
     let mut in_group = vec![false; new_p.len()];
     for gr in groups {
         for &n in &gr.new {
