@@ -219,21 +219,55 @@ impl Features {
     /// `cap` (very common words) are skipped while collecting candidates; the returned cosine is
     /// nevertheless the exact one. Returns the candidates and whether any feature was skipped.
     pub(crate) fn candidates(&self, k: usize, cap: usize) -> Vec<Vec<(usize, f64)>> {
-        let mut postings: FxMap<u32, Vec<(u32, f32)>> = FxMap::default();
+        // Postings in compressed rows: feature ids are dense (0..n_features), so count, offset,
+        // fill — no allocation per feature.
+        let n_features = self
+            .old_vecs
+            .iter()
+            .chain(&self.new_vecs)
+            .flat_map(|v| v.ids.last().copied())
+            .max()
+            .map_or(0, |m| m as usize + 1);
+        let mut start = vec![0usize; n_features + 1];
+        for v in &self.old_vecs {
+            for &id in &v.ids {
+                if let Some(c) = start.get_mut(id as usize + 1) {
+                    *c += 1;
+                }
+            }
+        }
+        for i in 1..start.len() {
+            let prev = start.get(i - 1).copied().unwrap_or(0);
+            if let Some(c) = start.get_mut(i) {
+                *c += prev;
+            }
+        }
+        let mut fill = start.clone();
+        let mut entries: Vec<(u32, f32)> = vec![(0, 0.0); start.last().copied().unwrap_or(0)];
         for (o, v) in self.old_vecs.iter().enumerate() {
             let o = u32::try_from(o).unwrap_or(u32::MAX);
             for (id, w) in v.ids.iter().zip(&v.weights) {
-                postings.entry(*id).or_default().push((o, *w));
+                if let Some(f) = fill.get_mut(*id as usize) {
+                    if let Some(e) = entries.get_mut(*f) {
+                        *e = (o, *w);
+                    }
+                    *f += 1;
+                }
             }
         }
+        let postings = |id: u32| -> &[(u32, f32)] {
+            let (a, b) = (
+                start.get(id as usize).copied().unwrap_or(0),
+                start.get(id as usize + 1).copied().unwrap_or(0),
+            );
+            entries.get(a..b).unwrap_or(&[])
+        };
         let mut acc = vec![0f32; self.old_vecs.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut out = Vec::with_capacity(self.new_vecs.len());
         for (n, v) in self.new_vecs.iter().enumerate() {
             for (id, w) in v.ids.iter().zip(&v.weights) {
-                let Some(list) = postings.get(id) else {
-                    continue;
-                };
+                let list = postings(*id);
                 if list.len() > cap {
                     continue;
                 }

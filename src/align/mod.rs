@@ -18,7 +18,7 @@
 //! 2. **Candidates.** Each paragraph becomes a TF-IDF vector over word unigrams and bigrams
 //!    (sub-linear term frequency, IDF over the paragraphs of both sides, unit length). An inverted
 //!    index over the old vectors accumulates dot products for each new paragraph, skipping
-//!    features whose posting list is longer than `max(200, 4√P_old)` (very common words, which
+//!    features whose posting list is longer than `max(32, 4√P_old)` (very common words, which
 //!    carry little weight anyway), so no all-pairs comparison is made; the best 16 by partial
 //!    score are re-scored with the exact cosine and the best 8 kept. Roughly O(W · cap).
 //! 3. **Global assignment, greedy.** All candidate edges are scored as `cosine + 0.1 (old
@@ -100,7 +100,7 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
 
     let mut m = Matcher::new(old_p, new_p, features);
     m.anchor_unique_exact();
-    let cap = 200usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
+    let cap = 32usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
     let candidates = m.f.candidates(tuning::CANDIDATES, cap);
     m.greedy(&candidates, tuning::ACCEPT_ANYWHERE, true);
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
