@@ -19,21 +19,27 @@ fn thread_cpu() -> Option<Duration> {
     Some(Duration::from_nanos(ns))
 }
 
-/// Median time of `f` over enough runs to fill about `budget`: thread CPU time where the
-/// platform reports it (robust on a shared machine), else wall time.
+/// Median time per call of `f`: calls are grouped in batches of at least 40 ms (the kernel
+/// updates a thread's CPU time only at scheduler ticks), each batch measured in thread CPU time
+/// where the platform reports it (robust on a shared machine), else in wall time.
 fn median_time(budget: Duration, mut f: impl FnMut()) -> Duration {
     let start = Instant::now();
     f();
     let once = start.elapsed().max(Duration::from_micros(1));
-    let runs = (budget.as_secs_f64() / once.as_secs_f64()).clamp(5.0, 200.0) as usize;
-    let mut times: Vec<Duration> = (0..runs)
+    let per_batch = ((0.04 / once.as_secs_f64()).ceil() as u32).max(1);
+    let batches = (budget.as_secs_f64() / (once.as_secs_f64() * f64::from(per_batch)))
+        .clamp(5.0, 60.0) as usize;
+    let mut times: Vec<Duration> = (0..batches)
         .map(|_| {
             let (t, c) = (Instant::now(), thread_cpu());
-            f();
-            match (c, thread_cpu()) {
+            for _ in 0..per_batch {
+                f();
+            }
+            let total = match (c, thread_cpu()) {
                 (Some(a), Some(b)) => b.saturating_sub(a),
                 _ => t.elapsed(),
-            }
+            };
+            total / per_batch
         })
         .collect();
     times.sort();
@@ -184,6 +190,22 @@ fn main() {
     println!(
         "sample 65/141 -> 66/184      {:8.3} ms   (target < 5 ms)",
         ms(t_sample)
+    );
+    let (so, sn) = (parse(&sample_old), parse(&sample_new));
+    let t_sparse = median_time(budget, || {
+        black_box((parse(&sample_old), parse(&sample_new)));
+    });
+    let t_salign = median_time(budget, || {
+        black_box(resdiff::align::align(&so, &sn));
+    });
+    let t_scmp = median_time(budget, || {
+        black_box(compare(so.clone(), sn.clone()));
+    });
+    println!(
+        "  of which: parse {:.3} ms, align {:.3} ms, align + diff + classify {:.3} ms",
+        ms(t_sparse),
+        ms(t_salign),
+        ms(t_scmp)
     );
     let t_ict = median_time(budget, || {
         black_box(compare(parse(&ict_old), parse(&ict_new)));

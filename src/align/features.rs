@@ -290,9 +290,9 @@ impl Features {
                 }
             }
             touched.clear();
-            // Keep a few more than k by the partial score, then rank by the exact cosine.
+            // Keep the best k by the partial score, then rank them by the exact cosine.
             partial.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            partial.truncate(k * 2);
+            partial.truncate(k);
             let mut exact: Vec<(usize, f64)> = partial
                 .into_iter()
                 .map(|(o, _)| (o, self.cosine(o, n)))

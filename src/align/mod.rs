@@ -19,8 +19,8 @@
 //!    (sub-linear term frequency, IDF over the paragraphs of both sides, unit length). An inverted
 //!    index over the old vectors accumulates dot products for each new paragraph, skipping
 //!    features whose posting list is longer than `max(32, 4√P_old)` (very common words, which
-//!    carry little weight anyway), so no all-pairs comparison is made; the best 16 by partial
-//!    score are re-scored with the exact cosine and the best 8 kept. Roughly O(W · cap).
+//!    carry little weight anyway), so no all-pairs comparison is made; the best 8 by partial
+//!    score are kept and re-scored with the exact cosine. Roughly O(W · cap).
 //! 3. **Global assignment, greedy.** All candidate edges are scored as `cosine + 0.1 (old
 //!    paragraph lies between the in-order matched neighbours of the new one) + 0.03 (same kind) −
 //!    0.05·|relative position difference|` and accepted greedily by descending score while both
