@@ -499,14 +499,34 @@ fn lcs(a: &[&str], b: &[&str]) -> usize {
     prev[b.len()] as usize
 }
 
-/// Fraction of the corpus text layer's words found, in order, in our PDF extraction.
-fn pdf_word_recall(corpus: &Path, stem: &str) -> f64 {
+/// Non-blank lines with surrounding spaces trimmed.
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+}
+
+/// Agreement of our PDF extraction with the corpus text layer of the same document.
+struct PdfAgreement {
+    /// Fraction of the corpus words found, in order, in ours.
+    word_recall: f64,
+    /// Fraction of our words that are in that common sequence.
+    word_precision: f64,
+    /// Fraction of the corpus's non-blank lines found identical (trimmed), in order, in ours.
+    line_recall: f64,
+}
+
+fn pdf_agreement(corpus: &Path, stem: &str) -> PdfAgreement {
     let ours = read_path(&corpus.join("pdf").join(format!("{stem}.pdf"))).unwrap();
     let reference =
         std::fs::read_to_string(corpus.join("text").join(format!("{stem}.txt"))).unwrap();
     let reference = normalize(&reference);
     let (a, b) = (words(&reference), words(&ours.text));
-    lcs(&a, &b) as f64 / a.len().max(1) as f64
+    let common = lcs(&a, &b) as f64;
+    let (la, lb) = (lines(&reference), lines(&ours.text));
+    PdfAgreement {
+        word_recall: common / a.len().max(1) as f64,
+        word_precision: common / b.len().max(1) as f64,
+        line_recall: lcs(&la, &lb) as f64 / la.len().max(1) as f64,
+    }
 }
 
 #[test]
@@ -515,12 +535,14 @@ fn pdf_words_match_corpus_text_layer() {
         return;
     };
     for stem in ["A_RES_79_194", "A_C.2_80_L.17", "A_RES_80_16"] {
-        let recall = pdf_word_recall(&corpus, stem);
+        let m = pdf_agreement(&corpus, stem);
         eprintln!(
-            "{stem}: {:.2}% of corpus words found in order",
-            recall * 100.0
+            "{stem}: word recall {:.4}, word precision {:.4}, line recall {:.4}",
+            m.word_recall, m.word_precision, m.line_recall
         );
-        assert!(recall > 0.97, "{stem}: only {recall:.3}");
+        assert!(m.word_recall > 0.99, "{stem}: word recall {:.4}", m.word_recall);
+        assert!(m.word_precision > 0.99, "{stem}: word precision {:.4}", m.word_precision);
+        assert!(m.line_recall > 0.9, "{stem}: line recall {:.4}", m.line_recall);
     }
 }
 
@@ -538,9 +560,11 @@ fn pdf_quality_report() {
     pdfs.sort();
     for pdf in pdfs {
         let stem = pdf.file_stem().unwrap().to_string_lossy().to_string();
-        let start = std::time::Instant::now();
-        let recall = pdf_word_recall(&corpus, &stem);
-        println!("{stem}\t{:.4}\t{:?}", recall, start.elapsed());
+        let m = pdf_agreement(&corpus, &stem);
+        println!(
+            "{stem}\twords recall {:.4} precision {:.4}\tlines {:.4}",
+            m.word_recall, m.word_precision, m.line_recall
+        );
     }
 }
 
@@ -551,4 +575,24 @@ fn source_format_serializes_and_displays() {
         "\"Docx\""
     );
     assert_eq!(SourceFormat::Pdf.to_string(), "PDF");
+}
+
+#[test]
+#[ignore]
+fn tmp_dump() {
+    let corpus = resdiff::corpus::dir_or_skip("dump").unwrap();
+    for e in std::fs::read_dir(corpus.join("pdf")).unwrap() {
+        let p = e.unwrap().path();
+        let t = std::time::Instant::now();
+        let got = read_path(&p).unwrap();
+        println!("{}\t{:?}\t{:?}", p.display(), t.elapsed(), got.warnings);
+        std::fs::write(format!("/tmp/ingest_dump/{}.txt", p.file_stem().unwrap().to_string_lossy()), got.text).unwrap();
+    }
+}
+#[test]
+#[ignore]
+fn tmp_one() {
+    let corpus = resdiff::corpus::dir_or_skip("dump").unwrap();
+    let got = read_path(&corpus.join("pdf/A_RES_79_194.pdf")).unwrap();
+    println!("{}", &got.text[..200]);
 }

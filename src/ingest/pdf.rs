@@ -30,8 +30,9 @@ struct Glyph {
     text: String,
 }
 
-/// A horizontal gap wider than this many font sizes starts a new line.
-const COLUMN_GAP: f64 = 3.0;
+/// A horizontal gap wider than this many font sizes starts a new line (the gap after an
+/// operative paragraph number, columns of the document stamp), as in the corpus text layer.
+const COLUMN_GAP: f64 = 1.1;
 /// A gap wider than this fraction of the font size is a word space.
 const WORD_GAP: f64 = 0.15;
 /// A baseline move larger than this fraction of the font size starts a new line.
