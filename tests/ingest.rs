@@ -501,7 +501,10 @@ fn lcs(a: &[&str], b: &[&str]) -> usize {
 
 /// Non-blank lines with surrounding spaces trimmed.
 fn lines(text: &str) -> Vec<&str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// Agreement of our PDF extraction with the corpus text layer of the same document.
@@ -540,9 +543,21 @@ fn pdf_words_match_corpus_text_layer() {
             "{stem}: word recall {:.4}, word precision {:.4}, line recall {:.4}",
             m.word_recall, m.word_precision, m.line_recall
         );
-        assert!(m.word_recall > 0.99, "{stem}: word recall {:.4}", m.word_recall);
-        assert!(m.word_precision > 0.99, "{stem}: word precision {:.4}", m.word_precision);
-        assert!(m.line_recall > 0.9, "{stem}: line recall {:.4}", m.line_recall);
+        assert!(
+            m.word_recall > 0.99,
+            "{stem}: word recall {:.4}",
+            m.word_recall
+        );
+        assert!(
+            m.word_precision > 0.99,
+            "{stem}: word precision {:.4}",
+            m.word_precision
+        );
+        assert!(
+            m.line_recall > 0.97,
+            "{stem}: line recall {:.4}",
+            m.line_recall
+        );
     }
 }
 
@@ -586,13 +601,20 @@ fn tmp_dump() {
         let t = std::time::Instant::now();
         let got = read_path(&p).unwrap();
         println!("{}\t{:?}\t{:?}", p.display(), t.elapsed(), got.warnings);
-        std::fs::write(format!("/tmp/ingest_dump/{}.txt", p.file_stem().unwrap().to_string_lossy()), got.text).unwrap();
+        std::fs::write(
+            format!(
+                "/tmp/ingest_dump/{}.txt",
+                p.file_stem().unwrap().to_string_lossy()
+            ),
+            got.text,
+        )
+        .unwrap();
     }
 }
 #[test]
 #[ignore]
 fn tmp_one() {
     let corpus = resdiff::corpus::dir_or_skip("dump").unwrap();
-    let got = read_path(&corpus.join("pdf/A_RES_79_194.pdf")).unwrap();
+    let got = read_path(&corpus.join("pdf/A_RES_79_1.pdf")).unwrap();
     println!("{}", &got.text[..200]);
 }
