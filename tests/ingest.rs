@@ -591,30 +591,3 @@ fn source_format_serializes_and_displays() {
     );
     assert_eq!(SourceFormat::Pdf.to_string(), "PDF");
 }
-
-#[test]
-#[ignore]
-fn tmp_dump() {
-    let corpus = resdiff::corpus::dir_or_skip("dump").unwrap();
-    for e in std::fs::read_dir(corpus.join("pdf")).unwrap() {
-        let p = e.unwrap().path();
-        let t = std::time::Instant::now();
-        let got = read_path(&p).unwrap();
-        println!("{}\t{:?}\t{:?}", p.display(), t.elapsed(), got.warnings);
-        std::fs::write(
-            format!(
-                "/tmp/ingest_dump/{}.txt",
-                p.file_stem().unwrap().to_string_lossy()
-            ),
-            got.text,
-        )
-        .unwrap();
-    }
-}
-#[test]
-#[ignore]
-fn tmp_one() {
-    let corpus = resdiff::corpus::dir_or_skip("dump").unwrap();
-    let got = read_path(&corpus.join("pdf/A_RES_79_1.pdf")).unwrap();
-    println!("{}", &got.text[..200]);
-}
