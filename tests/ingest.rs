@@ -396,6 +396,50 @@ fn word_processor_docx_of_sample_matches_text() {
     assert_eq!(got.text.trim_end(), sample_text().trim_end());
 }
 
+/// Paragraphs of A/RES/66/184 (sample_data) written as an HTML page with nested `<ol>` lists and
+/// a footnote, converted once to .docx by LibreOffice Writer 7: list numbering comes from
+/// `word/numbering.xml` (`%1.` decimal, `%2.` lowerLetter, `%3.` lowerRoman), the footnote from
+/// `word/footnotes.xml`.
+#[test]
+fn word_processor_docx_lists_and_footnote() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/A_RES_66_184_lists_libreoffice.docx");
+    let got = read_path(&path).unwrap();
+    assert_eq!(got.format, SourceFormat::Docx);
+    let lines: Vec<&str> = got.text.lines().collect();
+    assert!(lines[2].starts_with("Recalling further the Declaration of Principles"));
+    assert!(lines[2].contains("held in Geneva from 10 to 12 December 2003,1 and endorsed"));
+    let labels: Vec<&str> = lines[3..]
+        .iter()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "1.",
+            "2.",
+            "3.",
+            "a.",
+            "b.",
+            "i.",
+            "ii.",
+            "4.",
+            "5.",
+            FOOTNOTE_RULE,
+            "1 See A/C.2/59/3, annex."
+        ]
+    );
+    assert!(
+        lines[3].starts_with("1.\tRecognizes that information and communications technologies")
+    );
+    assert_eq!(
+        lines[6],
+        "a.\tTo continue to promote the work of the Commission;"
+    );
+    assert_eq!(lines[9], "ii.\tin Asia and the Pacific;");
+    assert!(lines[10].starts_with("4.\tStresses that, for the majority of the poor"));
+}
+
 // ---------------------------------------------------------------- HTML
 
 #[test]
