@@ -463,6 +463,40 @@ fn html_document_to_lines() {
     );
 }
 
+#[test]
+fn html_declared_charset_is_used_when_bytes_are_not_utf8() {
+    let (body, _, _) = encoding_rs::WINDOWS_1251.encode(
+        "<p>\u{0413}\u{0435}\u{043D}\u{0435}\u{0440}\u{0430}\u{043B}\u{044C}\u{043D}\u{0430}\u{044F} \
+         \u{0410}\u{0441}\u{0441}\u{0430}\u{043C}\u{0431}\u{043B}\u{0435}\u{044F},</p>",
+    );
+    let mut bytes =
+        b"<!DOCTYPE html><html><head><meta charset=\"windows-1251\"></head><body>".to_vec();
+    bytes.extend_from_slice(&body);
+    bytes.extend_from_slice(b"</body></html>");
+    let got = decode(&bytes, "ru.html").unwrap();
+    assert_eq!(got.format, SourceFormat::Html);
+    assert_eq!(got.encoding, "windows-1251");
+    assert_eq!(got.text, "Генеральная Ассамблея,\n");
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+}
+
+#[test]
+fn docx_endnotes_are_reported_not_dropped_silently() {
+    let document = format!(
+        r#"<w:document {W_NS}><w:body><w:p><w:r><w:t>Noting the report</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p></w:body></w:document>"#
+    );
+    let bytes = build_zip(&[("word/document.xml", &document)]);
+    let got = decode(&bytes, "endnotes.docx").unwrap();
+    assert_eq!(got.text, "Noting the report\n");
+    assert!(
+        got.warnings
+            .iter()
+            .any(|w| w.contains("endnotes.docx") && w.contains("endnote")),
+        "{:?}",
+        got.warnings
+    );
+}
+
 // ---------------------------------------------------------------- PDF
 
 #[test]
