@@ -555,6 +555,42 @@ fn truncated_pdf_is_an_error_not_a_panic() {
     assert!(err.to_string().contains("garbage.pdf"), "{err}");
 }
 
+#[test]
+fn damaged_pdfs_and_docx_never_panic() {
+    let Some(corpus) = resdiff::corpus::dir_or_skip("damaged_pdfs_and_docx_never_panic") else {
+        return;
+    };
+    let mut damaged: Vec<Vec<u8>> = Vec::new();
+    for file in ["A_RES_80_16.pdf", "A_RES_79_194.pdf"] {
+        let bytes = std::fs::read(corpus.join("pdf").join(file)).unwrap();
+        damaged.extend((1..8).map(|k| bytes[..bytes.len() * k / 8].to_vec()));
+        for k in 1..6 {
+            let mut flipped = bytes.clone();
+            let at = flipped.len() * k / 6;
+            for b in &mut flipped[at..(at + 512).min(bytes.len())] {
+                *b = b.wrapping_mul(31).wrapping_add(7);
+            }
+            damaged.push(flipped);
+        }
+    }
+    let docx = numbered_docx();
+    for k in 1..6 {
+        let mut flipped = docx.clone();
+        let at = flipped.len() * k / 6;
+        for b in &mut flipped[at..(at + 64).min(docx.len())] {
+            *b ^= 0x5A;
+        }
+        damaged.push(flipped);
+    }
+    for (i, bytes) in damaged.iter().enumerate() {
+        let name = format!("damaged-{i}.bin");
+        match decode(bytes, &name) {
+            Ok(got) => assert!(!got.text.trim().is_empty()),
+            Err(err) => assert!(err.to_string().contains(&name), "{err}"),
+        }
+    }
+}
+
 /// Words of a text, for comparing extractions (punctuation kept, whitespace split).
 fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
