@@ -362,6 +362,50 @@ fn docx_numbering_tracked_changes_and_footnotes() {
 }
 
 #[test]
+fn docx_numbering_through_paragraph_styles() {
+    // Numbering attached to a paragraph style (inherited through w:basedOn), restarted by a
+    // second list instance with a start override, and upper-case Roman section headings.
+    let document = format!(
+        r#"<w:document {W_NS}><w:body>
+<w:p><w:pPr><w:pStyle w:val="Section"/></w:pPr><w:r><w:t>Follow-up</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="OpPara"/></w:pPr><w:r><w:t>Decides to convene the meeting;</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="OpPara"/></w:pPr><w:r><w:t>Requests a report;</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Section"/></w:pPr><w:r><w:t>Annex</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="OpPara"/><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>Annex paragraph.</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Plain"/></w:pPr><w:r><w:t>91st plenary meeting</w:t></w:r></w:p>
+</w:body></w:document>"#
+    );
+    let styles = format!(
+        r#"<w:styles {W_NS}>
+<w:style w:type="paragraph" w:styleId="OpBase"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="OpPara"><w:basedOn w:val="OpBase"/></w:style>
+<w:style w:type="paragraph" w:styleId="Section"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Plain"/>
+</w:styles>"#
+    );
+    let numbering = format!(
+        r#"<w:numbering {W_NS}>
+<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="space"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="8"/></w:num>
+</w:numbering>"#
+    );
+    let bytes = build_zip(&[
+        ("word/document.xml", &document),
+        ("word/styles.xml", &styles),
+        ("word/numbering.xml", &numbering),
+    ]);
+    let got = decode(&bytes, "styles.docx").unwrap();
+    assert_eq!(
+        got.text,
+        "I.\tFollow-up\n1. Decides to convene the meeting;\n2. Requests a report;\n\
+         II.\tAnnex\n1. Annex paragraph.\n91st plenary meeting\n"
+    );
+}
+
+#[test]
 fn docx_with_wrong_extension_is_read_with_warning() {
     let got = decode(&numbered_docx(), "draft.txt").unwrap();
     assert_eq!(got.format, SourceFormat::Docx);
