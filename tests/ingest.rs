@@ -749,3 +749,43 @@ fn source_format_serializes_and_displays() {
     );
     assert_eq!(SourceFormat::Pdf.to_string(), "PDF");
 }
+
+/// End to end: for every corpus PDF, parsing our extraction gives the same paragraphs (texts)
+/// and footnote count as parsing the corpus text layer of the same document.
+#[test]
+fn parsing_pdf_extraction_equals_parsing_corpus_text() {
+    let Some(corpus) =
+        resdiff::corpus::dir_or_skip("parsing_pdf_extraction_equals_parsing_corpus_text")
+    else {
+        return;
+    };
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(corpus.join("pdf"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pdfs.sort();
+    assert!(
+        pdfs.len() >= 20,
+        "expected the corpus PDFs, found {}",
+        pdfs.len()
+    );
+    for pdf in pdfs {
+        let stem = pdf.file_stem().unwrap().to_string_lossy().to_string();
+        let reference =
+            std::fs::read_to_string(corpus.join("text").join(format!("{stem}.txt"))).unwrap();
+        let ours = resdiff::parse::parse(&read_path(&pdf).unwrap().text);
+        let reference = resdiff::parse::parse(&reference);
+        let ours_texts: Vec<&str> = ours.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let ref_texts: Vec<&str> = reference
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(ours_texts, ref_texts, "{stem}: paragraphs differ");
+        assert_eq!(
+            ours.footnotes.len(),
+            reference.footnotes.len(),
+            "{stem}: footnotes"
+        );
+    }
+}
