@@ -19,11 +19,31 @@ fn temp_path(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("resdiff-ingest-{}-{n}-{name}", std::process::id()))
 }
 
-/// Writes `bytes` to a unique temp file and returns its path.
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+/// A temp file or folder removed when dropped.
+struct TempFile(PathBuf);
+
+impl std::ops::Deref for TempFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = if self.0.is_dir() {
+            std::fs::remove_dir_all(&self.0)
+        } else {
+            std::fs::remove_file(&self.0)
+        };
+    }
+}
+
+/// Writes `bytes` to a unique temp file, removed when the returned guard is dropped.
+fn temp_file(name: &str, bytes: &[u8]) -> TempFile {
     let path = temp_path(name);
     std::fs::write(&path, bytes).unwrap();
-    path
+    TempFile(path)
 }
 
 fn sample_text() -> String {
@@ -224,8 +244,8 @@ fn missing_file_and_directory() {
     let err = read_path(&missing).unwrap_err();
     assert!(matches!(err, IngestError::NotFound { .. }), "{err:?}");
     assert!(err.to_string().contains("does-not-exist.txt"));
-    let dir = temp_path("folder");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempFile(temp_path("folder"));
+    std::fs::create_dir_all(&*dir).unwrap();
     let err = read_path(&dir).unwrap_err();
     assert!(matches!(err, IngestError::IsDirectory { .. }), "{err:?}");
     assert!(err.to_string().contains("folder") && err.to_string().contains("not a file"));
