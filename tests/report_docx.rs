@@ -21,8 +21,17 @@ fn opts() -> RenderOptions {
 fn expected(c: &Comparison, new: bool) -> Vec<String> {
     let r = if new { &c.new } else { &c.old };
     let mut v = Vec::new();
-    let number = r.meta.symbol.as_deref().and_then(|s| s.strip_prefix("A/RES/"));
-    let title = r.meta.title.clone().or(r.meta.symbol.clone()).unwrap_or_default();
+    let number = r
+        .meta
+        .symbol
+        .as_deref()
+        .and_then(|s| s.strip_prefix("A/RES/"));
+    let title = r
+        .meta
+        .title
+        .clone()
+        .or(r.meta.symbol.clone())
+        .unwrap_or_default();
     v.push(match number {
         Some(n) => format!("{n}.\t{title}"),
         None => title,
@@ -89,9 +98,15 @@ fn crafted_comparison_accepts_to_new_and_rejects_to_old() {
     // the removed paragraph has a deleted paragraph mark
     let removed = xml.find("Decides to remain seized").unwrap();
     let p_start = xml[..removed].rfind("<w:p>").unwrap();
-    assert!(xml[p_start..removed].contains("<w:rPr><w:del "), "deleted paragraph mark");
+    assert!(
+        xml[p_start..removed].contains("<w:rPr><w:del "),
+        "deleted paragraph mark"
+    );
     // the added paragraph has an inserted paragraph mark
     let added = xml.find("Welcomes the new tools").unwrap();
     let p_start = xml[..added].rfind("<w:p>").unwrap();
-    assert!(xml[p_start..added].contains("<w:rPr><w:ins "), "inserted paragraph mark");
+    assert!(
+        xml[p_start..added].contains("<w:rPr><w:ins "),
+        "inserted paragraph mark"
+    );
 }

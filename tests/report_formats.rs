@@ -39,7 +39,10 @@ fn html_escapes_crafted_text() {
 fn markdown_escapes_and_marks() {
     let c = crafted();
     let md = String::from_utf8(render(&c, Format::Markdown, &opts()).unwrap()).unwrap();
-    assert!(md.contains("~~Encourages~~**Urges** Member States to act **\\<now\\> \\& \"fast\"**;"), "{md}");
+    assert!(
+        md.contains("~~Encourages~~**Urges** Member States to act **\\<now\\> \\& \"fast\"**;"),
+        "{md}"
+    );
     assert!(md.contains("Moves \\*later\\* in the text;"));
     assert!(!md.contains("<script>"));
     assert!(md.contains("| modified | 2 |"));
@@ -49,7 +52,10 @@ fn markdown_escapes_and_marks() {
 fn text_marks_routine_and_substantive() {
     let c = crafted();
     let t = String::from_utf8(render(&c, Format::Text, &opts()).unwrap()).unwrap();
-    assert!(t.contains("[-Encourages-]{+Urges+} Member States to act{+ <now> & \"fast\"+};"), "{t}");
+    assert!(
+        t.contains("[-Encourages-]{+Urges+} Member States to act{+ <now> & \"fast\"+};"),
+        "{t}"
+    );
     assert!(t.contains("[~-64/187-~]{~+65/141+~}"));
     assert!(t.contains("OP2 → OP3 renumbered"));
     let colored = RenderOptions {

@@ -63,12 +63,6 @@ pub fn write_atomic(out: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), Re
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if target.is_dir() {
-        return Err(write_err(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a directory",
-        )));
-    }
     let tmp = dir.join(format!(
         ".{name}.resdiff-{}-{}.tmp",
         std::process::id(),

@@ -215,10 +215,86 @@ mod tests {
 
     #[test]
     fn ordinals() {
-        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 91, 102, 111].map(ordinal).to_vec();
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 91, 102, 111]
+            .map(ordinal)
+            .to_vec();
         assert_eq!(
             got,
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "91st", "102nd", "111th"]
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "91st", "102nd",
+                "111th"
+            ]
         );
     }
+}
+
+/// The pair's ops with each paragraph's printed number (`5. `, `(a) `) placed before its text:
+/// plain when both sides have the same number, else the old number deleted and the new one
+/// inserted (marked routine). Each paragraph break (`\n`) is its own op, followed by the numbers of
+/// the paragraph(s) it starts.
+pub fn numbered_ops(c: &Comparison, pair: &Pair) -> Vec<DiffOp> {
+    let olds = paragraphs(&c.old, &pair.old);
+    let news = paragraphs(&c.new, &pair.new);
+    let mut out = Vec::new();
+    let number = |p: Option<&&Paragraph>| {
+        p.map(|p| printed_number(p))
+            .filter(|n| !n.is_empty())
+            .map(|n| format!("{n} "))
+    };
+    let push_numbers = |out: &mut Vec<DiffOp>, o: Option<String>, n: Option<String>| match (o, n) {
+        (Some(o), Some(n)) if o == n => out.push(DiffOp::new(OpKind::Equal, n)),
+        (o, n) => {
+            if let Some(o) = o {
+                out.push(DiffOp {
+                    op: OpKind::Delete,
+                    text: o,
+                    routine: true,
+                });
+            }
+            if let Some(n) = n {
+                out.push(DiffOp {
+                    op: OpKind::Insert,
+                    text: n,
+                    routine: true,
+                });
+            }
+        }
+    };
+    let (mut oi, mut ni) = (0usize, 0usize);
+    push_numbers(&mut out, number(olds.first()), number(news.first()));
+    for op in ops(c, pair).iter() {
+        for (k, piece) in op.text.split('\n').enumerate() {
+            if k > 0 {
+                out.push(DiffOp {
+                    op: op.op,
+                    text: "\n".to_string(),
+                    routine: op.routine,
+                });
+                let (o, n) = match op.op {
+                    OpKind::Equal => {
+                        oi += 1;
+                        ni += 1;
+                        (number(olds.get(oi)), number(news.get(ni)))
+                    }
+                    OpKind::Insert => {
+                        ni += 1;
+                        (None, number(news.get(ni)))
+                    }
+                    OpKind::Delete => {
+                        oi += 1;
+                        (number(olds.get(oi)), None)
+                    }
+                };
+                push_numbers(&mut out, o, n);
+            }
+            if !piece.is_empty() {
+                out.push(DiffOp {
+                    op: op.op,
+                    text: piece.to_string(),
+                    routine: op.routine,
+                });
+            }
+        }
+    }
+    out
 }

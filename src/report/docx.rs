@@ -66,7 +66,11 @@ impl Writer {
         if text.is_empty() {
             return;
         }
-        let tag = if track == Track::Del { "w:delText" } else { "w:t" };
+        let tag = if track == Track::Del {
+            "w:delText"
+        } else {
+            "w:t"
+        };
         let mut inner = String::new();
         for (i, piece) in text.split('\t').enumerate() {
             if i > 0 {

@@ -113,7 +113,10 @@ mod tests {
             let p = format!("out/report.{}", f.extension());
             assert_eq!(Format::from_extension(Path::new(&p)), Some(f));
         }
-        assert_eq!(Format::from_extension(Path::new("X.HTM")), Some(Format::Html));
+        assert_eq!(
+            Format::from_extension(Path::new("X.HTM")),
+            Some(Format::Html)
+        );
         assert_eq!(Format::from_extension(Path::new("x.rtf")), None);
         assert_eq!(Format::from_extension(Path::new("noext")), None);
         let err = "xlsx".parse::<Format>().unwrap_err();

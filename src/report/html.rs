@@ -4,11 +4,11 @@
 use std::fmt::Write as _;
 
 use super::common::{
-    change_str, direction_str, is_changed, meta_rows, ops, pair_label, paragraphs,
+    change_str, direction_str, is_changed, meta_rows, numbered_ops, ops, pair_label, paragraphs,
     printed_number, summary_lines,
 };
 use crate::compare::{Comparison, Pair, Status};
-use crate::diff::{Direction, FootnoteChange, OpKind};
+use crate::diff::{ChangeKind, Direction, FootnoteChange, OpKind};
 
 /// Escape text for HTML element content and double- or single-quoted attributes.
 pub fn esc(s: &str) -> String {
@@ -46,6 +46,7 @@ th, td { border: 1px solid var(--line); padding: .35em .5em; vertical-align: top
 th { background: #f0f0f0; }
 table.meta th:first-child, table.meta td:first-child { width: 12em; }
 table.counts { width: auto; min-width: 22em; }
+table.counts th, table.counts td.n { text-align: center; }
 table.counts td.n { text-align: right; font-variant-numeric: tabular-nums; }
 nav { font-size: .9em; margin: .4em 0 1em; }
 nav a { margin-right: 1em; }
@@ -86,7 +87,7 @@ footer { margin-top: 2em; font-size: .8em; color: var(--muted); }
 
 fn status_cell(pair: &Pair) -> String {
     let mut s = format!("<b>{}</b>", pair.status.as_str());
-    if is_changed(pair) {
+    if is_changed(pair) && pair.class.kind != ChangeKind::None {
         let _ = write!(
             s,
             " <span class=\"kind-{k}\">{k}</span>",
@@ -160,7 +161,7 @@ fn side_html(c: &Comparison, pair: &Pair, old_side: bool) -> String {
 /// The inline redline of a pair (both sides' marks in one text).
 fn inline_html(c: &Comparison, pair: &Pair) -> String {
     let mut out = String::new();
-    for op in ops(c, pair).iter() {
+    for op in numbered_ops(c, pair).iter() {
         let r = if op.routine { " class=\"routine\"" } else { "" };
         match op.op {
             OpKind::Equal => out.push_str(&esc_br(&op.text)),
@@ -211,8 +212,14 @@ pub fn render(c: &Comparison) -> String {
         }
     }
     for k in keys {
-        let o = old_rows.iter().find(|r| r.0 == k).map_or("—", |r| r.1.as_str());
-        let n = new_rows.iter().find(|r| r.0 == k).map_or("—", |r| r.1.as_str());
+        let o = old_rows
+            .iter()
+            .find(|r| r.0 == k)
+            .map_or("—", |r| r.1.as_str());
+        let n = new_rows
+            .iter()
+            .find(|r| r.0 == k)
+            .map_or("—", |r| r.1.as_str());
         let _ = writeln!(
             h,
             "<tr><th scope=\"row\">{k}</th><td>{}</td><td>{}</td></tr>",
@@ -227,41 +234,35 @@ pub fn render(c: &Comparison) -> String {
     for line in summary_lines(c) {
         let _ = writeln!(h, "<p>{}</p>", esc(&line));
     }
-    h.push_str("<table class=\"counts\"><thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Pairs</th></tr></thead><tbody>\n");
+    h.push_str("<table class=\"counts\"><thead><tr><th scope=\"col\">Pairs</th>");
     for st in Status::ALL {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
-            st.as_str(),
-            c.summary.counts.get(st)
-        );
+        let _ = write!(h, "<th scope=\"col\">{}</th>", st.as_str());
+    }
+    h.push_str("<th scope=\"col\">substantive</th><th scope=\"col\">routine only</th></tr></thead><tbody>\n<tr><th scope=\"row\">all</th>");
+    for st in Status::ALL {
+        let _ = write!(h, "<td class=\"n\">{}</td>", c.summary.counts.get(st));
     }
     let _ = writeln!(
         h,
-        "<tr><th scope=\"row\">substantive changes</th><td class=\"n\">{}</td></tr>\
-         <tr><th scope=\"row\">routine changes only</th><td class=\"n\">{}</td></tr>",
+        "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
         c.summary.substantive, c.summary.routine
     );
-    h.push_str("</tbody></table>\n");
-    if !c.summary.sections.is_empty() {
-        h.push_str("<h3>By part</h3><table class=\"counts\"><thead><tr><th scope=\"col\">Part</th>");
+    for sec in &c.summary.sections {
+        let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(&sec.section));
         for st in Status::ALL {
-            let _ = write!(h, "<th scope=\"col\">{}</th>", st.as_str());
+            let _ = write!(h, "<td class=\"n\">{}</td>", sec.counts.get(st));
         }
-        h.push_str("</tr></thead><tbody>\n");
-        for sec in &c.summary.sections {
-            let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(&sec.section));
-            for st in Status::ALL {
-                let _ = write!(h, "<td class=\"n\">{}</td>", sec.counts.get(st));
-            }
-            h.push_str("</tr>\n");
-        }
-        h.push_str("</tbody></table>\n");
+        h.push_str("<td></td><td></td></tr>\n");
     }
+    h.push_str("</tbody></table>\n");
     if !c.summary.reference_changes.is_empty() {
         h.push_str("<h3>References to other documents</h3><ul>\n");
         for r in &c.summary.reference_changes {
-            let where_ = c.pairs.get(r.pair).map(|p| pair_label(c, p)).unwrap_or_default();
+            let where_ = c
+                .pairs
+                .get(r.pair)
+                .map(|p| pair_label(c, p))
+                .unwrap_or_default();
             let _ = writeln!(
                 h,
                 "<li>{} <span class=\"id\">{}</span> ({})</li>",
@@ -374,7 +375,9 @@ pub fn render(c: &Comparison) -> String {
         }
         for f in &pair.class.footnotes {
             notes.push(match f {
-                FootnoteChange::Added { text } => format!("Footnote added: <ins>{}</ins>", esc(text)),
+                FootnoteChange::Added { text } => {
+                    format!("Footnote added: <ins>{}</ins>", esc(text))
+                }
                 FootnoteChange::Removed { text } => {
                     format!("Footnote removed: <del>{}</del>", esc(text))
                 }

@@ -90,7 +90,9 @@ fn footnote_json(f: &FootnoteChange) -> Value {
     match f {
         FootnoteChange::Added { text } => json!({"change": "added", "text": text}),
         FootnoteChange::Removed { text } => json!({"change": "removed", "text": text}),
-        FootnoteChange::Changed { old, new } => json!({"change": "changed", "old": old, "new": new}),
+        FootnoteChange::Changed { old, new } => {
+            json!({"change": "changed", "old": old, "new": new})
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::common::{
-    change_str, direction_str, is_changed, meta_rows, ops, pair_label, summary_lines,
+    change_str, direction_str, is_changed, meta_rows, numbered_ops, pair_label, summary_lines,
 };
 use crate::compare::{Comparison, Status};
 use crate::diff::OpKind;
@@ -79,8 +79,14 @@ pub fn render(c: &Comparison) -> String {
         }
     }
     for k in keys {
-        let o = old_rows.iter().find(|r| r.0 == k).map_or("", |r| r.1.as_str());
-        let n = new_rows.iter().find(|r| r.0 == k).map_or("", |r| r.1.as_str());
+        let o = old_rows
+            .iter()
+            .find(|r| r.0 == k)
+            .map_or("", |r| r.1.as_str());
+        let n = new_rows
+            .iter()
+            .find(|r| r.0 == k)
+            .map_or("", |r| r.1.as_str());
         let _ = writeln!(s, "| {k} | {} | {} |", cell(o), cell(n));
     }
     let _ = writeln!(s, "\n## Summary\n");
@@ -152,7 +158,7 @@ pub fn render(c: &Comparison) -> String {
             );
         }
         let mut body = String::new();
-        for op in ops(c, pair).iter() {
+        for op in numbered_ops(c, pair).iter() {
             match op.op {
                 OpKind::Equal => body.push_str(&escape_inline(&op.text)),
                 OpKind::Delete => body.push_str(&marked(&op.text, "~~")),
@@ -161,6 +167,11 @@ pub fn render(c: &Comparison) -> String {
         }
         if body.starts_with(['-', '+', '=']) {
             body.insert(0, '\\');
+        }
+        // `5. Requests` at a line start would become an ordered list item.
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && body[digits..].starts_with(['.', ')']) {
+            body.insert(digits, '\\');
         }
         let _ = writeln!(s, "{body}\n");
     }
@@ -186,7 +197,10 @@ mod tests {
 
     #[test]
     fn escapes_specials_and_keeps_spaces_outside_marks() {
-        assert_eq!(escape("a*b_c <x> | #1 & [y]"), "a\\*b\\_c \\<x\\> \\| \\#1 \\& \\[y\\]");
+        assert_eq!(
+            escape("a*b_c <x> | #1 & [y]"),
+            "a\\*b\\_c \\<x\\> \\| \\#1 \\& \\[y\\]"
+        );
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(marked(" new words ", "**"), " **new words** ");
         assert_eq!(marked("  ", "**"), "  ");

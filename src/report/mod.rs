@@ -31,7 +31,11 @@ use crate::compare::Comparison;
 ///
 /// Text formats (HTML, Markdown, JSON, CSV, text) are UTF-8; DOCX is a ZIP package; PDF is a PDF
 /// file with an embedded font. Errors only come from the binary formats' writers.
-pub fn render(c: &Comparison, format: Format, opts: &RenderOptions) -> Result<Vec<u8>, ReportError> {
+pub fn render(
+    c: &Comparison,
+    format: Format,
+    opts: &RenderOptions,
+) -> Result<Vec<u8>, ReportError> {
     match format {
         Format::Html => Ok(html::render(c).into_bytes()),
         Format::Docx => docx::render(c, opts),

@@ -11,8 +11,7 @@ use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::ReportError;
 use super::common::{
-    change_str, direction_str, is_changed, ops, pair_label, paragraphs, printed_number,
-    summary_lines,
+    change_str, direction_str, is_changed, numbered_ops, pair_label, paragraphs, summary_lines,
 };
 use crate::compare::{Comparison, Status};
 use crate::diff::OpKind;
@@ -71,7 +70,11 @@ impl<'a> Font<'a> {
     }
 
     fn glyph(&self, ch: char) -> u16 {
-        let ch = if ch == '\t' || ch == '\u{a0}' { ' ' } else { ch };
+        let ch = if ch == '\t' || ch == '\u{a0}' {
+            ' '
+        } else {
+            ch
+        };
         self.face.glyph_index(ch).map_or(0, |g| g.0)
     }
 
@@ -174,7 +177,11 @@ impl<'a> Layout<'a> {
                 for ch in segment.chars() {
                     let space = ch.is_whitespace();
                     if !space && in_space && !word.is_empty() {
-                        out.push(Some(self.piece(std::mem::take(&mut word), span.style, size)));
+                        out.push(Some(self.piece(
+                            std::mem::take(&mut word),
+                            span.style,
+                            size,
+                        )));
                     }
                     in_space = space;
                     word.push(ch);
@@ -295,9 +302,7 @@ impl<'a> Layout<'a> {
             content.end_text();
             // Marks drawn as lines: underline for insertions, strike-through for deletions. The
             // mark spans the whitespace between words of one run but not a line's last space.
-            let next_same = line
-                .get(i + 1)
-                .is_some_and(|(_, n)| n.style == piece.style);
+            let next_same = line.get(i + 1).is_some_and(|(_, n)| n.style == piece.style);
             let mark_w = if next_same { piece.width } else { piece.ink };
             let (ly, lw) = match piece.style {
                 Style::Ins | Style::InsRoutine => (y - size * 0.14, size * 0.06),
@@ -409,11 +414,17 @@ fn layout<'a>(c: &Comparison, font: Font<'a>) -> Layout<'a> {
     for lc in &c.summary.lead_changes {
         l.block(
             &[
-                Span::new(format!("Lead phrase {} → {}: ", lc.old_id, lc.new_id), Style::Bold),
+                Span::new(
+                    format!("Lead phrase {} → {}: ", lc.old_id, lc.new_id),
+                    Style::Bold,
+                ),
                 Span::new(lc.change.old.clone(), Style::Del),
                 Span::new(" → ", Style::Plain),
                 Span::new(lc.change.new.clone(), Style::Ins),
-                Span::new(format!(" ({})", direction_str(lc.change.direction)), Style::Plain),
+                Span::new(
+                    format!(" ({})", direction_str(lc.change.direction)),
+                    Style::Plain,
+                ),
             ],
             10.0,
             0.0,
@@ -421,7 +432,12 @@ fn layout<'a>(c: &Comparison, font: Font<'a>) -> Layout<'a> {
         );
     }
     for w in &c.warnings {
-        l.block(&[Span::new(format!("Warning: {w}"), Style::Muted)], 9.5, 0.0, 1.0);
+        l.block(
+            &[Span::new(format!("Warning: {w}"), Style::Muted)],
+            9.5,
+            0.0,
+            1.0,
+        );
     }
     l.y -= 4.0;
     l.block(
@@ -460,15 +476,7 @@ fn layout<'a>(c: &Comparison, font: Font<'a>) -> Layout<'a> {
         l.ensure(9.0 * 1.35 + 10.0 * 1.35 * 2.0 + 6.0);
         l.block(&[Span::new(head, Style::Muted)], 8.0, 0.0, 0.5);
         let mut spans = Vec::new();
-        // The printed number of the first paragraph (new side if any).
-        let first = paragraphs(&c.new, &pair.new)
-            .first()
-            .or(paragraphs(&c.old, &pair.old).first())
-            .map(|p| printed_number(p));
-        if let Some(n) = first.filter(|n| !n.is_empty()) {
-            spans.push(Span::new(format!("{n} "), Style::Plain));
-        }
-        for op in ops(c, pair).iter() {
+        for op in numbered_ops(c, pair) {
             spans.push(Span::new(op.text.clone(), op_style(op.op, op.routine)));
         }
         let indent = match paragraphs(&c.new, &pair.new)
@@ -518,7 +526,14 @@ pub fn render(c: &Comparison) -> Result<Vec<u8>, ReportError> {
         content.set_font(FONT_NAME, 8.0);
         content.set_text_matrix([1.0, 0.0, 0.0, 1.0, MARGIN_X, PAGE_H - 40.0]);
         content.show(Str(&header_enc));
-        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, PAGE_W - MARGIN_X - right_w, PAGE_H - 40.0]);
+        content.set_text_matrix([
+            1.0,
+            0.0,
+            0.0,
+            1.0,
+            PAGE_W - MARGIN_X - right_w,
+            PAGE_H - 40.0,
+        ]);
         content.show(Str(&right_enc));
         content.set_text_matrix([1.0, 0.0, 0.0, 1.0, (PAGE_W - fw) / 2.0, 32.0]);
         content.show(Str(footer));

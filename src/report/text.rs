@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::common::{
-    change_str, direction_str, is_changed, meta_rows, ops, pair_label, printed_number,
+    change_str, direction_str, is_changed, meta_rows, numbered_ops, pair_label, printed_number,
     summary_lines,
 };
 use crate::compare::Comparison;
@@ -25,7 +25,10 @@ pub fn resolution_text(r: &Resolution) -> String {
     }
     let _ = writeln!(s, "{:<17} {:?}", "Layout", r.flavour);
     if !r.structured {
-        let _ = writeln!(s, "(not recognised as a resolution: paragraphs are unstructured)");
+        let _ = writeln!(
+            s,
+            "(not recognised as a resolution: paragraphs are unstructured)"
+        );
     }
     s.push('\n');
     for p in &r.paragraphs {
@@ -43,7 +46,11 @@ pub fn resolution_text(r: &Resolution) -> String {
             let _ = write!(head, ", lead “{lead}”");
         }
         if !p.footnote_refs.is_empty() {
-            let refs: Vec<String> = p.footnote_refs.iter().map(|f| f.number.to_string()).collect();
+            let refs: Vec<String> = p
+                .footnote_refs
+                .iter()
+                .map(|f| f.number.to_string())
+                .collect();
             let _ = write!(head, ", footnotes {}", refs.join(","));
         }
         let _ = writeln!(s, "{head}");
@@ -149,7 +156,7 @@ pub fn render(c: &Comparison, color: bool) -> String {
             let _ = writeln!(s, "  reference removed: {f}");
         }
         let mut body = String::new();
-        for op in ops(c, pair).iter() {
+        for op in numbered_ops(c, pair).iter() {
             let (open, close) = match (op.op, op.routine, color) {
                 (OpKind::Equal, _, _) => ("", ""),
                 (OpKind::Delete, false, false) => ("[-", "-]"),

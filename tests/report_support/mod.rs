@@ -38,7 +38,11 @@ fn pair(old: &[usize], new: &[usize], status: Status, ops: Vec<DiffOp>, kind: Ch
         new: new.to_vec(),
         status,
         renumbered: false,
-        similarity: if old.is_empty() || new.is_empty() { 0.0 } else { 0.8 },
+        similarity: if old.is_empty() || new.is_empty() {
+            0.0
+        } else {
+            0.8
+        },
         ops,
         class: Classification {
             kind,
@@ -64,17 +68,42 @@ pub fn crafted() -> Comparison {
         kind: resdiff::model::DocumentKind::Resolution,
         sponsors: None,
     };
-    let mut sub = para("OP3(a)", Sub, Some("a"), "in <b>bold</b> & \"quoted\" terms;");
+    let mut sub = para(
+        "OP3(a)",
+        Sub,
+        Some("a"),
+        "in <b>bold</b> & \"quoted\" terms;",
+    );
     sub.parent = Some("OP3".into());
     let old = Resolution {
         meta: meta("A/RES/65/141", "Tools & <script>alert('t')</script>", 69),
         paragraphs: vec![
-            para("PP1", Pp, None, "Recalling its resolution 64/187 of 21 December 2009,"),
+            para(
+                "PP1",
+                Pp,
+                None,
+                "Recalling its resolution 64/187 of 21 December 2009,",
+            ),
             para("OP1", Op, Some("1"), "Encourages Member States to act;"),
-            para("OP2", Op, Some("2"), "Requests the Secretary-General to report;"),
-            para("OP3", Op, Some("3"), "Decides to remain seized of the matter;"),
+            para(
+                "OP2",
+                Op,
+                Some("2"),
+                "Requests the Secretary-General to report;",
+            ),
+            para(
+                "OP3",
+                Op,
+                Some("3"),
+                "Decides to remain seized of the matter;",
+            ),
             sub,
-            para("OP4", Op, Some("4"), "Notes the first part. Notes the second part;"),
+            para(
+                "OP4",
+                Op,
+                Some("4"),
+                "Notes the first part. Notes the second part;",
+            ),
             para("OP5", Op, Some("5"), "Stresses one thing;"),
             para("OP6", Op, Some("6"), "Stresses another thing;"),
             para("OP7", Op, Some("7"), "Moves *later* in the text;"),
@@ -85,14 +114,34 @@ pub fn crafted() -> Comparison {
     let new = Resolution {
         meta: meta("A/RES/66/184", "Tools & <script>alert('t')</script>", 91),
         paragraphs: vec![
-            para("PP1", Pp, None, "Recalling its resolution 65/141 of 20 December 2010,"),
-            para("OP1", Op, Some("1"), "Urges Member States to act <now> & \"fast\";"),
+            para(
+                "PP1",
+                Pp,
+                None,
+                "Recalling its resolution 65/141 of 20 December 2010,",
+            ),
+            para(
+                "OP1",
+                Op,
+                Some("1"),
+                "Urges Member States to act <now> & \"fast\";",
+            ),
             para("OP2", Op, Some("2"), "Welcomes the new tools;"),
-            para("OP3", Op, Some("3"), "Requests the Secretary-General to report;"),
+            para(
+                "OP3",
+                Op,
+                Some("3"),
+                "Requests the Secretary-General to report;",
+            ),
             para("OP4", Op, Some("4"), "Moves *later* in the text;"),
             para("OP5", Op, Some("5"), "Notes the first part;"),
             para("OP6", Op, Some("6"), "Notes the second part;"),
-            para("OP7", Op, Some("7"), "Stresses one thing and another thing;"),
+            para(
+                "OP7",
+                Op,
+                Some("7"),
+                "Stresses one thing and another thing;",
+            ),
         ],
         structured: true,
         ..Resolution::default()
@@ -143,10 +192,22 @@ pub fn crafted() -> Comparison {
             ChangeKind::Routine,
         ),
         lead,
-        pair(&[], &[2], Status::Added, vec![op(I, "Welcomes the new tools;", false)], ChangeKind::Substantive),
+        pair(
+            &[],
+            &[2],
+            Status::Added,
+            vec![op(I, "Welcomes the new tools;", false)],
+            ChangeKind::Substantive,
+        ),
         renum,
         // Old OP7 moved up to OP4.
-        pair(&[8], &[4], Status::Moved, vec![op(E, "Moves *later* in the text;", false)], ChangeKind::None),
+        pair(
+            &[8],
+            &[4],
+            Status::Moved,
+            vec![op(E, "Moves *later* in the text;", false)],
+            ChangeKind::None,
+        ),
         pair(
             &[3],
             &[],
@@ -256,7 +317,10 @@ pub fn docx_document_xml(bytes: &[u8]) -> String {
         }
     }
     let mut s = String::new();
-    zip.by_name("word/document.xml").unwrap().read_to_string(&mut s).unwrap();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut s)
+        .unwrap();
     s
 }
 
@@ -289,7 +353,8 @@ pub fn docx_paragraphs(xml: &str) -> Vec<DocxPara> {
                 _ => {}
             },
             Event::Text(t) if in_text => {
-                cur.segments.push((run_mark, t.xml10_content().into_owned()));
+                cur.segments
+                    .push((run_mark, t.xml10_content().into_owned()));
             }
             Event::GeneralRef(g) if in_text => {
                 let name = g.into_inner().into_owned();
