@@ -65,3 +65,75 @@ fn text_marks_routine_and_substantive() {
     let t = String::from_utf8(render(&c, Format::Text, &colored).unwrap()).unwrap();
     assert!(t.contains("\x1b[31;9mEncourages\x1b[0m\x1b[32;4mUrges\x1b[0m"));
 }
+
+#[test]
+fn csv_parses_back_to_the_pairs() {
+    let c = crafted();
+    let bytes = render(&c, Format::Csv, &opts()).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(!text.starts_with('\u{feff}'));
+    let rows = report_support::parse_csv(&text);
+    assert_eq!(
+        rows[0],
+        ["old_id", "new_id", "status", "similarity", "change", "lead_change", "old_text", "new_text"]
+    );
+    assert_eq!(rows.len(), c.pairs.len() + 1);
+    for (row, pair) in rows[1..].iter().zip(&c.pairs) {
+        assert_eq!(row.len(), 8);
+        assert_eq!(row[2], pair.status.as_str());
+        let old: Vec<&str> = pair.old.iter().map(|i| c.old.paragraphs[*i].text.as_str()).collect();
+        let new: Vec<&str> = pair.new.iter().map(|i| c.new.paragraphs[*i].text.as_str()).collect();
+        assert_eq!(row[6], old.join("\n"));
+        assert_eq!(row[7], new.join("\n"));
+        let sim: f64 = row[3].parse().unwrap();
+        assert!((sim - pair.similarity).abs() < 1e-4);
+    }
+    assert_eq!(rows[2][5], "Encourages → Urges (stronger)");
+    assert_eq!(rows[2][7], "Urges Member States to act <now> & \"fast\";");
+    assert_eq!(rows[8][0], "OP4");
+    assert_eq!(rows[8][1], "OP5+OP6");
+    let bom = RenderOptions {
+        csv_bom: true,
+        ..opts()
+    };
+    let with_bom = String::from_utf8(render(&c, Format::Csv, &bom).unwrap()).unwrap();
+    assert_eq!(with_bom.strip_prefix('\u{feff}'), Some(text.as_str()));
+}
+
+#[test]
+fn json_has_the_documented_fields() {
+    let c = crafted();
+    let v: serde_json::Value = serde_json::from_slice(&render(&c, Format::Json, &opts()).unwrap()).unwrap();
+    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["old"]["symbol"], "A/RES/65/141");
+    assert_eq!(v["new"]["plenary_meeting"], 91);
+    assert_eq!(v["new"]["kind"], "resolution");
+    let p = &v["old"]["paragraphs"][4];
+    assert_eq!(p["id"], "OP3(a)");
+    assert_eq!(p["kind"], "sub_paragraph");
+    assert_eq!(p["number"], "a");
+    assert_eq!(p["parent"], "OP3");
+    assert_eq!(p["part"], "body");
+    for key in ["lead", "text", "section", "footnote_refs", "annex"] {
+        assert!(p.get(key).is_some(), "{key}");
+    }
+    for key in ["title", "date", "session", "committee_report", "agenda_item", "sponsors", "footnotes", "warnings"] {
+        assert!(v["new"].get(key).is_some(), "{key}");
+    }
+    let pairs = v["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 9);
+    assert_eq!(pairs[1]["old"], "OP1");
+    assert_eq!(pairs[1]["change"], "substantive");
+    assert_eq!(pairs[1]["lead_change"]["direction"], "stronger");
+    assert_eq!(pairs[2]["old"], serde_json::Value::Null);
+    assert_eq!(pairs[2]["status"], "added");
+    assert_eq!(pairs[7]["new_ids"], serde_json::json!(["OP5", "OP6"]));
+    assert_eq!(pairs[0]["ops"][1], serde_json::json!({"op": "delete", "text": "64/187", "routine": true}));
+    assert_eq!(pairs[0]["ops"][0], serde_json::json!({"op": "equal", "text": "Recalling its resolution "}));
+    for key in ["similarity", "renumbered", "footnotes", "references_added", "references_removed"] {
+        assert!(pairs[3].get(key).is_some(), "{key}");
+    }
+    assert_eq!(v["summary"]["counts"]["removed"], 2);
+    assert_eq!(v["summary"]["renumbering"][0], serde_json::json!({"old": "OP2", "new": "OP3"}));
+    assert_eq!(v["warnings"][0], "a <warning> & more");
+}

@@ -438,3 +438,56 @@ pub fn tool_or_skip(bin: &str, what: &str) -> bool {
     eprintln!("SKIPPED {what}: `{bin}` not found (install it to run this test)");
     false
 }
+
+/// Parse RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of fields.
+pub fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    let mut at_start = true;
+    while let Some(ch) = chars.next() {
+        if quoted {
+            if ch == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(ch);
+            }
+            continue;
+        }
+        match ch {
+            '"' if at_start => {
+                quoted = true;
+                at_start = false;
+            }
+            '"' => panic!("bare quote inside an unquoted field: {field}"),
+            ',' => {
+                row.push(std::mem::take(&mut field));
+                at_start = true;
+            }
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+                at_start = true;
+            }
+            '\n' => panic!("bare LF line end"),
+            c => {
+                field.push(c);
+                at_start = false;
+            }
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
