@@ -2,9 +2,7 @@
 
 mod report_support;
 
-use report_support::{
-    crafted, docx_document_xml, docx_paragraphs, expected_paragraphs, resolve, tool_or_skip,
-};
+use report_support::{crafted, docx_document_xml, docx_paragraphs, expected_paragraphs, resolve};
 use resdiff::compare::Comparison;
 use resdiff::report::{Format, RenderOptions, render};
 

@@ -75,14 +75,31 @@ fn csv_parses_back_to_the_pairs() {
     let rows = report_support::parse_csv(&text);
     assert_eq!(
         rows[0],
-        ["old_id", "new_id", "status", "similarity", "change", "lead_change", "old_text", "new_text"]
+        [
+            "old_id",
+            "new_id",
+            "status",
+            "similarity",
+            "change",
+            "lead_change",
+            "old_text",
+            "new_text"
+        ]
     );
     assert_eq!(rows.len(), c.pairs.len() + 1);
     for (row, pair) in rows[1..].iter().zip(&c.pairs) {
         assert_eq!(row.len(), 8);
         assert_eq!(row[2], pair.status.as_str());
-        let old: Vec<&str> = pair.old.iter().map(|i| c.old.paragraphs[*i].text.as_str()).collect();
-        let new: Vec<&str> = pair.new.iter().map(|i| c.new.paragraphs[*i].text.as_str()).collect();
+        let old: Vec<&str> = pair
+            .old
+            .iter()
+            .map(|i| c.old.paragraphs[*i].text.as_str())
+            .collect();
+        let new: Vec<&str> = pair
+            .new
+            .iter()
+            .map(|i| c.new.paragraphs[*i].text.as_str())
+            .collect();
         assert_eq!(row[6], old.join("\n"));
         assert_eq!(row[7], new.join("\n"));
         let sim: f64 = row[3].parse().unwrap();
@@ -103,7 +120,8 @@ fn csv_parses_back_to_the_pairs() {
 #[test]
 fn json_has_the_documented_fields() {
     let c = crafted();
-    let v: serde_json::Value = serde_json::from_slice(&render(&c, Format::Json, &opts()).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&render(&c, Format::Json, &opts()).unwrap()).unwrap();
     assert_eq!(v["format_version"], 1);
     assert_eq!(v["old"]["symbol"], "A/RES/65/141");
     assert_eq!(v["new"]["plenary_meeting"], 91);
@@ -117,7 +135,16 @@ fn json_has_the_documented_fields() {
     for key in ["lead", "text", "section", "footnote_refs", "annex"] {
         assert!(p.get(key).is_some(), "{key}");
     }
-    for key in ["title", "date", "session", "committee_report", "agenda_item", "sponsors", "footnotes", "warnings"] {
+    for key in [
+        "title",
+        "date",
+        "session",
+        "committee_report",
+        "agenda_item",
+        "sponsors",
+        "footnotes",
+        "warnings",
+    ] {
         assert!(v["new"].get(key).is_some(), "{key}");
     }
     let pairs = v["pairs"].as_array().unwrap();
@@ -128,12 +155,27 @@ fn json_has_the_documented_fields() {
     assert_eq!(pairs[2]["old"], serde_json::Value::Null);
     assert_eq!(pairs[2]["status"], "added");
     assert_eq!(pairs[7]["new_ids"], serde_json::json!(["OP5", "OP6"]));
-    assert_eq!(pairs[0]["ops"][1], serde_json::json!({"op": "delete", "text": "64/187", "routine": true}));
-    assert_eq!(pairs[0]["ops"][0], serde_json::json!({"op": "equal", "text": "Recalling its resolution "}));
-    for key in ["similarity", "renumbered", "footnotes", "references_added", "references_removed"] {
+    assert_eq!(
+        pairs[0]["ops"][1],
+        serde_json::json!({"op": "delete", "text": "64/187", "routine": true})
+    );
+    assert_eq!(
+        pairs[0]["ops"][0],
+        serde_json::json!({"op": "equal", "text": "Recalling its resolution "})
+    );
+    for key in [
+        "similarity",
+        "renumbered",
+        "footnotes",
+        "references_added",
+        "references_removed",
+    ] {
         assert!(pairs[3].get(key).is_some(), "{key}");
     }
     assert_eq!(v["summary"]["counts"]["removed"], 2);
-    assert_eq!(v["summary"]["renumbering"][0], serde_json::json!({"old": "OP2", "new": "OP3"}));
+    assert_eq!(
+        v["summary"]["renumbering"][0],
+        serde_json::json!({"old": "OP2", "new": "OP3"})
+    );
     assert_eq!(v["warnings"][0], "a <warning> & more");
 }

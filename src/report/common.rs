@@ -199,35 +199,6 @@ pub fn iso_from_unix(secs: u64) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn iso_dates_are_right() {
-        assert_eq!(iso_from_unix(0), "1970-01-01T00:00:00Z");
-        // 2000-02-29 12:34:56 UTC
-        assert_eq!(iso_from_unix(951_827_696), "2000-02-29T12:34:56Z");
-        // 2026-11-28 00:00:00 UTC
-        assert_eq!(iso_from_unix(1_795_824_000), "2026-11-28T00:00:00Z");
-        assert_eq!(now_iso().len(), 20);
-    }
-
-    #[test]
-    fn ordinals() {
-        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 91, 102, 111]
-            .map(ordinal)
-            .to_vec();
-        assert_eq!(
-            got,
-            [
-                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "91st", "102nd",
-                "111th"
-            ]
-        );
-    }
-}
-
 /// The pair's ops with each paragraph's printed number (`5. `, `(a) `) placed before its text:
 /// plain when both sides have the same number, else the old number deleted and the new one
 /// inserted (marked routine). Each paragraph break (`\n`) is its own op, followed by the numbers of
@@ -241,6 +212,8 @@ pub fn numbered_ops(c: &Comparison, pair: &Pair) -> Vec<DiffOp> {
             .filter(|n| !n.is_empty())
             .map(|n| format!("{n} "))
     };
+    // A renumbering is routine; the number of an added or removed paragraph goes with its text.
+    let routine = !olds.is_empty() && !news.is_empty();
     let push_numbers = |out: &mut Vec<DiffOp>, o: Option<String>, n: Option<String>| match (o, n) {
         (Some(o), Some(n)) if o == n => out.push(DiffOp::new(OpKind::Equal, n)),
         (o, n) => {
@@ -248,14 +221,14 @@ pub fn numbered_ops(c: &Comparison, pair: &Pair) -> Vec<DiffOp> {
                 out.push(DiffOp {
                     op: OpKind::Delete,
                     text: o,
-                    routine: true,
+                    routine,
                 });
             }
             if let Some(n) = n {
                 out.push(DiffOp {
                     op: OpKind::Insert,
                     text: n,
-                    routine: true,
+                    routine,
                 });
             }
         }
@@ -297,4 +270,33 @@ pub fn numbered_ops(c: &Comparison, pair: &Pair) -> Vec<DiffOp> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_are_right() {
+        assert_eq!(iso_from_unix(0), "1970-01-01T00:00:00Z");
+        // 2000-02-29 12:34:56 UTC
+        assert_eq!(iso_from_unix(951_827_696), "2000-02-29T12:34:56Z");
+        // 2026-11-28 00:00:00 UTC
+        assert_eq!(iso_from_unix(1_795_824_000), "2026-11-28T00:00:00Z");
+        assert_eq!(now_iso().len(), 20);
+    }
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 91, 102, 111]
+            .map(ordinal)
+            .to_vec();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "91st", "102nd",
+                "111th"
+            ]
+        );
+    }
 }

@@ -517,4 +517,3 @@ pub fn html5_errors(html: &str) -> Vec<String> {
     let errors = dom.errors.borrow();
     errors.iter().map(|e| e.to_string()).collect()
 }
-
