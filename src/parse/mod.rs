@@ -1,1 +1,143 @@
 //! Turning text into the document model ([`crate::model::Resolution`]).
+//!
+//! [`parse`] detects the text flavour ([`TextFlavour`]): the ODS plain-text export, one paragraph
+//! per line, or the text layer of an official PDF; a flavour-specific reader removes page
+//! furniture, collects footnote texts and joins wrapped lines into units; a common stage classifies
+//! units into preambular/operative paragraphs, sub-paragraphs, headings and annexes, removes
+//! footnote reference digits and finds each paragraph's lead phrase. Texts that do not look like
+//! a resolution become a list of unstructured paragraphs.
+
+mod lead;
+mod lines;
+mod meta;
+mod patterns;
+mod pdf;
+mod prepared;
+mod refs;
+mod structure;
+mod text;
+
+pub use lead::{LeadStyle, lead_phrase};
+pub use text::{Vocabulary, keep_hyphen};
+
+use crate::model::{ParagraphKind, Resolution, TextFlavour};
+use patterns::{GA_LINE, JOB_NUMBER, PAGE_COUNTER, TITLE_LINE};
+use refs::RefScanner;
+
+/// Detect which layout a text has.
+pub fn detect_flavour(text: &str) -> TextFlavour {
+    if text.contains("<<ODS") {
+        return TextFlavour::OdsExport;
+    }
+    let mut nonempty = 0usize;
+    let mut long = 0usize;
+    let mut total = 0usize;
+    let mut tab_numbered = 0usize;
+    let mut furniture = 0usize;
+    let mut ga = false;
+    for l in text.lines() {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        nonempty += 1;
+        total += t.len();
+        if t.len() > 200 {
+            long += 1;
+        }
+        if l.starts_with('\t') && t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(".\t") {
+            tab_numbered += 1;
+        }
+        if PAGE_COUNTER.is_match(t) || JOB_NUMBER.is_match(t) || t.starts_with("Distr.") {
+            furniture += 1;
+        }
+        if GA_LINE.is_match(t) || TITLE_LINE.is_match(t) {
+            ga = true;
+        }
+    }
+    if nonempty == 0 {
+        return TextFlavour::Plain;
+    }
+    if tab_numbered >= 2 {
+        return TextFlavour::OdsExport;
+    }
+    let avg = total / nonempty;
+    if furniture >= 1 || (ga && avg < 110 && nonempty >= 8 && long == 0) {
+        return TextFlavour::PdfText;
+    }
+    if ga {
+        return TextFlavour::LinePerParagraph;
+    }
+    if avg < 110 && nonempty >= 8 && long == 0 {
+        // A hard-wrapped text without resolution markers: read it as wrapped prose.
+        return TextFlavour::Plain;
+    }
+    TextFlavour::Plain
+}
+
+/// Parse a decoded, normalised text (LF line endings) into a [`Resolution`].
+///
+/// Never panics and never fails: a text that is not recognised as a resolution comes back with
+/// `structured == false` and its blank-line-separated blocks as unstructured paragraphs `P1…`;
+/// anything worked around is listed in [`Resolution::warnings`].
+pub fn parse(text: &str) -> Resolution {
+    let mut res = Resolution::default();
+    if text.trim().is_empty() {
+        res.warnings.push("empty text: no paragraphs".into());
+        return res;
+    }
+    let vocab = Vocabulary::from_text(text);
+    let flavour = detect_flavour(text);
+    res.flavour = flavour;
+    let prepared = match flavour {
+        TextFlavour::OdsExport | TextFlavour::LinePerParagraph => lines::prepare(text),
+        TextFlavour::PdfText => pdf::prepare(text, &vocab),
+        TextFlavour::Plain => lines::prepare_plain(text, &vocab),
+    };
+    res.warnings.extend(prepared.warnings);
+    res.footnotes = prepared.footnotes;
+    if prepared.found_body_start {
+        res.structured = true;
+        res.meta = meta::read(&prepared.head, text, &vocab);
+        if res.meta.agenda_item.is_none() {
+            res.meta.agenda_item = meta::read(&prepared.tail, text, &vocab).agenda_item;
+        }
+        let (paras, warnings) = structure::build(&prepared.units, &mut res.meta);
+        res.paragraphs = paras;
+        res.warnings.extend(warnings);
+        if !res
+            .paragraphs
+            .iter()
+            .any(|p| matches!(p.kind, ParagraphKind::Operative | ParagraphKind::Preambular))
+        {
+            res.structured = false;
+        }
+    } else {
+        let mut units = prepared.head;
+        units.extend(prepared.units);
+        units.retain(|u| !u.trim().is_empty());
+        res.paragraphs = structure::build_plain(&units);
+        res.warnings
+            .push("text not recognised as a resolution: paragraphs kept unstructured".into());
+    }
+    // Footnote references, in reading order, then lead phrases.
+    let mut scanner = RefScanner::new(res.footnotes.iter().map(|f| f.number).filter(|n| *n > 0));
+    for p in &mut res.paragraphs {
+        let (clean, refs) = scanner.scan(&p.text);
+        p.text = clean;
+        p.footnote_refs = refs;
+        p.lead = match p.kind {
+            ParagraphKind::Preambular => lead_phrase(&p.text, LeadStyle::Preambular),
+            ParagraphKind::Operative => lead_phrase(&p.text, LeadStyle::Operative),
+            ParagraphKind::SubParagraph => None,
+            ParagraphKind::Heading => None,
+            ParagraphKind::Unstructured => None,
+        };
+    }
+    let mut numbers: Vec<u32> = res.footnotes.iter().map(|f| f.number).collect();
+    numbers.sort_unstable();
+    if numbers.windows(2).any(|w| w[0] == w[1]) {
+        res.warnings.push("footnote numbers repeat".into());
+    }
+    res
+}

@@ -3,9 +3,23 @@
 use std::borrow::Cow;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use super::RenderOptions;
 use crate::compare::{Comparison, Pair, Status};
 use crate::diff::{ChangeKind, DiffOp, Direction, OpKind, new_text, old_text};
 use crate::model::{Paragraph, ParagraphKind, Resolution};
+
+/// The names of the two documents: symbol, else title, else the label from the options, else
+/// `old document` / `new document`.
+pub fn labels(c: &Comparison, opts: &RenderOptions) -> (String, String) {
+    (
+        c.old
+            .label(opts.old_label.as_deref().unwrap_or("old document"))
+            .to_string(),
+        c.new
+            .label(opts.new_label.as_deref().unwrap_or("new document"))
+            .to_string(),
+    )
+}
 
 /// The paragraphs of `res` at `idxs` (indices that are out of range are skipped).
 pub fn paragraphs<'a>(res: &'a Resolution, idxs: &[usize]) -> Vec<&'a Paragraph> {
@@ -144,6 +158,28 @@ pub fn meta_rows(res: &Resolution) -> Vec<(&'static str, String)> {
     }
     rows.push(("Paragraphs", res.paragraphs.len().to_string()));
     rows
+}
+
+/// The metadata labels present in either document, in the fixed order of [`meta_rows`].
+pub fn meta_keys(
+    old: &[(&'static str, String)],
+    new: &[(&'static str, String)],
+) -> Vec<&'static str> {
+    const ORDER: [&str; 9] = [
+        "Symbol",
+        "Title",
+        "Date",
+        "Session",
+        "Plenary meeting",
+        "Committee report",
+        "Agenda item",
+        "Sponsors",
+        "Paragraphs",
+    ];
+    ORDER
+        .into_iter()
+        .filter(|k| old.iter().chain(new).any(|r| r.0 == *k))
+        .collect()
 }
 
 /// The summary as short English lines (`Modified: 12`, …), statuses with a zero count left out.

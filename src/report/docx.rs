@@ -215,51 +215,101 @@ fn write_whole(w: &mut Writer, paras: &[&Paragraph], track: Track) {
 
 #[derive(Debug, Clone, Copy)]
 enum Item {
+    /// A pair written through its word diff.
     Pair(usize),
-    MovedFrom(usize),
+    /// One old paragraph (pair, old paragraph index) of a moved pair, deleted where it stood.
+    MovedFrom(usize, usize),
+    /// A moved pair's new paragraphs, inserted where they stand now.
     MovedTo(usize),
 }
 
-/// The order in which pairs are written: new-document order, with moved pairs also deleted at
-/// their old place so that the old paragraphs stay in old order.
-fn items(pairs: &[Pair]) -> Vec<Item> {
-    let mut items = Vec::with_capacity(pairs.len() + 4);
-    let mut moved = Vec::new();
-    let mut last_old: Option<usize> = None;
-    for (i, p) in pairs.iter().enumerate() {
-        let min_old = p.old.iter().min().copied();
-        let out_of_order = match (min_old, last_old) {
-            (Some(m), Some(l)) => m <= l,
-            _ => false,
-        };
-        if min_old.is_some() && (p.status == Status::Moved || out_of_order) {
-            items.push(Item::MovedTo(i));
-            moved.push(i);
-        } else {
-            if let Some(m) = p.old.iter().max() {
-                last_old = Some(*m);
-            }
-            items.push(Item::Pair(i));
+/// Indices (into `keys`) of a longest strictly increasing subsequence of `keys`.
+fn longest_increasing(keys: &[usize]) -> Vec<usize> {
+    // tails[k] = index in `keys` of the smallest tail of an increasing run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        let pos = tails.partition_point(|&t| keys.get(t).is_some_and(|&v| v < k));
+        if pos > 0
+            && let Some(slot) = prev.get_mut(i)
+        {
+            *slot = tails.get(pos - 1).copied();
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else if let Some(t) = tails.get_mut(pos) {
+            *t = i;
         }
     }
-    moved.sort_by_key(|i| pairs.get(*i).and_then(|p| p.old.iter().min().copied()));
-    for m in moved {
-        let Some(mo) = pairs.get(m).and_then(|p| p.old.iter().min().copied()) else {
-            continue;
-        };
-        let pos = items.iter().position(|it| {
-            let k = match it {
-                Item::Pair(k) | Item::MovedFrom(k) => *k,
-                Item::MovedTo(_) => return false,
-            };
+    let mut out = Vec::with_capacity(tails.len());
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(i);
+        cur = prev.get(i).copied().flatten();
+    }
+    out.reverse();
+    out
+}
+
+/// The order in which pairs are written: new-document order; pairs whose old paragraphs are out
+/// of old-document order (moved, off the longest in-order run, or spanning paragraphs that other
+/// pairs keep) are written as an insertion in new order plus a deletion of each of their old
+/// paragraphs at its old place. Accepting all changes then gives the new order, rejecting all
+/// gives the old order.
+fn items(pairs: &[Pair]) -> Vec<Item> {
+    let min_old = |i: usize| {
+        pairs
+            .get(i)
+            .and_then(|p| p.old.iter().min().copied())
+            .unwrap_or(0)
+    };
+    let max_old = |i: usize| {
+        pairs
+            .get(i)
+            .and_then(|p| p.old.iter().max().copied())
+            .unwrap_or(0)
+    };
+    let candidates: Vec<usize> = (0..pairs.len())
+        .filter(|i| {
             pairs
-                .get(k)
+                .get(*i)
+                .is_some_and(|p| !p.old.is_empty() && p.status != Status::Moved)
+        })
+        .collect();
+    let keys: Vec<usize> = candidates.iter().map(|i| min_old(*i)).collect();
+    let mut kept: Vec<usize> = longest_increasing(&keys)
+        .into_iter()
+        .filter_map(|k| candidates.get(k).copied())
+        .collect();
+    // A kept pair must not span old paragraphs that stand between it and the next kept pair.
+    while let Some(pos) = kept.windows(2).position(|w| max_old(w[0]) >= min_old(w[1])) {
+        let (a, b) = (kept[pos], kept[pos + 1]);
+        let span = |i: usize| max_old(i) - min_old(i);
+        kept.remove(if span(a) >= span(b) { pos } else { pos + 1 });
+    }
+    let mut items = Vec::with_capacity(pairs.len() + 4);
+    let mut moved_old: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in pairs.iter().enumerate() {
+        if p.old.is_empty() || kept.contains(&i) {
+            items.push(Item::Pair(i));
+        } else {
+            items.push(Item::MovedTo(i));
+            moved_old.extend(p.old.iter().map(|o| (*o, i)));
+        }
+    }
+    moved_old.sort_unstable();
+    for (old, pair) in moved_old {
+        let pos = items.iter().position(|it| match it {
+            Item::Pair(k) => pairs
+                .get(*k)
                 .and_then(|p| p.old.iter().min())
-                .is_some_and(|o| *o > mo)
+                .is_some_and(|o| *o > old),
+            Item::MovedFrom(_, o) => *o > old,
+            Item::MovedTo(_) => false,
         });
         match pos {
-            Some(pos) => items.insert(pos, Item::MovedFrom(m)),
-            None => items.push(Item::MovedFrom(m)),
+            Some(pos) => items.insert(pos, Item::MovedFrom(pair, old)),
+            None => items.push(Item::MovedFrom(pair, old)),
         }
     }
     items
@@ -267,7 +317,7 @@ fn items(pairs: &[Pair]) -> Vec<Item> {
 
 fn in_annex(c: &Comparison, item: Item) -> bool {
     let pair = match item {
-        Item::Pair(i) | Item::MovedFrom(i) | Item::MovedTo(i) => c.pairs.get(i),
+        Item::Pair(i) | Item::MovedFrom(i, _) | Item::MovedTo(i) => c.pairs.get(i),
     };
     pair.is_some_and(|p| {
         paragraphs(&c.old, &p.old)
@@ -332,10 +382,8 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> String {
                     write_pair(&mut w, c, p);
                 }
             }
-            Item::MovedFrom(i) => {
-                if let Some(p) = c.pairs.get(i) {
-                    write_whole(&mut w, &paragraphs(&c.old, &p.old), Track::Del);
-                }
+            Item::MovedFrom(_, old) => {
+                write_whole(&mut w, &paragraphs(&c.old, &[old]), Track::Del);
             }
             Item::MovedTo(i) => {
                 if let Some(p) = c.pairs.get(i) {
@@ -370,12 +418,8 @@ const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style></w:styles>"#;
 
-fn core_xml(c: &Comparison, author: &str, date: &str) -> String {
-    let title = format!(
-        "{} (tracked changes against {})",
-        c.new.label("new document"),
-        c.old.label("old document")
-    );
+fn core_xml(labels: &(String, String), author: &str, date: &str) -> String {
+    let title = format!("{} (tracked changes against {})", labels.1, labels.0);
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
@@ -403,7 +447,10 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportErr
         ("word/document.xml", document_xml(c, author, &date)),
         ("word/styles.xml", STYLES.to_string()),
         ("word/_rels/document.xml.rels", DOC_RELS.to_string()),
-        ("docProps/core.xml", core_xml(c, author, &date)),
+        (
+            "docProps/core.xml",
+            core_xml(&super::common::labels(c, opts), author, &date),
+        ),
     ];
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);

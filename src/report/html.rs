@@ -3,9 +3,11 @@
 
 use std::fmt::Write as _;
 
+use super::RenderOptions;
+use super::common::labels;
 use super::common::{
-    change_str, direction_str, is_changed, meta_rows, numbered_ops, ops, pair_label, paragraphs,
-    printed_number, summary_lines,
+    change_str, direction_str, is_changed, meta_keys, meta_rows, numbered_ops, ops, pair_label,
+    paragraphs, printed_number, summary_lines,
 };
 use crate::compare::{Comparison, Pair, Status};
 use crate::diff::{ChangeKind, Direction, FootnoteChange, OpKind};
@@ -181,9 +183,9 @@ fn direction_html(d: Direction) -> String {
 }
 
 /// Render the comparison as one HTML document.
-pub fn render(c: &Comparison) -> String {
-    let old_label = c.old.label("old document");
-    let new_label = c.new.label("new document");
+pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
+    let (old_label, new_label) = labels(c, opts);
+    let (old_label, new_label) = (old_label.as_str(), new_label.as_str());
     let mut h = String::with_capacity(64 * 1024);
     let _ = write!(
         h,
@@ -205,12 +207,13 @@ pub fn render(c: &Comparison) -> String {
     h.push_str("<table class=\"meta\"><thead><tr><th scope=\"col\"></th><th scope=\"col\">Old</th><th scope=\"col\">New</th></tr></thead><tbody>\n");
     let old_rows = meta_rows(&c.old);
     let new_rows = meta_rows(&c.new);
-    let mut keys: Vec<&str> = old_rows.iter().map(|r| r.0).collect();
-    for (k, _) in &new_rows {
-        if !keys.contains(k) {
-            keys.push(k);
-        }
-    }
+    let keys = meta_keys(&old_rows, &new_rows);
+    let _ = writeln!(
+        h,
+        "<tr><th scope=\"row\">Document</th><td>{}</td><td>{}</td></tr>",
+        esc(old_label),
+        esc(new_label)
+    );
     for k in keys {
         let o = old_rows
             .iter()

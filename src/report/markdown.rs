@@ -3,11 +3,14 @@
 
 use std::fmt::Write as _;
 
+use super::RenderOptions;
+use super::common::labels;
 use super::common::{
-    change_str, direction_str, is_changed, meta_rows, numbered_ops, pair_label, summary_lines,
+    change_str, direction_str, is_changed, meta_keys, meta_rows, numbered_ops, pair_label,
+    summary_lines,
 };
 use crate::compare::{Comparison, Status};
-use crate::diff::OpKind;
+use crate::diff::{ChangeKind, OpKind};
 
 /// Escape Markdown (CommonMark/GFM) specials in document text so it shows literally.
 pub fn escape(text: &str) -> String {
@@ -59,25 +62,25 @@ fn cell(s: &str) -> String {
 }
 
 /// Render the comparison as Markdown.
-pub fn render(c: &Comparison) -> String {
+pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     let mut s = String::new();
-    let old_label = c.old.label("old document");
-    let new_label = c.new.label("new document");
+    let (old_label, new_label) = labels(c, opts);
     let _ = writeln!(
         s,
         "# Comparison: {} → {}\n",
-        escape(old_label),
-        escape(new_label)
+        escape(&old_label),
+        escape(&new_label)
     );
     let _ = writeln!(s, "| | Old | New |\n|---|---|---|");
     let old_rows = meta_rows(&c.old);
     let new_rows = meta_rows(&c.new);
-    let mut keys: Vec<&str> = old_rows.iter().map(|r| r.0).collect();
-    for (k, _) in &new_rows {
-        if !keys.contains(k) {
-            keys.push(k);
-        }
-    }
+    let keys = meta_keys(&old_rows, &new_rows);
+    let _ = writeln!(
+        s,
+        "| Document | {} | {} |",
+        cell(&old_label),
+        cell(&new_label)
+    );
     for k in keys {
         let o = old_rows
             .iter()
@@ -139,11 +142,14 @@ pub fn render(c: &Comparison) -> String {
     for pair in c.pairs.iter().filter(|p| is_changed(p)) {
         any = true;
         let mut head = format!(
-            "### {} — {}, {}",
+            "### {} — {}",
             escape(&pair_label(c, pair)),
-            pair.status.as_str(),
-            change_str(pair.class.kind)
+            pair.status.as_str()
         );
+        if pair.class.kind != ChangeKind::None {
+            head.push_str(", ");
+            head.push_str(change_str(pair.class.kind));
+        }
         if pair.renumbered && pair.status != Status::Renumbered {
             head.push_str(", renumbered");
         }

@@ -37,12 +37,12 @@ pub fn render(
     opts: &RenderOptions,
 ) -> Result<Vec<u8>, ReportError> {
     match format {
-        Format::Html => Ok(html::render(c).into_bytes()),
+        Format::Html => Ok(html::render(c, opts).into_bytes()),
         Format::Docx => docx::render(c, opts),
-        Format::Pdf => pdf::render(c),
-        Format::Markdown => Ok(markdown::render(c).into_bytes()),
+        Format::Pdf => pdf::render(c, opts),
+        Format::Markdown => Ok(markdown::render(c, opts).into_bytes()),
         Format::Json => json::render(c),
         Format::Csv => Ok(csv::render(c, opts.csv_bom)),
-        Format::Text => Ok(text::render(c, opts.color).into_bytes()),
+        Format::Text => Ok(text::render(c, opts).into_bytes()),
     }
 }

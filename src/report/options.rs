@@ -11,6 +11,11 @@ pub struct RenderOptions {
     /// ISO 8601 date-time recorded on DOCX tracked changes (`w:date`) and in document properties;
     /// `None` means the current time (UTC).
     pub date: Option<String>,
+    /// Name shown for the old document when it has neither symbol nor title (e.g. its file
+    /// name); `None` means "old document".
+    pub old_label: Option<String>,
+    /// Name shown for the new document when it has neither symbol nor title.
+    pub new_label: Option<String>,
 }
 
 impl Default for RenderOptions {
@@ -20,6 +25,8 @@ impl Default for RenderOptions {
             color: false,
             author: "resdiff".to_string(),
             date: None,
+            old_label: None,
+            new_label: None,
         }
     }
 }

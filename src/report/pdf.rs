@@ -9,12 +9,13 @@ use std::collections::BTreeMap;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
-use super::ReportError;
+use super::common::labels;
 use super::common::{
     change_str, direction_str, is_changed, numbered_ops, pair_label, paragraphs, summary_lines,
 };
+use super::{RenderOptions, ReportError};
 use crate::compare::{Comparison, Status};
-use crate::diff::OpKind;
+use crate::diff::{ChangeKind, OpKind};
 
 /// The embedded font (Bitstream Vera licence, see `assets/fonts/DejaVuSans-LICENSE.txt`).
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -344,14 +345,13 @@ fn op_style(kind: OpKind, routine: bool) -> Style {
 }
 
 /// Draw the whole report body; returns the layout with one content stream per page.
-fn layout<'a>(c: &Comparison, font: Font<'a>) -> Layout<'a> {
+fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a> {
     let mut l = Layout {
         font,
         pages: Vec::new(),
         y: TOP,
     };
-    let old_label = c.old.label("old document");
-    let new_label = c.new.label("new document");
+    let (old_label, new_label) = labels(c, opts);
     l.block(
         &[Span::new(
             format!("Comparison of {old_label} (old) and {new_label} (new)"),
@@ -361,8 +361,8 @@ fn layout<'a>(c: &Comparison, font: Font<'a>) -> Layout<'a> {
         0.0,
         6.0,
     );
-    for (side, r) in [("Old", &c.old), ("New", &c.new)] {
-        let mut parts = vec![r.label("—").to_string()];
+    for (side, r, label) in [("Old", &c.old, &old_label), ("New", &c.new, &new_label)] {
+        let mut parts = vec![label.clone()];
         if let Some(t) = &r.meta.title
             && Some(t.as_str()) != r.meta.symbol.as_deref().or(Some(""))
             && r.meta.symbol.is_some()
@@ -457,7 +457,7 @@ fn layout<'a>(c: &Comparison, font: Font<'a>) -> Layout<'a> {
 
     for pair in &c.pairs {
         let mut head = format!("{}  ·  {}", pair_label(c, pair), pair.status.as_str());
-        if is_changed(pair) {
+        if is_changed(pair) && pair.class.kind != ChangeKind::None {
             head.push_str("  ·  ");
             head.push_str(change_str(pair.class.kind));
             if pair.renumbered && pair.status != Status::Renumbered {
@@ -497,18 +497,15 @@ fn compress(data: &[u8]) -> Vec<u8> {
 }
 
 /// Render the PDF.
-pub fn render(c: &Comparison) -> Result<Vec<u8>, ReportError> {
+pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportError> {
     let font = Font::new(FONT)?;
-    let mut l = layout(c, font);
+    let (old_label, new_label) = labels(c, opts);
+    let mut l = layout(c, opts, font);
     if l.pages.is_empty() {
         l.new_page();
     }
     let total = l.pages.len();
-    let header = format!(
-        "{} → {}",
-        c.old.label("old document"),
-        c.new.label("new document")
-    );
+    let header = format!("{old_label} → {new_label}");
     // Running header and footer on every page.
     let header_enc = l.font.encode(&header);
     let header_right = "resdiff comparison";
@@ -633,9 +630,7 @@ pub fn render(c: &Comparison) -> Result<Vec<u8>, ReportError> {
     stream.finish();
     pdf.document_info(info)
         .title(TextStr(&format!(
-            "Comparison of {} and {}",
-            c.old.label("old document"),
-            c.new.label("new document")
+            "Comparison of {old_label} and {new_label}"
         )))
         .producer(TextStr(concat!("resdiff ", env!("CARGO_PKG_VERSION"))));
     Ok(pdf.finish())

@@ -2,12 +2,14 @@
 
 use std::fmt::Write as _;
 
+use super::RenderOptions;
+use super::common::labels;
 use super::common::{
     change_str, direction_str, is_changed, meta_rows, numbered_ops, pair_label, printed_number,
     summary_lines,
 };
 use crate::compare::Comparison;
-use crate::diff::OpKind;
+use crate::diff::{ChangeKind, OpKind};
 use crate::model::{Part, Resolution};
 
 const RED_STRIKE: &str = "\x1b[31;9m";
@@ -78,15 +80,12 @@ pub fn resolution_text(r: &Resolution) -> String {
 ///
 /// Without colour: deletions as `[-text-]`, insertions as `{+text+}`, routine ones as `[~-text-~]`
 /// and `{~+text+~}`. With colour: red strike-through and green underline, routine ones dimmed.
-pub fn render(c: &Comparison, color: bool) -> String {
+pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
+    let color = opts.color;
+    let (old_label, new_label) = labels(c, opts);
     let mut s = String::new();
     let (b, r) = if color { (BOLD, RESET) } else { ("", "") };
-    let _ = writeln!(
-        s,
-        "{b}{} → {}{r}",
-        c.old.label("old document"),
-        c.new.label("new document")
-    );
+    let _ = writeln!(s, "{b}{old_label} → {new_label}{r}");
     for line in summary_lines(c) {
         let _ = writeln!(s, "{line}");
     }
@@ -128,7 +127,9 @@ pub fn render(c: &Comparison, color: bool) -> String {
     for pair in &c.pairs {
         let mut head = format!("{} {}", pair_label(c, pair), pair.status.as_str());
         if is_changed(pair) {
-            let _ = write!(head, ", {}", change_str(pair.class.kind));
+            if pair.class.kind != ChangeKind::None {
+                let _ = write!(head, ", {}", change_str(pair.class.kind));
+            }
             if pair.renumbered && pair.status != crate::compare::Status::Renumbered {
                 head.push_str(", renumbered");
             }

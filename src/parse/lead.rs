@@ -1,0 +1,300 @@
+//! The lead phrase of a paragraph (`Recalling also`, `Deeply concerned`, `Further requests`).
+//!
+//! Rule: at the start of the paragraph text,
+//! 1. any number of adverbs (`Also`, `Further`, `Again`, `Once again`, `Deeply`, `Strongly`, any
+//!    capitalised word ending in `-ly`), then
+//! 2. the head: a fixed multi-word lead (`Taking note`, `Bearing in mind`, `Calls upon`, `Takes
+//!    note`, `Expressing concern`, …) or one word that is a participle (`-ing`, `-ed`), a
+//!    preambular adjective (`Mindful`, `Aware`, `Conscious`, …) or, in operative paragraphs, a
+//!    third-person verb ending in `s` (`Requests`, `Decides`), then
+//! 3. any number of trailing qualifiers (`also`, `further`, `again`, `once again`, `with
+//!    appreciation`, `with deep concern`, `in this regard`, …).
+//!
+//! The head must be the first or follow only adverbs; when nothing fits (`We recognize …`) the
+//! lead is `None`.
+
+const ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "again",
+    "once",
+    "deeply",
+    "strongly",
+    "gravely",
+    "seriously",
+    "firmly",
+    "fully",
+    "urgently",
+    "profoundly",
+    "still",
+    "furthermore",
+    "moreover",
+    "equally",
+    "most",
+    "highly",
+    "particularly",
+    "recently",
+    "earnestly",
+    "solemnly",
+];
+
+const MULTI_HEADS: &[&str] = &[
+    "taking note",
+    "taking into account",
+    "taking into consideration",
+    "taking fully into account",
+    "bearing in mind",
+    "keeping in mind",
+    "having considered",
+    "having examined",
+    "having adopted",
+    "having heard",
+    "having reviewed",
+    "having regard",
+    "expressing concern",
+    "expressing deep concern",
+    "expressing grave concern",
+    "expressing serious concern",
+    "expressing its appreciation",
+    "expressing appreciation",
+    "expressing its gratitude",
+    "expressing its deep concern",
+    "expressing its support",
+    "expressing its concern",
+    "calls upon",
+    "calls on",
+    "takes note",
+    "takes into account",
+    "bears in mind",
+    "expresses concern",
+    "expresses deep concern",
+    "expresses grave concern",
+    "expresses serious concern",
+    "expresses its appreciation",
+    "expresses appreciation",
+    "expresses its gratitude",
+    "expresses its deep concern",
+    "expresses its concern",
+    "expresses its support",
+    "looks forward",
+    "draws attention",
+    "pays tribute",
+    "calls for",
+    "appeals to",
+    "is convinced",
+    "is aware",
+];
+
+const ADJECTIVES: &[&str] = &[
+    "mindful",
+    "aware",
+    "conscious",
+    "cognizant",
+    "convinced",
+    "concerned",
+    "determined",
+    "alarmed",
+    "desirous",
+    "guided",
+    "aware",
+    "appreciative",
+    "confident",
+    "grateful",
+    "welcoming",
+    "persuaded",
+    "resolved",
+    "fully",
+    "dismayed",
+    "disturbed",
+    "shocked",
+    "saddened",
+    "outraged",
+    "acknowledging",
+    "emphasizing",
+    "observing",
+    "underlining",
+];
+
+const TRAILERS: &[&str] = &[
+    "also",
+    "further",
+    "again",
+    "once again",
+    "once more",
+    "in this regard",
+    "in this context",
+    "in particular",
+    "with appreciation",
+    "with great appreciation",
+    "with deep appreciation",
+    "with concern",
+    "with deep concern",
+    "with grave concern",
+    "with serious concern",
+    "with great concern",
+    "with particular concern",
+    "with satisfaction",
+    "with interest",
+    "with regret",
+    "with deep regret",
+    "with alarm",
+    "with gratitude",
+    "with deep gratitude",
+    "with great satisfaction",
+    "with approval",
+];
+
+/// Whether the paragraph is read as preambular or operative (changes which heads are accepted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadStyle {
+    /// Participles and adjectives (`Recalling`, `Mindful`).
+    Preambular,
+    /// Third-person verbs (`Requests`), with participles also accepted.
+    Operative,
+}
+
+/// The lead phrase at the start of `text`, if any (see the module docs for the rule).
+pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
+    let words: Vec<(usize, &str)> = word_spans(text).take(12).collect();
+    let first = words.first()?;
+    if !first.1.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.1.to_lowercase()).collect();
+    let mut i = 0;
+    // Adverbs ("Once again" counts as one).
+    while i < lower.len() {
+        let w = lower[i].as_str();
+        let is_adv = ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && w != "rely");
+        if !is_adv {
+            break;
+        }
+        if w == "once"
+            && lower
+                .get(i + 1)
+                .is_some_and(|n| n == "again" || n == "more")
+        {
+            i += 2;
+        } else if w == "once" {
+            return None;
+        } else {
+            i += 1;
+        }
+    }
+    // Head.
+    let mut end = None;
+    for m in MULTI_HEADS {
+        let n = m.split(' ').count();
+        if i + n <= lower.len() && lower[i..i + n].join(" ") == *m {
+            end = Some(i + n);
+            break;
+        }
+    }
+    if end.is_none() {
+        let w = lower.get(i)?.as_str();
+        let raw = words.get(i)?.1;
+        let participle = (w.ends_with("ing") && w.len() > 4) || (w.ends_with("ed") && w.len() > 4);
+        let verb = style == LeadStyle::Operative
+            && w.ends_with('s')
+            && w.len() > 3
+            && !w.ends_with("ss")
+            && raw.chars().all(char::is_alphabetic);
+        if participle || ADJECTIVES.contains(&w) || verb {
+            end = Some(i + 1);
+        } else if i > 0 && ADVERBS.contains(&lower[i - 1].as_str()) {
+            // "Further requests" where the verb is unusual: accept a lower-case word.
+            return None;
+        }
+    }
+    let mut end = end?;
+    // Trailers.
+    'outer: loop {
+        for t in TRAILERS {
+            let n = t.split(' ').count();
+            if end + n <= lower.len() && lower[end..end + n].join(" ") == *t {
+                end += n;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    let last = words.get(end - 1)?;
+    let stop = last.0 + last.1.len();
+    Some(text.get(..stop)?.to_string())
+}
+
+/// Words (letters, apostrophes, hyphens) with their byte offsets; stops at the first punctuation
+/// that ends a lead (`,`, `;`, `:`).
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let cut = text
+        .find([',', ';', ':', '(', '“', '"'])
+        .unwrap_or(text.len());
+    let head = &text[..cut];
+    head.split(' ')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pp(t: &str) -> Option<String> {
+        lead_phrase(t, LeadStyle::Preambular)
+    }
+    fn op(t: &str) -> Option<String> {
+        lead_phrase(t, LeadStyle::Operative)
+    }
+
+    #[test]
+    fn leads() {
+        assert_eq!(
+            pp("Recalling also its resolutions").as_deref(),
+            Some("Recalling also")
+        );
+        assert_eq!(
+            pp("Deeply concerned that").as_deref(),
+            Some("Deeply concerned")
+        );
+        assert_eq!(
+            pp("Taking note with appreciation of the report").as_deref(),
+            Some("Taking note with appreciation")
+        );
+        assert_eq!(
+            pp("Bearing in mind that").as_deref(),
+            Some("Bearing in mind")
+        );
+        assert_eq!(pp("Mindful of the need").as_deref(), Some("Mindful"));
+        assert_eq!(
+            pp("Noting with grave concern that").as_deref(),
+            Some("Noting with grave concern")
+        );
+        assert_eq!(
+            pp("Emphasizing, however, that").as_deref(),
+            Some("Emphasizing")
+        );
+        assert_eq!(
+            op("Further requests the Secretary-General").as_deref(),
+            Some("Further requests")
+        );
+        assert_eq!(op("Calls upon all States").as_deref(), Some("Calls upon"));
+        assert_eq!(op("Decides to include").as_deref(), Some("Decides"));
+        assert_eq!(
+            op("Also recognizes that").as_deref(),
+            Some("Also recognizes")
+        );
+        assert_eq!(
+            op("Once again urges States").as_deref(),
+            Some("Once again urges")
+        );
+        assert_eq!(op("We recognize that"), None);
+        assert_eq!(
+            op("Takes note with appreciation of").as_deref(),
+            Some("Takes note with appreciation")
+        );
+    }
+}

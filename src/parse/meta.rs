@@ -1,0 +1,157 @@
+//! Metadata from the head lines (stamp, adoption line, committee report, title, sponsors).
+
+use super::patterns::{
+    ADOPTED, AGENDA, DATE_LINE, ODS_SYMBOL, REPORT, SPONSORS, SUBMITTED_BY, SYMBOL_LINE,
+    SYMBOL_SESSION, TITLE_LINE, iso_date,
+};
+use super::text::{Vocabulary, collapse_ws, join_lines};
+use crate::model::{DocumentKind, Metadata};
+
+/// Read the metadata from the head lines; `raw` is the whole text (for ODS markers).
+pub fn read(head: &[String], raw: &str, vocab: &Vocabulary) -> Metadata {
+    let mut m = Metadata::default();
+    let joined = collapse_ws(&head.join(" "));
+
+    m.symbol = ODS_SYMBOL
+        .captures(raw)
+        .and_then(|c| c.get(1))
+        .map(|x| x.as_str().to_string())
+        .or_else(|| {
+            head.iter()
+                .take(12)
+                .find_map(|l| SYMBOL_LINE.captures(l).and_then(|c| c.get(1)))
+                .map(|x| x.as_str().to_string())
+        });
+
+    m.date = ADOPTED
+        .captures(&joined)
+        .and_then(|c| c.get(1))
+        .and_then(|d| iso_date(d.as_str()));
+    if m.date.is_none() {
+        // Drafts: the stamp date (the first date line of the head).
+        m.date = head
+            .iter()
+            .take(30)
+            .find(|l| DATE_LINE.is_match(l))
+            .and_then(|l| iso_date(l));
+    }
+    m.committee_report = REPORT
+        .captures(&joined)
+        .and_then(|c| c.get(1))
+        .map(|x| x.as_str().trim_end_matches(['.', ',']).to_string());
+    m.agenda_item = head
+        .iter()
+        .find_map(|l| AGENDA.captures(l).and_then(|c| c.get(1)))
+        .map(|x| x.as_str().to_string());
+
+    // Title: `66/184. Title` plus its continuation lines up to a blank line.
+    let mut title_prefix = None;
+    if let Some(i) = head.iter().position(|l| TITLE_LINE.is_match(l)) {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(c) = TITLE_LINE.captures(&head[i]) {
+            title_prefix = Some((
+                c.get(1).map_or("", |x| x.as_str()).to_string(),
+                c.get(2).map_or("", |x| x.as_str()).to_string(),
+            ));
+            parts.push(c.get(3).map_or("", |x| x.as_str()).to_string());
+        }
+        parts.extend(
+            head.iter()
+                .skip(i + 1)
+                .take_while(|l| !l.trim().is_empty())
+                .cloned(),
+        );
+        m.title = Some(join_lines(&parts, vocab)).filter(|t| !t.is_empty());
+    }
+
+    // Sponsors of a draft: the block of lines ending in `: draft resolution`.
+    let mut sponsor_end = None;
+    for (i, l) in head.iter().enumerate() {
+        if l.trim_end().ends_with("draft resolution") || l.trim_end().ends_with("draft decision") {
+            // Gather the wrapped sponsor lines above (up to a blank line).
+            let mut a = i;
+            while a > 0 && !head[a - 1].trim().is_empty() && !is_stamp_line(&head[a - 1]) {
+                a -= 1;
+            }
+            let block = join_lines(&head[a..=i], vocab);
+            if let Some(c) = SPONSORS.captures(&block) {
+                let s = c
+                    .get(1)
+                    .map_or("", |x| x.as_str())
+                    .trim()
+                    .trim_end_matches('*');
+                if !s.is_empty() {
+                    m.sponsors = Some(s.trim().to_string());
+                }
+                if m.kind == DocumentKind::Unknown {
+                    m.kind = if c.get(2).is_some_and(|x| x.as_str() == "decision") {
+                        DocumentKind::Decision
+                    } else {
+                        DocumentKind::DraftResolution
+                    };
+                }
+                sponsor_end = Some(i);
+                break;
+            }
+        }
+        if let Some(c) = SUBMITTED_BY.captures(l.trim()) {
+            m.sponsors = c.get(2).map(|x| x.as_str().to_string());
+            sponsor_end = Some(i);
+            break;
+        }
+    }
+    if m.title.is_none()
+        && let Some(e) = sponsor_end
+    {
+        let rest: Vec<String> = head
+            .iter()
+            .skip(e + 1)
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| !l.trim().is_empty())
+            .cloned()
+            .collect();
+        m.title = Some(join_lines(&rest, vocab)).filter(|t| !t.is_empty());
+    }
+
+    if m.symbol.is_none()
+        && let Some((s, n)) = &title_prefix
+    {
+        m.symbol = Some(format!("A/RES/{s}/{n}"));
+    }
+    m.session = m
+        .symbol
+        .as_deref()
+        .and_then(|s| SYMBOL_SESSION.captures(s))
+        .and_then(|c| c.get(1))
+        .and_then(|x| x.as_str().parse().ok())
+        .or_else(|| title_prefix.as_ref().and_then(|(s, _)| s.parse().ok()));
+
+    let sym = m.symbol.as_deref().unwrap_or("");
+    m.kind = if sym.contains("/RES/") {
+        DocumentKind::Resolution
+    } else if sym.contains("/DEC/") {
+        DocumentKind::Decision
+    } else if m.kind != DocumentKind::Unknown {
+        m.kind
+    } else if sym.contains("/L.")
+        || joined.contains("draft resolution")
+        || joined.contains("Draft resolution")
+    {
+        DocumentKind::DraftResolution
+    } else if joined.contains("Decision adopted by") {
+        DocumentKind::Decision
+    } else if joined.contains("Resolution adopted by") || title_prefix.is_some() {
+        DocumentKind::Resolution
+    } else {
+        DocumentKind::Unknown
+    };
+    m
+}
+
+fn is_stamp_line(l: &str) -> bool {
+    let t = l.trim();
+    t.starts_with("Agenda item")
+        || t.ends_with("Committee")
+        || t.ends_with("session")
+        || t.starts_with("Distr.")
+}

@@ -1,0 +1,348 @@
+//! Reading the text layer of an official PDF: page furniture, footnote blocks, wrapped lines.
+
+use std::collections::HashSet;
+
+use super::lead::{LeadStyle, lead_phrase};
+use super::patterns::{
+    ACTION_START, ANNEX_START, BARCODE, FN_SEPARATOR, FN_START, GA_LINE, JOB_NUMBER, OP_START,
+    PAGE_COUNTER, PLENARY, SECTION_START, SUB_START, SYMBOL_LINE, TITLE_LINE,
+};
+use super::prepared::Prepared;
+use super::text::{Vocabulary, join_lines};
+use crate::model::Footnote;
+
+/// What a raw line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Content,
+    /// Running header/footer, page counter, job number, barcode.
+    Furniture,
+    /// Part of a footnote block.
+    Note,
+}
+
+fn is_furniture_line(t: &str, symbol: Option<&str>, titles: &HashSet<String>) -> bool {
+    let t = t.trim();
+    t.is_empty()
+        || PAGE_COUNTER.is_match(t)
+        || JOB_NUMBER.is_match(t)
+        || BARCODE.is_match(t)
+        || symbol.is_some_and(|s| s == t)
+        || SYMBOL_LINE.is_match(t)
+        || titles.contains(t)
+}
+
+/// Learn the running-title lines from headers where the symbol comes first (`A/RES/79/194`,
+/// then the short title lines, then a blank or the job number).
+fn running_titles(lines: &[&str], symbol: Option<&str>) -> HashSet<String> {
+    let mut titles = HashSet::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !PAGE_COUNTER.is_match(l) {
+            continue;
+        }
+        let lo = i.saturating_sub(8);
+        let Some(s) = (lo..i).find(|&k| {
+            let t = lines[k].trim();
+            symbol.is_some_and(|s| s == t) || SYMBOL_LINE.is_match(t)
+        }) else {
+            continue;
+        };
+        // Even pages: symbol, title lines, blank, job, counter.
+        let mut k = s + 1;
+        let mut found = Vec::new();
+        while k < i {
+            let t = lines[k].trim();
+            if t.is_empty() || JOB_NUMBER.is_match(t) || PAGE_COUNTER.is_match(t) {
+                break;
+            }
+            found.push(t.to_string());
+            k += 1;
+        }
+        if !found.is_empty() && found.len() <= 8 {
+            titles.extend(found);
+        }
+    }
+    titles
+}
+
+/// Mark page-furniture runs around each page counter; returns the roles and the indexes where a
+/// page break starts.
+fn mark_furniture(
+    lines: &[&str],
+    symbol: Option<&str>,
+    titles: &HashSet<String>,
+) -> (Vec<Role>, Vec<bool>) {
+    let mut roles = vec![Role::Content; lines.len()];
+    let mut page_break = vec![false; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        if !PAGE_COUNTER.is_match(l) {
+            continue;
+        }
+        // A counter must have a job number or the symbol near it, else it may be content.
+        let lo = i.saturating_sub(8);
+        let hi = (i + 4).min(lines.len());
+        let anchored = (lo..hi).any(|k| {
+            let t = lines[k].trim();
+            JOB_NUMBER.is_match(t) || symbol.is_some_and(|s| s == t) || SYMBOL_LINE.is_match(t)
+        });
+        if !anchored {
+            continue;
+        }
+        let mut a = i;
+        while a > lo && is_furniture_line(lines[a - 1], symbol, titles) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < hi.max(i + 1) + 2
+            && b < lines.len()
+            && is_furniture_line(lines[b], symbol, titles)
+        {
+            b += 1;
+        }
+        // Keep leading blank lines (paragraph separators at the page foot) as content.
+        while a < i && lines[a].trim().is_empty() && !lines[a].is_empty() {
+            a += 1;
+        }
+        for r in roles.iter_mut().take(b).skip(a) {
+            *r = Role::Furniture;
+        }
+        page_break[a] = true;
+    }
+    (roles, page_break)
+}
+
+/// Mark footnote blocks: from a separator line to the next page break (or the end); parse them.
+fn mark_notes(
+    lines: &[&str],
+    roles: &mut [Role],
+    page_break: &[bool],
+    vocab: &Vocabulary,
+) -> Vec<Footnote> {
+    let mut notes: Vec<(String, Vec<String>)> = Vec::new();
+    let mut i = 0;
+    let mut next_expected = 1u32;
+    while i < lines.len() {
+        if roles[i] != Role::Content || !FN_SEPARATOR.is_match(lines[i]) {
+            i += 1;
+            continue;
+        }
+        roles[i] = Role::Note;
+        let mut k = i + 1;
+        let mut first = true;
+        while k < lines.len() && !page_break[k] && roles[k] == Role::Content {
+            roles[k] = Role::Note;
+            let t = lines[k].trim();
+            if !t.is_empty() {
+                let start = FN_START.captures(t).and_then(|c| {
+                    let label = c.get(1)?.as_str();
+                    let body = c.get(2)?.as_str();
+                    if label.starts_with('*') {
+                        return Some((label.to_string(), body));
+                    }
+                    let n: u32 = label.parse().ok()?;
+                    (n == next_expected || first).then(|| (label.to_string(), body))
+                });
+                match start {
+                    Some((label, body)) => {
+                        if let Ok(n) = label.parse::<u32>() {
+                            next_expected = n + 1;
+                        }
+                        notes.push((label, vec![body.to_string()]));
+                    }
+                    None => match notes.last_mut() {
+                        Some(n) => n.1.push(t.to_string()),
+                        None => notes.push((String::new(), vec![t.to_string()])),
+                    },
+                }
+                first = false;
+            }
+            k += 1;
+        }
+        i = k;
+    }
+    notes
+        .into_iter()
+        .map(|(label, body)| Footnote {
+            number: label.parse().unwrap_or(0),
+            text: join_lines(&body, vocab),
+        })
+        .collect()
+}
+
+/// Whether a content line starts a new unit regardless of blank lines.
+struct Starter {
+    last_op: u32,
+    /// The last number of the outer sequence when a nested list restarted at 1.
+    outer: u32,
+}
+
+impl Starter {
+    fn starts(&mut self, t: &str, prev: Option<&str>) -> bool {
+        if GA_LINE.is_match(t) || PLENARY.is_match(t) && t.len() < 60 || ACTION_START.is_match(t) {
+            return true;
+        }
+        if let Some(c) = ANNEX_START.captures(t)
+            && t.len() < 80
+            && c.get(2)
+                .is_some_and(|m| !m.as_str().starts_with(|ch: char| ch.is_lowercase()))
+        {
+            self.last_op = 0;
+            self.outer = 0;
+            return true;
+        }
+        if let Some(c) = OP_START.captures(t) {
+            let n: u32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+            let prev_blocks = prev.is_some_and(|p| {
+                let p = p.trim_end();
+                p.ends_with("paragraph") || p.ends_with("paragraphs") || p.ends_with("para.")
+            });
+            if !prev_blocks && n == 1 && self.last_op > 0 {
+                self.outer = self.last_op;
+                self.last_op = 1;
+                return true;
+            }
+            let repeat = n == self.last_op && prev.is_some_and(ends_paragraph);
+            if !prev_blocks
+                && (n == 1
+                    || (n > self.last_op && n <= self.last_op + 3)
+                    || n == self.outer + 1
+                    || repeat)
+            {
+                self.last_op = n;
+                return true;
+            }
+            return false;
+        }
+        if let Some(n) = t
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n == self.last_op + 1 && self.last_op > 0)
+        {
+            // `26` alone on a line: a paragraph number printed without its period.
+            self.last_op = n;
+            return true;
+        }
+        if SUB_START.is_match(t) {
+            let prev_blocks = prev.is_some_and(|p| {
+                let p = p.trim_end();
+                p.ends_with("paragraph")
+                    || p.ends_with("paragraphs")
+                    || p.ends_with("subparagraph")
+                    || p.ends_with("subparagraphs")
+                    || p.ends_with("and")
+                    || p.ends_with("article")
+                    || p.ends_with(|c: char| c.is_ascii_digit())
+            });
+            return !prev_blocks;
+        }
+        if let Some(c) = SECTION_START.captures(t) {
+            let rest = c.get(3).map_or("", |m| m.as_str());
+            return rest.len() < 200 && !rest.ends_with([',', ';']);
+        }
+        false
+    }
+}
+
+fn ends_paragraph(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with([',', ';', ':', '.']) || t.ends_with(".”") || t.ends_with(";”")
+}
+
+/// Read a PDF text layer.
+pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
+    let lines: Vec<&str> = text.lines().collect();
+    let symbol = lines
+        .iter()
+        .take(20)
+        .find_map(|l| SYMBOL_LINE.captures(l).and_then(|c| c.get(1)))
+        .map(|m| m.as_str().to_string());
+    let titles = running_titles(&lines, symbol.as_deref());
+    let (mut roles, page_break) = mark_furniture(&lines, symbol.as_deref(), &titles);
+    let footnotes = mark_notes(&lines, &mut roles, &page_break, vocab);
+
+    let mut p = Prepared {
+        footnotes,
+        ..Prepared::default()
+    };
+    // Body start: the `The General Assembly` line, else the end of the title block.
+    let ga = lines
+        .iter()
+        .enumerate()
+        .position(|(i, l)| roles[i] == Role::Content && GA_LINE.is_match(l));
+    let body_start = match ga {
+        Some(g) => {
+            p.found_body_start = true;
+            g
+        }
+        None => match lines.iter().take(120).position(|l| TITLE_LINE.is_match(l)) {
+            Some(t) => {
+                p.found_body_start = true;
+                let mut k = t + 1;
+                while k < lines.len() && !lines[k].trim().is_empty() {
+                    k += 1;
+                }
+                p.warnings.push(
+                    "no `The General Assembly,` line: body taken to start after the title".into(),
+                );
+                k
+            }
+            None => 0,
+        },
+    };
+    for (i, l) in lines.iter().enumerate().take(body_start) {
+        if roles[i] == Role::Content {
+            p.head.push(l.trim().to_string());
+        }
+    }
+
+    let mut starter = Starter {
+        last_op: 0,
+        outer: 0,
+    };
+    let mut cur: Vec<&str> = Vec::new();
+    let mut pending_break = false;
+    let flush = |cur: &mut Vec<&str>, units: &mut Vec<String>| {
+        if !cur.is_empty() {
+            let u = join_lines(cur, vocab);
+            if !u.is_empty() {
+                units.push(u);
+            }
+            cur.clear();
+        }
+    };
+    for i in body_start..lines.len() {
+        if roles[i] != Role::Content {
+            if page_break[i] || roles[i] == Role::Note {
+                pending_break = true;
+            }
+            continue;
+        }
+        let t = lines[i].trim();
+        if t.is_empty() {
+            flush(&mut cur, &mut p.units);
+            pending_break = false;
+            continue;
+        }
+        let prev = cur.last().copied();
+        let starts = starter.starts(t, prev);
+        if pending_break && !cur.is_empty() {
+            let prev_ends = prev.is_some_and(ends_paragraph);
+            let lead_like = lead_phrase(t, LeadStyle::Preambular).is_some();
+            if starts || (prev_ends && lead_like) {
+                flush(&mut cur, &mut p.units);
+            }
+        } else if starts {
+            flush(&mut cur, &mut p.units);
+        }
+        pending_break = false;
+        cur.push(t);
+        if GA_LINE.is_match(t)
+            || (ANNEX_START.is_match(t) && t.len() < 40 && !t.ends_with(['.', ',', ';']))
+        {
+            flush(&mut cur, &mut p.units);
+        }
+    }
+    flush(&mut cur, &mut p.units);
+    p
+}
