@@ -56,10 +56,15 @@ fn docx_round_trip(c: &Comparison) {
                     && closing.as_deref().is_some_and(|n| p.starts_with(n)))
             })
             .collect();
-        assert_eq!(body.len(), want.len(), "paragraph count (accept={accept})");
+        let label = format!("{} → {}", c.old.label("old"), c.new.label("new"));
         for (i, (g, w)) in body.iter().zip(&want).enumerate() {
-            assert_eq!(*g, w, "paragraph {i} (accept={accept})");
+            assert_eq!(*g, w, "{label}: paragraph {i} (accept={accept})");
         }
+        assert_eq!(
+            body.len(),
+            want.len(),
+            "{label}: paragraph count (accept={accept})"
+        );
     }
 }
 
@@ -232,4 +237,41 @@ fn sample_docx_opens_in_libreoffice() {
         assert!(t.contains("Information and communications technologies for development"));
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Several series pairs of the corpus (every 20th line of series.tsv, consecutive symbols):
+/// the DOCX round trip holds and the HTML is valid HTML5 for each.
+#[test]
+fn corpus_series_pairs_round_trip() {
+    let Some(dir) = resdiff::corpus::dir_or_skip("report round trips on corpus series") else {
+        return;
+    };
+    let series = read(&dir.join("series.tsv"));
+    let mut done = 0;
+    for line in series.lines().skip(1).step_by(20) {
+        let Some((_, symbols)) = line.split_once('\t') else {
+            continue;
+        };
+        let symbols: Vec<&str> = symbols.split_whitespace().collect();
+        let [old, new, ..] = symbols[..] else {
+            continue;
+        };
+        let (po, pn) = (
+            resdiff::corpus::text_path(&dir, old),
+            resdiff::corpus::text_path(&dir, new),
+        );
+        if !po.is_file() || !pn.is_file() {
+            continue;
+        }
+        let c = compare(parse(&read(&po)), parse(&read(&pn)));
+        docx_round_trip(&c);
+        let h = text(&c, Format::Html);
+        assert_eq!(
+            report_support::html5_errors(&h),
+            Vec::<String>::new(),
+            "{old} → {new}"
+        );
+        done += 1;
+    }
+    assert!(done >= 5, "only {done} series pairs found");
 }

@@ -365,10 +365,16 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> String {
     let mut closed = false;
     let close = |w: &mut Writer| {
         let (o, n) = (closing_line(&c.old), closing_line(&c.new));
+        // A closing line on one side only is an inserted or deleted paragraph.
+        let mark = match (&o, &n) {
+            (None, Some(_)) => Track::Ins,
+            (Some(_), None) => Track::Del,
+            _ => Track::None,
+        };
         if o.is_some() || n.is_some() {
             w.start_para("Closing");
             w.either(o.as_deref(), n.as_deref());
-            w.end_para(Track::None);
+            w.end_para(mark);
         }
     };
     for item in items(&c.pairs) {
