@@ -12,21 +12,33 @@ use super::common::{
 use crate::compare::{Comparison, Status};
 use crate::diff::{ChangeKind, OpKind};
 
-/// Escape Markdown (CommonMark/GFM) specials in document text so it shows literally.
+/// Escape Markdown (CommonMark/GFM) specials in document text so it shows literally, with as few
+/// backslashes as possible so that the source stays readable in a plain-text e-mail: `_` only at
+/// word edges, `&` only where it could start an entity, `!` only before `[`.
 pub fn escape(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
-    for ch in text.chars() {
-        match ch {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
-            | '!' | '$' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '\n' => out.push_str("<br>"),
-            _ => out.push(ch),
+    for (i, &ch) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        let needs = match ch {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' => true,
+            '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            '&' => next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '#'),
+            '!' => next == Some('['),
+            '#' => i == 0,
+            _ => false,
+        };
+        if ch == '\n' {
+            out.push_str("<br>");
+            continue;
         }
+        if needs {
+            out.push('\\');
+        }
+        out.push(ch);
     }
-    // A line that starts like a list item or ordered list must not become one.
+    // A line that starts like a list item must not become one.
     if let Some(first) = out.chars().next()
         && matches!(first, '-' | '+' | '=')
     {
@@ -205,7 +217,11 @@ mod tests {
     fn escapes_specials_and_keeps_spaces_outside_marks() {
         assert_eq!(
             escape("a*b_c <x> | #1 & [y]"),
-            "a\\*b\\_c \\<x\\> \\| \\#1 \\& \\[y\\]"
+            "a\\*b_c \\<x\\> \\| #1 & \\[y\\]"
+        );
+        assert_eq!(
+            escape("#x _y_ &amp; &#1; ![a]"),
+            "\\#x \\_y\\_ \\&amp; \\&#1; \\!\\[a\\]"
         );
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(marked(" new words ", "**"), " **new words** ");
