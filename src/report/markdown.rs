@@ -23,7 +23,10 @@ pub fn escape(text: &str) -> String {
         let next = chars.get(i + 1).copied();
         let needs = match ch {
             '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' => true,
-            '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
             '&' => next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '#'),
             '!' => next == Some('['),
             '#' => i == 0,
@@ -155,7 +158,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         any = true;
         let mut head = format!(
             "### {} — {}",
-            escape(&pair_label(c, pair)),
+            escape_inline(&pair_label(c, pair)),
             pair.status.as_str()
         );
         if pair.class.kind != ChangeKind::None {

@@ -5,6 +5,7 @@
 //! `Page N of M` footers.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
@@ -623,8 +624,10 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportErr
     }
     let cmap_data = cmap.finish();
     pdf.cmap(cmap_ref, cmap_data.as_slice());
-    let font_data = compress(FONT);
-    let mut stream = pdf.stream(font_file, &font_data);
+    // Compressing the font is most of the work of a small report: do it once per process.
+    static FONT_DEFLATED: OnceLock<Vec<u8>> = OnceLock::new();
+    let font_data = FONT_DEFLATED.get_or_init(|| compress(FONT));
+    let mut stream = pdf.stream(font_file, font_data);
     stream.filter(Filter::FlateDecode);
     stream.pair(Name(b"Length1"), FONT.len() as i32);
     stream.finish();
