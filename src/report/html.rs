@@ -56,6 +56,7 @@ del { color: var(--del); background: #fde7e6; text-decoration: line-through; tex
 ins { color: var(--ins); background: #e3f4e7; text-decoration: underline; text-decoration-thickness: 1.5px; }
 del.routine, ins.routine { color: var(--muted); background: none; text-decoration-thickness: 1px; }
 .legend { font-size: .9em; margin: .5em 0; }
+ul.renum { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3em 1.6em; }
 .legend span { margin-right: 1.2em; }
 .status { font-family: "DejaVu Sans", Arial, sans-serif; font-size: .8em; white-space: nowrap; }
 .status b { display: inline-block; border: 1px solid #555; border-radius: 3px; padding: 0 .3em; font-weight: 600; }
@@ -208,12 +209,17 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     let old_rows = meta_rows(&c.old);
     let new_rows = meta_rows(&c.new);
     let keys = meta_keys(&old_rows, &new_rows);
-    let _ = writeln!(
-        h,
-        "<tr><th scope=\"row\">Document</th><td>{}</td><td>{}</td></tr>",
-        esc(old_label),
-        esc(new_label)
-    );
+    // The names used in this report, when one of them is not the document symbol.
+    if c.old.meta.symbol.as_deref() != Some(old_label)
+        || c.new.meta.symbol.as_deref() != Some(new_label)
+    {
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\">Document</th><td>{}</td><td>{}</td></tr>",
+            esc(old_label),
+            esc(new_label)
+        );
+    }
     for k in keys {
         let o = old_rows
             .iter()
@@ -259,19 +265,47 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     }
     h.push_str("</tbody></table>\n");
     if !c.summary.reference_changes.is_empty() {
-        h.push_str("<h3>References to other documents</h3><ul>\n");
+        h.push_str("<h3>References to other documents</h3><ul class=\"notes\">\n");
+        // One line per pair: `PP1: added 65/141; removed 2006/46, 2008/3`.
+        let mut by_pair: Vec<(usize, Vec<&str>, Vec<&str>)> = Vec::new();
         for r in &c.summary.reference_changes {
-            let where_ = c
+            if by_pair.last().is_none_or(|e| e.0 != r.pair) {
+                by_pair.push((r.pair, Vec::new(), Vec::new()));
+            }
+            if let Some(e) = by_pair.last_mut() {
+                if r.added {
+                    e.1.push(&r.reference);
+                } else {
+                    e.2.push(&r.reference);
+                }
+            }
+        }
+        for (pair, added, removed) in by_pair {
+            let label = c
                 .pairs
-                .get(r.pair)
+                .get(pair)
                 .map(|p| pair_label(c, p))
                 .unwrap_or_default();
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                let v: Vec<String> = added
+                    .iter()
+                    .map(|r| format!("<ins>{}</ins>", esc(r)))
+                    .collect();
+                parts.push(format!("added {}", v.join(", ")));
+            }
+            if !removed.is_empty() {
+                let v: Vec<String> = removed
+                    .iter()
+                    .map(|r| format!("<del>{}</del>", esc(r)))
+                    .collect();
+                parts.push(format!("removed {}", v.join(", ")));
+            }
             let _ = writeln!(
                 h,
-                "<li>{} <span class=\"id\">{}</span> ({})</li>",
-                if r.added { "added" } else { "removed" },
-                esc(&r.reference),
-                esc(&where_)
+                "<li><a class=\"id\" href=\"#p{pair}\">{}</a>: {}</li>",
+                esc(&label),
+                parts.join("; ")
             );
         }
         h.push_str("</ul>\n");
@@ -293,16 +327,16 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     if c.summary.renumbering.is_empty() {
         h.push_str("<p>No operative paragraph was renumbered.</p>\n");
     } else {
-        h.push_str("<table class=\"counts\"><thead><tr><th scope=\"col\">Old</th><th scope=\"col\">New</th></tr></thead><tbody>\n");
+        h.push_str("<p>Old → new operative paragraph numbers:</p>\n<ul class=\"renum\">");
         for m in &c.summary.renumbering {
-            let _ = writeln!(
+            let _ = write!(
                 h,
-                "<tr><td class=\"id\">{}</td><td class=\"id\">{}</td></tr>",
+                "<li><span class=\"id\">{} → {}</span></li>",
                 esc(&m.old),
                 esc(&m.new)
             );
         }
-        h.push_str("</tbody></table>\n");
+        h.push_str("</ul>\n");
     }
     h.push_str("</section>\n");
 
