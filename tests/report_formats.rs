@@ -179,3 +179,30 @@ fn json_has_the_documented_fields() {
     );
     assert_eq!(v["warnings"][0], "a <warning> & more");
 }
+
+#[test]
+fn footnote_changes_show_in_every_readable_format() {
+    use resdiff::diff::FootnoteChange;
+    let mut c = crafted();
+    c.pairs[0].class.footnotes = vec![
+        FootnoteChange::Changed {
+            old: "See A/64/100.".into(),
+            new: "See A/65/200.".into(),
+        },
+        FootnoteChange::Added {
+            text: "Resolution 60/1 & annex.".into(),
+        },
+    ];
+    let html = String::from_utf8(render(&c, Format::Html, &opts()).unwrap()).unwrap();
+    assert!(html.contains("Footnote changed: <del>See A/64/100.</del> → <ins>See A/65/200.</ins>"));
+    assert!(html.contains("Footnote added: <ins>Resolution 60/1 &amp; annex.</ins>"));
+    let md = String::from_utf8(render(&c, Format::Markdown, &opts()).unwrap()).unwrap();
+    assert!(
+        md.contains("Footnote changed: ~~See A/64/100.~~ → **See A/65/200.**"),
+        "{md}"
+    );
+    let t = String::from_utf8(render(&c, Format::Text, &opts()).unwrap()).unwrap();
+    assert!(t.contains("footnote added: Resolution 60/1 & annex."));
+    let pdf = render(&c, Format::Pdf, &opts()).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+}

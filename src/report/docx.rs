@@ -283,7 +283,9 @@ fn items(pairs: &[Pair]) -> Vec<Item> {
         .collect();
     // A kept pair must not span old paragraphs that stand between it and the next kept pair.
     while let Some(pos) = kept.windows(2).position(|w| max_old(w[0]) >= min_old(w[1])) {
-        let (a, b) = (kept[pos], kept[pos + 1]);
+        let (Some(&a), Some(&b)) = (kept.get(pos), kept.get(pos + 1)) else {
+            break;
+        };
         let span = |i: usize| max_old(i) - min_old(i);
         kept.remove(if span(a) >= span(b) { pos } else { pos + 1 });
     }

@@ -10,7 +10,7 @@ use super::common::{
     summary_lines,
 };
 use crate::compare::{Comparison, Status};
-use crate::diff::{ChangeKind, OpKind};
+use crate::diff::{ChangeKind, FootnoteChange, OpKind};
 
 /// Escape Markdown (CommonMark/GFM) specials in document text so it shows literally, with as few
 /// backslashes as possible so that the source stays readable in a plain-text e-mail: `_` only at
@@ -177,6 +177,22 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
                 escape(&l.new),
                 direction_str(l.direction)
             );
+        }
+        for f in &pair.class.footnotes {
+            let _ = match f {
+                FootnoteChange::Added { text } => {
+                    writeln!(s, "Footnote added: **{}**\n", escape(text).trim())
+                }
+                FootnoteChange::Removed { text } => {
+                    writeln!(s, "Footnote removed: ~~{}~~\n", escape(text).trim())
+                }
+                FootnoteChange::Changed { old, new } => writeln!(
+                    s,
+                    "Footnote changed: ~~{}~~ → **{}**\n",
+                    escape(old).trim(),
+                    escape(new).trim()
+                ),
+            };
         }
         let mut body = String::new();
         for op in numbered_ops(c, pair).iter() {

@@ -16,7 +16,7 @@ use super::common::{
 };
 use super::{RenderOptions, ReportError};
 use crate::compare::{Comparison, Status};
-use crate::diff::{ChangeKind, OpKind};
+use crate::diff::{ChangeKind, FootnoteChange, OpKind};
 
 /// The embedded font (Bitstream Vera licence, see `assets/fonts/DejaVuSans-LICENSE.txt`).
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -141,6 +141,8 @@ type Line = Vec<(f32, Piece)>;
 struct Layout<'a> {
     font: Font<'a>,
     pages: Vec<Content>,
+    /// Never drawn; a target for [`Layout::page`] that needs no panic path.
+    scratch: Content,
     y: f32,
 }
 
@@ -149,8 +151,14 @@ impl<'a> Layout<'a> {
         if self.pages.is_empty() {
             self.pages.push(Content::new());
         }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+        // Never empty here; the fallback only keeps this free of panics.
+        if self.pages.last().is_none() {
+            self.pages.push(Content::new());
+        }
+        match self.pages.last_mut() {
+            Some(page) => page,
+            None => &mut self.scratch,
+        }
     }
 
     fn new_page(&mut self) {
@@ -350,6 +358,7 @@ fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a
     let mut l = Layout {
         font,
         pages: Vec::new(),
+        scratch: Content::new(),
         y: TOP,
     };
     let (old_label, new_label) = labels(c, opts);
@@ -476,6 +485,25 @@ fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a
         // Keep the heading with at least two lines of its paragraph.
         l.ensure(9.0 * 1.35 + 10.0 * 1.35 * 2.0 + 6.0);
         l.block(&[Span::new(head, Style::Muted)], 8.0, 0.0, 0.5);
+        for f in &pair.class.footnotes {
+            let spans = match f {
+                FootnoteChange::Added { text } => vec![
+                    Span::new("Footnote added: ", Style::Muted),
+                    Span::new(text.clone(), Style::Ins),
+                ],
+                FootnoteChange::Removed { text } => vec![
+                    Span::new("Footnote removed: ", Style::Muted),
+                    Span::new(text.clone(), Style::Del),
+                ],
+                FootnoteChange::Changed { old, new } => vec![
+                    Span::new("Footnote changed: ", Style::Muted),
+                    Span::new(old.clone(), Style::Del),
+                    Span::new(" → ", Style::Muted),
+                    Span::new(new.clone(), Style::Ins),
+                ],
+            };
+            l.block(&spans, 8.0, 0.0, 0.5);
+        }
         let mut spans = Vec::new();
         for op in numbered_ops(c, pair) {
             spans.push(Span::new(op.text.clone(), op_style(op.op, op.routine)));

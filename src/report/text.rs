@@ -9,7 +9,7 @@ use super::common::{
     summary_lines,
 };
 use crate::compare::Comparison;
-use crate::diff::{ChangeKind, OpKind};
+use crate::diff::{ChangeKind, FootnoteChange, OpKind};
 use crate::model::{Part, Resolution};
 
 const RED_STRIKE: &str = "\x1b[31;9m";
@@ -150,11 +150,28 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
                 direction_str(l.direction)
             );
         }
-        for f in &pair.class.references_added {
-            let _ = writeln!(s, "  reference added: {f}");
+        let refs = &pair.class;
+        if !refs.references_added.is_empty() || !refs.references_removed.is_empty() {
+            let mut line = String::from("  references");
+            if !refs.references_added.is_empty() {
+                let _ = write!(line, " added: {}", refs.references_added.join(", "));
+                if !refs.references_removed.is_empty() {
+                    line.push(';');
+                }
+            }
+            if !refs.references_removed.is_empty() {
+                let _ = write!(line, " removed: {}", refs.references_removed.join(", "));
+            }
+            let _ = writeln!(s, "{line}");
         }
-        for f in &pair.class.references_removed {
-            let _ = writeln!(s, "  reference removed: {f}");
+        for f in &pair.class.footnotes {
+            let _ = match f {
+                FootnoteChange::Added { text } => writeln!(s, "  footnote added: {text}"),
+                FootnoteChange::Removed { text } => writeln!(s, "  footnote removed: {text}"),
+                FootnoteChange::Changed { old, new } => {
+                    writeln!(s, "  footnote changed: “{old}” → “{new}”")
+                }
+            };
         }
         let mut body = String::new();
         for op in numbered_ops(c, pair).iter() {
