@@ -275,3 +275,25 @@ fn corpus_series_pairs_round_trip() {
     }
     assert!(done >= 5, "only {done} series pairs found");
 }
+
+/// The DOCX read back by resdiff's own ingest (which takes the accepted view of tracked changes)
+/// and parsed again gives the new document's paragraphs.
+#[test]
+fn sample_docx_reads_back_as_the_new_document() {
+    let c = sample();
+    let bytes = render(&c, Format::Docx, &opts()).unwrap();
+    let ingested = resdiff::ingest::decode(&bytes, "report.docx").unwrap();
+    let back = parse(&ingested.text);
+    let got: Vec<(&str, &str)> = back
+        .paragraphs
+        .iter()
+        .map(|p| (p.id.as_str(), p.text.as_str()))
+        .collect();
+    let want: Vec<(&str, &str)> = c
+        .new
+        .paragraphs
+        .iter()
+        .map(|p| (p.id.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(got, want);
+}
