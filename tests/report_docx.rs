@@ -94,17 +94,34 @@ fn crafted_comparison_accepts_to_new_and_rejects_to_old() {
     assert!(xml.contains("<w:delText xml:space=\"preserve\">Encourages</w:delText>"));
     assert!(xml.contains("&lt;now&gt; &amp; &quot;fast&quot;"));
     // the removed paragraph has a deleted paragraph mark
-    let removed = xml.find("Decides to remain seized").unwrap();
+    let removed = xml.find("to remain seized").unwrap();
     let p_start = xml[..removed].rfind("<w:p>").unwrap();
     assert!(
         xml[p_start..removed].contains("<w:rPr><w:del "),
         "deleted paragraph mark"
     );
     // the added paragraph has an inserted paragraph mark
-    let added = xml.find("Welcomes the new tools").unwrap();
+    let added = xml.find("the new tools").unwrap();
     let p_start = xml[..added].rfind("<w:p>").unwrap();
     assert!(
         xml[p_start..added].contains("<w:rPr><w:ins "),
         "inserted paragraph mark"
+    );
+}
+
+#[test]
+fn lead_phrases_are_italic() {
+    let xml = docx_document_xml(&render(&crafted(), Format::Docx, &opts()).unwrap());
+    // "Urges" is both inserted and the new lead phrase; "Recalling" is an unchanged lead.
+    assert!(xml.contains(
+        "<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">Urges</w:t></w:r></w:ins>"
+    ));
+    assert!(
+        xml.contains("<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">Recalling</w:t></w:r>")
+    );
+    assert!(
+        xml.contains(
+            "<w:rPr><w:i/></w:rPr><w:delText xml:space=\"preserve\">Encourages</w:delText>"
+        )
     );
 }

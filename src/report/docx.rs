@@ -63,6 +63,11 @@ impl Writer {
 
     /// Append a run of `text` (tabs become `w:tab`) tracked as `track`.
     fn run(&mut self, text: &str, track: Track) {
+        self.run_styled(text, track, false);
+    }
+
+    /// Append a run, in italics when `italic` (lead phrases are italic in resolutions).
+    fn run_styled(&mut self, text: &str, track: Track, italic: bool) {
         if text.is_empty() {
             return;
         }
@@ -84,17 +89,18 @@ impl Writer {
                 );
             }
         }
+        let rpr = if italic { "<w:rPr><w:i/></w:rPr>" } else { "" };
         match track {
             Track::None => {
-                let _ = write!(self.para, "<w:r>{inner}</w:r>");
+                let _ = write!(self.para, "<w:r>{rpr}{inner}</w:r>");
             }
             Track::Ins => {
                 let a = self.attrs();
-                let _ = write!(self.para, "<w:ins {a}><w:r>{inner}</w:r></w:ins>");
+                let _ = write!(self.para, "<w:ins {a}><w:r>{rpr}{inner}</w:r></w:ins>");
             }
             Track::Del => {
                 let a = self.attrs();
-                let _ = write!(self.para, "<w:del {a}><w:r>{inner}</w:r></w:del>");
+                let _ = write!(self.para, "<w:del {a}><w:r>{rpr}{inner}</w:r></w:del>");
             }
         }
     }
@@ -158,10 +164,59 @@ fn prefixes(w: &mut Writer, old: Option<&Paragraph>, new: Option<&Paragraph>) {
 }
 
 /// A 1–1, split, merged, added or removed pair written through its word diff.
+/// Length in bytes of the lead phrase at the start of a paragraph's text (0 when none).
+fn lead_len(p: Option<&Paragraph>) -> usize {
+    p.and_then(|p| {
+        let lead = p.lead.as_deref()?;
+        p.text.starts_with(lead).then_some(lead.len())
+    })
+    .unwrap_or(0)
+}
+
+/// Where the writer stands in the current old and new paragraph texts, to set lead phrases in
+/// italics.
+struct LeadCursor {
+    old_off: usize,
+    old_lead: usize,
+    new_off: usize,
+    new_lead: usize,
+}
+
+impl LeadCursor {
+    /// Write `piece` of an op tracked as `track`, its part inside the lead phrase in italics.
+    fn emit(&mut self, w: &mut Writer, piece: &str, track: Track) {
+        let (off, lead) = match track {
+            Track::Del => (self.old_off, self.old_lead),
+            _ => (self.new_off, self.new_lead),
+        };
+        let cut = lead.saturating_sub(off).min(piece.len());
+        match (piece.get(..cut), piece.get(cut..)) {
+            (Some(head), Some(tail)) => {
+                w.run_styled(head, track, true);
+                w.run(tail, track);
+            }
+            _ => w.run(piece, track),
+        }
+        if track != Track::Ins {
+            self.old_off += piece.len();
+        }
+        if track != Track::Del {
+            self.new_off += piece.len();
+        }
+    }
+}
+
+/// A 1–1, split, merged, added or removed pair written through its word diff.
 fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
     let olds = paragraphs(&c.old, &pair.old);
     let news = paragraphs(&c.new, &pair.new);
     let (mut oi, mut ni) = (0usize, 0usize);
+    let mut cur = LeadCursor {
+        old_off: 0,
+        old_lead: lead_len(olds.first().copied()),
+        new_off: 0,
+        new_lead: lead_len(news.first().copied()),
+    };
     w.start_para(style_of(news.first().or(olds.first()).copied()));
     prefixes(w, olds.first().copied(), news.first().copied());
     for op in ops(c, pair).iter() {
@@ -173,25 +228,30 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
         for (k, piece) in op.text.split('\n').enumerate() {
             if k > 0 {
                 w.end_para(track);
-                let (o, n) = match track {
-                    Track::None => {
-                        oi += 1;
-                        ni += 1;
-                        (olds.get(oi).copied(), news.get(ni).copied())
-                    }
-                    Track::Ins => {
-                        ni += 1;
-                        (None, news.get(ni).copied())
-                    }
-                    Track::Del => {
-                        oi += 1;
-                        (olds.get(oi).copied(), None)
-                    }
+                if track != Track::Ins {
+                    oi += 1;
+                    cur.old_off = 0;
+                    cur.old_lead = lead_len(olds.get(oi).copied());
+                }
+                if track != Track::Del {
+                    ni += 1;
+                    cur.new_off = 0;
+                    cur.new_lead = lead_len(news.get(ni).copied());
+                }
+                let o = if track == Track::Ins {
+                    None
+                } else {
+                    olds.get(oi).copied()
+                };
+                let n = if track == Track::Del {
+                    None
+                } else {
+                    news.get(ni).copied()
                 };
                 w.start_para(style_of(n.or(o)));
                 prefixes(w, o, n);
             }
-            w.run(piece, track);
+            cur.emit(w, piece, track);
         }
     }
     let mark = match (olds.is_empty(), news.is_empty()) {
@@ -208,7 +268,13 @@ fn write_whole(w: &mut Writer, paras: &[&Paragraph], track: Track) {
         w.start_para(style_of(Some(p)));
         let prefix = number_prefix(p);
         w.run(&prefix, track);
-        w.run(&p.text, track);
+        let mut cur = LeadCursor {
+            old_off: 0,
+            old_lead: lead_len(Some(p)),
+            new_off: 0,
+            new_lead: lead_len(Some(p)),
+        };
+        cur.emit(w, &p.text, track);
         w.end_para(track);
     }
 }
