@@ -151,6 +151,58 @@ fn check(name: &str, raw: &str, r: &Resolution) -> Vec<(&'static str, String)> {
     if !unref.is_empty() {
         bad.push(("footnotes_referenced", format!("unreferenced {unref:?}")));
     }
+    // Paragraphs end like paragraphs (a page break or blank line did not split one).
+    for p in &r.paragraphs {
+        if matches!(
+            p.kind,
+            ParagraphKind::Preambular | ParagraphKind::Operative | ParagraphKind::SubParagraph
+        ) {
+            let t = p.text.trim_end();
+            let ok = t.is_empty()
+                || t.ends_with([',', ';', ':', '.', '”', '"', ')', '’', '!', '?'])
+                || t.ends_with("; and")
+                || t.ends_with("; or")
+                || t.ends_with(" and")
+                || t.ends_with(" or");
+            if !ok {
+                bad.push((
+                    "paragraph_ends",
+                    format!(
+                        "{} …{}",
+                        p.id,
+                        t.chars()
+                            .rev()
+                            .take(50)
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                            .collect::<String>()
+                    ),
+                ));
+            }
+        }
+        if p.text.starts_with(|c: char| c.is_lowercase()) && p.kind != ParagraphKind::SubParagraph {
+            bad.push((
+                "paragraph_starts",
+                format!("{} {}", p.id, p.text.chars().take(50).collect::<String>()),
+            ));
+        }
+        if matches!(p.kind, ParagraphKind::Preambular | ParagraphKind::Operative)
+            && p.lead.is_none()
+            && p.part == Part::Body
+        {
+            bad.push((
+                "lead_found",
+                format!("{} {}", p.id, p.text.chars().take(50).collect::<String>()),
+            ));
+        }
+        if p.kind == ParagraphKind::Unstructured && p.part == Part::Body {
+            bad.push((
+                "no_unstructured_in_body",
+                format!("{} {}", p.id, p.text.chars().take(70).collect::<String>()),
+            ));
+        }
+    }
     // Ids unique.
     let mut ids = BTreeSet::new();
     for p in &r.paragraphs {
@@ -185,6 +237,10 @@ fn corpus_invariants() {
         "no_glued_ref",
         "footnotes_referenced",
         "unique_ids",
+        "paragraph_ends",
+        "paragraph_starts",
+        "lead_found",
+        "no_unstructured_in_body",
     ];
     let mut failures: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
     for f in &files {

@@ -36,6 +36,7 @@ const ADVERBS: &[&str] = &[
     "recently",
     "earnestly",
     "solemnly",
+    "ever",
 ];
 
 const MULTI_HEADS: &[&str] = &[
@@ -198,7 +199,7 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
             && w.ends_with('s')
             && w.len() > 3
             && !w.ends_with("ss")
-            && raw.chars().all(char::is_alphabetic);
+            && raw.chars().all(|c| c.is_alphabetic() || c == '-');
         if participle || ADJECTIVES.contains(&w) || verb {
             end = Some(i + 1);
         } else if i > 0 && ADVERBS.contains(&lower[i - 1].as_str()) {
@@ -292,6 +293,8 @@ mod tests {
             Some("Once again urges")
         );
         assert_eq!(op("We recognize that"), None);
+        assert_eq!(op("Re-emphasizes that").as_deref(), Some("Re-emphasizes"));
+        assert_eq!(pp("Ever mindful that").as_deref(), Some("Ever mindful"));
         assert_eq!(
             op("Takes note with appreciation of").as_deref(),
             Some("Takes note with appreciation")

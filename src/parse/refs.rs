@@ -245,7 +245,7 @@ impl RefScanner {
         }
     }
 
-    fn accept(&self, n: u32, glued: bool) -> bool {
+    fn accept(&self, n: u32, glued: bool, strong: bool) -> bool {
         if n == 0 {
             return false;
         }
@@ -258,7 +258,7 @@ impl RefScanner {
         if !self.known.contains(&n) {
             return false;
         }
-        if glued {
+        if glued || (strong && self.lowest_unseen().is_some_and(|l| n >= l)) {
             return true;
         }
         // A separated number must be the lowest footnote not referenced yet (or follow the
@@ -313,8 +313,8 @@ impl RefScanner {
             if end - start > 3 {
                 continue;
             }
-            if let Some((n, glued)) = self.candidate(text, start, end)
-                && self.accept(n, glued)
+            if let Some((n, glued, strong)) = self.candidate(text, start, end)
+                && self.accept(n, glued, strong)
             {
                 {
                     out.push_str(&text[last..start]);
@@ -346,7 +346,7 @@ impl RefScanner {
 
     /// The number and whether it is glued, if the digit run at `start..end` has the shape of a
     /// reference.
-    fn candidate(&self, text: &str, start: usize, end: usize) -> Option<(u32, bool)> {
+    fn candidate(&self, text: &str, start: usize, end: usize) -> Option<(u32, bool, bool)> {
         if end - start > 3 {
             return None;
         }
@@ -382,21 +382,23 @@ impl RefScanner {
             // Letters glued to a previous hyphen/digit word (`COVID-19`, `G20`) are not refs.
             let pre = before[..before.len() - word.len()].chars().next_back();
             let pre_ok = !matches!(pre, Some(c) if c.is_ascii_digit() || c == '/' || c == '.');
-            return (ok && pre_ok).then_some((n, true));
+            return (ok && pre_ok).then_some((n, true, false));
         }
         if matches!(prev, ',' | ';' | ':' | ')' | '”' | '’' | '"') {
-            return Some((n, true));
+            return Some((n, true, false));
         }
         if prev == '.' {
             let w = prev_word(&before[..before.len() - 1]);
             let wl = w.to_lowercase();
-            if w.chars().count() < 3
-                || ABBREV.contains(&wl.as_str())
-                || !w.chars().last().is_some_and(|c| c.is_lowercase())
+            let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y));
+            if !year
+                && (w.chars().count() < 3
+                    || ABBREV.contains(&wl.as_str())
+                    || !w.chars().last().is_some_and(|c| c.is_lowercase()))
             {
                 return None;
             }
-            return Some((n, true));
+            return Some((n, true, false));
         }
         if prev == ' ' {
             let b = before.trim_end();
@@ -414,6 +416,21 @@ impl RefScanner {
                 return None;
             }
             let wl = w.to_lowercase();
+            if self.known.is_empty() {
+                return None;
+            }
+            // PDF text: a reference number is set off by two spaces (`Justice 9  and`).
+            let rest = &text[end..];
+            if rest.starts_with("  ") && !rest.trim_start().is_empty() {
+                return Some((n, false, true));
+            }
+            // At the very end of a paragraph after its closing punctuation (`Wrecks, 2007; 86`).
+            if rest.trim().is_empty()
+                && matches!(p, ',' | ';' | ':' | '.')
+                && self.lowest_unseen().is_some_and(|l| n >= l)
+            {
+                return Some((n, false, true));
+            }
             // Number-taking words matter only when the number follows them directly.
             let direct = prev_word(b).to_lowercase();
             if BEFORE_STOP.contains(&direct.as_str()) {
@@ -442,7 +459,7 @@ impl RefScanner {
             if self.known.is_empty() {
                 return None;
             }
-            return Some((n, false));
+            return Some((n, false, false));
         }
         None
     }

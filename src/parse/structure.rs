@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use super::lead::{LeadStyle, lead_phrase};
 use super::patterns::{
-    ACTION_START, ANNEX_START, DATE_LINE, GA_LINE, OP_NO_PERIOD, OP_START, PLENARY, SECTION_START,
-    SUB_START, iso_date,
+    ACTION_START, ANNEX_START, DATE_LINE, GA_LINE, OP_NO_PERIOD, OP_START, PART_START, PLENARY,
+    ROMAN_HEADING, SECTION_START, SUB_START, iso_date,
 };
 use crate::model::{Metadata, Paragraph, ParagraphKind, Part};
 
@@ -324,6 +324,23 @@ impl Builder {
             self.heading(Some(num), body);
             return;
         }
+        if let Some(c) = PART_START.captures(text)
+            && text.len() < 250
+            && !text.ends_with([',', ';', '.'])
+        {
+            let label = format!("Part {}", c.get(1).map_or("", |m| m.as_str()));
+            let rest = c.get(2).map_or("", |m| m.as_str());
+            self.heading(Some(label), rest);
+            return;
+        }
+        if let Some(c) = ROMAN_HEADING.captures(text)
+            && text.len() < 250
+        {
+            let label = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string();
+            let rest = c.get(3).map_or("", |m| m.as_str());
+            self.heading(Some(label), rest);
+            return;
+        }
         if let Some(c) = SECTION_START.captures(text) {
             let label = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string();
             let rest = c.get(3).map_or("", |m| m.as_str());
@@ -336,7 +353,13 @@ impl Builder {
         let first_upper = text.chars().next().is_some_and(char::is_uppercase);
         let pp_lead = lead_phrase(text, LeadStyle::Preambular).is_some();
         let op_lead = lead_phrase(text, LeadStyle::Operative).is_some();
-        if first_upper && text.len() < 160 && !text.ends_with(['.', ',', ';', ':']) && !pp_lead {
+        if first_upper
+            && text.len() < 250
+            && !text
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+                .ends_with(['.', ',', ';', ':', '”', '"'])
+            && !text.contains(". ")
+        {
             self.heading(None, text);
             return;
         }

@@ -87,6 +87,12 @@ pub fn keep_hyphen(first: &str, second: &str, vocab: &Vocabulary) -> bool {
 /// Join wrapped lines into one paragraph text: single spaces between lines, line-end hyphens
 /// resolved with [`keep_hyphen`], runs of whitespace collapsed.
 pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
+    collapse_ws(&join_lines_raw(lines, vocab))
+}
+
+/// Like [`join_lines`] but keeps runs of spaces inside lines (a double space after a number is
+/// a footnote-reference signal in PDF text).
+pub fn join_lines_raw<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
     let mut out = String::new();
     for line in lines {
         let line = line.as_ref().trim();
@@ -123,7 +129,41 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String {
         out.push(' ');
         out.push_str(line);
     }
-    collapse_ws(&out)
+    out
+}
+
+/// Collapse whitespace runs like [`collapse_ws`] and move byte offsets (sorted or not) into the
+/// collapsed text.
+pub fn collapse_with_offsets(s: &str, offsets: &mut [usize]) -> String {
+    let lead = s.len() - s.trim_start().len();
+    let mut out = String::with_capacity(s.len());
+    // map[i] = output length when input byte i is reached.
+    let mut map = vec![0usize; s.len() + 1];
+    let mut space = false;
+    for (i, c) in s.char_indices() {
+        for m in map.iter_mut().take(i + c.len_utf8()).skip(i) {
+            *m = out.len() + usize::from(space && !out.is_empty() && !c.is_whitespace());
+        }
+        if i < lead {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if let Some(last) = map.last_mut() {
+        *last = out.len();
+    }
+    for o in offsets.iter_mut() {
+        *o = map.get(*o).copied().unwrap_or(out.len()).min(out.len());
+    }
+    out
 }
 
 /// Collapse every run of whitespace into one space and trim the ends.
@@ -147,6 +187,19 @@ pub fn collapse_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_moves_offsets() {
+        let mut offs = [5, 8, 14];
+        let s = collapse_with_offsets("  ab,  cd  and  x", &mut offs);
+        assert_eq!(s, "ab, cd and x");
+        assert_eq!(offs[0], 3);
+        assert_eq!(&s[..offs[1]], "ab, c");
+        assert_eq!(offs[2], "ab, cd and".len());
+        let mut offs = [3];
+        assert_eq!(collapse_with_offsets("ab,", &mut offs), "ab,");
+        assert_eq!(offs[0], 3);
+    }
 
     #[test]
     fn hyphen_rule() {
