@@ -116,6 +116,52 @@ const ADJECTIVES: &[&str] = &[
     "underlining",
 ];
 
+/// Words ending in `s` that are not third-person verbs (`States Parties shall …`).
+const NOT_VERBS: &[&str] = &[
+    "states",
+    "parties",
+    "nations",
+    "members",
+    "governments",
+    "countries",
+    "this",
+    "its",
+    "as",
+    "is",
+    "has",
+    "was",
+    "does",
+    "thus",
+    "various",
+    "serious",
+    "numerous",
+    "previous",
+    "always",
+    "perhaps",
+    "unless",
+    "whereas",
+    "towards",
+    "afterwards",
+    "less",
+    "across",
+    "progress",
+    "access",
+    "business",
+    "process",
+    "address",
+    "success",
+    "persons",
+    "peoples",
+    "women",
+    "youths",
+    "rights",
+    "goals",
+    "efforts",
+    "measures",
+    "activities",
+    "organizations",
+];
+
 const TRAILERS: &[&str] = &[
     "also",
     "further",
@@ -196,6 +242,7 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
         let raw = words.get(i)?.1;
         let participle = (w.ends_with("ing") && w.len() > 4) || (w.ends_with("ed") && w.len() > 4);
         let verb = style == LeadStyle::Operative
+            && !NOT_VERBS.contains(&w)
             && w.ends_with('s')
             && w.len() > 3
             && !w.ends_with("ss")
@@ -293,6 +340,7 @@ mod tests {
             Some("Once again urges")
         );
         assert_eq!(op("We recognize that"), None);
+        assert_eq!(op("States Parties shall"), None);
         assert_eq!(op("Re-emphasizes that").as_deref(), Some("Re-emphasizes"));
         assert_eq!(pp("Ever mindful that").as_deref(), Some("Ever mindful"));
         assert_eq!(

@@ -55,10 +55,12 @@ pub fn read(head: &[String], raw: &str, vocab: &Vocabulary) -> Metadata {
             ));
             parts.push(c.get(3).map_or("", |x| x.as_str()).to_string());
         }
+        // The title runs to the end of the head (it may be split by blank lines:
+        // `79/243. United Nations Convention against Cybercrime;` / `Strengthening …`).
         parts.extend(
             head.iter()
                 .skip(i + 1)
-                .take_while(|l| !l.trim().is_empty())
+                .filter(|l| !l.trim().is_empty())
                 .cloned(),
         );
         m.title = Some(join_lines(&parts, vocab)).filter(|t| !t.is_empty());

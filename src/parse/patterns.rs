@@ -43,7 +43,8 @@ pub static PART_START: LazyLock<Regex> =
 /// A line of separator asterisks (`* * *`).
 pub static STARS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\*\s*){2,}$"));
 /// `Action 12. …` in the Pact for the Future.
-pub static ACTION_START: LazyLock<Regex> = LazyLock::new(|| re(r"^Action (\d{1,3})\.\s*(.*)$"));
+pub static ACTION_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^((?:Action|Objective) \d{1,3})\.\s*(.*)$"));
 /// An annex heading (`Annex`, `Annex II`, `Annex I Global Digital Compact`).
 pub static ANNEX_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:Annex|ANNEX)(?:\s+([IVX]{1,6}|\d{1,2}))?\b\s*(.*)$"));

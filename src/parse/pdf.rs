@@ -291,8 +291,15 @@ impl Starter {
     }
 }
 
+/// The line without a trailing footnote reference (`Assembly,9` → `Assembly,`).
+fn strip_ref(line: &str) -> &str {
+    line.trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end()
+}
+
 fn ends_paragraph(line: &str) -> bool {
-    let t = line.trim_end();
+    let t = strip_ref(line);
     t.ends_with([',', ';', ':', '.']) || t.ends_with(".”") || t.ends_with(";”")
 }
 
@@ -395,7 +402,7 @@ pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
         if pending_break && !cur.is_empty() {
             let prev_ends = prev.is_some_and(ends_paragraph);
             let prev_ends_hard = prev.is_some_and(|p| {
-                let p = p.trim_end();
+                let p = strip_ref(p);
                 p.ends_with([';', ':', '.']) || p.ends_with(".”")
             });
             let upper = t.starts_with(|c: char| c.is_uppercase());

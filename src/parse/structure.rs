@@ -319,7 +319,7 @@ impl Builder {
             return;
         }
         if let Some(c) = ACTION_START.captures(text) {
-            let num = format!("Action {}", c.get(1).map_or("", |m| m.as_str()));
+            let num = c.get(1).map_or("", |m| m.as_str()).to_string();
             let body = c.get(2).map_or("", |m| m.as_str());
             self.heading(Some(num), body);
             return;
