@@ -232,7 +232,7 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     let mut end = None;
     for m in MULTI_HEADS {
         let n = m.split(' ').count();
-        if i + n <= lower.len() && lower[i..i + n].join(" ") == *m {
+        if i + n <= lower.len() && lower[i..i + n].iter().map(String::as_str).eq(m.split(' ')) {
             end = Some(i + n);
             break;
         }
@@ -259,7 +259,12 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     'outer: loop {
         for t in TRAILERS {
             let n = t.split(' ').count();
-            if end + n <= lower.len() && lower[end..end + n].join(" ") == *t {
+            if end + n <= lower.len()
+                && lower[end..end + n]
+                    .iter()
+                    .map(String::as_str)
+                    .eq(t.split(' '))
+            {
                 end += n;
                 continue 'outer;
             }

@@ -18,7 +18,7 @@ mod structure;
 mod text;
 
 pub use lead::{LeadStyle, lead_phrase};
-pub use text::{Vocabulary, keep_hyphen};
+pub use text::{HyphenJoin, Vocabulary, hyphen_join, keep_hyphen};
 
 use crate::model::{ParagraphKind, Resolution, TextFlavour};
 use patterns::{GA_LINE, JOB_NUMBER, PAGE_COUNTER, TITLE_LINE};

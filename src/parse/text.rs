@@ -3,85 +3,81 @@
 
 use std::collections::HashSet;
 
-/// Prefixes after which a hyphen at a line end is a real hyphen (`multi-` + `stakeholder`).
-const HYPHEN_PREFIXES: &[&str] = &[
-    "multi", "non", "co", "self", "cross", "well", "inter", "intra", "anti", "pre", "post", "sub",
-    "socio", "macro", "micro", "semi", "long", "short", "medium", "high", "low", "middle", "low",
-    "small", "large", "full", "part", "people", "gender", "age", "evidence", "science", "data",
-    "human", "rights", "risk", "results", "country", "State", "region", "ex", "quasi", "mid",
-    "follow", "capacity", "decision", "policy", "climate", "nature", "market", "child", "youth",
-    "peace", "e", "m", "day", "year", "two", "three", "four", "five", "ten", "one", "first",
-    "second", "third", "fourth", "fifth", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-    "eighty", "ninety", "open", "time", "cost", "trust", "user", "needs", "land", "sea", "end",
-    "top", "off", "on", "in", "out", "back", "up", "down", "over", "under", "all", "wide", "world",
-    "life", "tax", "debt", "South", "North", "East", "West", "cyber", "bio", "geo", "extra",
-    "ultra",
-];
-
-/// The words (lower-cased, split on whitespace and punctuation other than `-`) a document attests
-/// on single lines; used to decide whether a line-end hyphen is a real one.
+/// The document text, consulted to decide whether a line-end hyphen is a real one: a form is
+/// attested when it occurs in the text as a whole word (case-insensitive on the first letter).
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    words: HashSet<String>,
+    text: String,
 }
 
 impl Vocabulary {
-    /// Collect the vocabulary of `text`, ignoring the last word of each line when it ends in `-`.
+    /// Use `text` (the whole document) as the vocabulary.
     pub fn from_text(text: &str) -> Self {
-        let mut words = HashSet::new();
-        for line in text.lines() {
-            let line = line.trim_end();
-            let mut toks: Vec<&str> = line
-                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .filter(|t| !t.is_empty())
-                .collect();
-            if line.ends_with('-') {
-                toks.pop();
-            }
-            for t in toks {
-                let t = t.trim_matches('-');
-                if t.len() > 1 {
-                    words.insert(t.to_lowercase());
-                }
-            }
+        Self {
+            text: text.to_string(),
         }
-        Self { words }
     }
 
     fn has(&self, w: &str) -> bool {
-        self.words.contains(&w.to_lowercase())
+        let mut variants = vec![w.to_string()];
+        let mut cs = w.chars();
+        if let Some(first) = cs.next() {
+            let rest = cs.as_str();
+            variants.push(format!("{}{rest}", first.to_lowercase()));
+            variants.push(format!("{}{rest}", first.to_uppercase()));
+        }
+        variants.iter().any(|v| self.has_word(v))
+    }
+
+    fn has_word(&self, w: &str) -> bool {
+        let is_word = |c: char| c.is_alphanumeric() || c == '-';
+        self.text.match_indices(w).any(|(i, _)| {
+            let before = self.text[..i].chars().next_back();
+            let after_text = &self.text[i + w.len()..];
+            let ends_word = after_text.chars().next().is_none_or(|c| !is_word(c));
+            !before.is_some_and(is_word) && ends_word
+        })
     }
 }
 
-/// Decide whether a hyphen ending a line between `first` and `second` (the word fragments around
-/// it) is kept.
+/// What to do with a hyphen that ends a line, between the word fragments `first` and `second`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HyphenJoin {
+    /// A real hyphen: `multi-` + `stakeholder` → `multi-stakeholder`.
+    Keep,
+    /// A line-break artefact: `imple-` + `mentation` → `implementation`.
+    Drop,
+    /// A suspended hyphen before a conjunction: `low-` + `and` → `low- and`.
+    KeepSpaced,
+}
+
+/// Decide what a hyphen ending a line between `first` and `second` is.
 ///
-/// Rule, in order: the hyphenated form attested elsewhere in the document → keep; the closed form
-/// attested and the hyphenated one not → drop; the second part starts with a capital or a digit →
-/// keep (`South-South`, `COVID-19`); the first part is a known prefix (`multi`, `non`, `co`,
-/// `self`, `cross`, `well`, …) → keep; otherwise the hyphen is a line-break artefact → drop.
+/// Rule, in order (measured on the corpus: of 1,556 line-end hyphens in the 669 official PDF
+/// texts none splits a word inside a syllable — UN documents break lines only at existing
+/// hyphens):
+/// 1. the second part is a conjunction (`and`, `or`, `nor`, `to`) → suspended hyphen, kept with
+///    its space (`low- and middle-income`);
+/// 2. the hyphenated form occurs elsewhere in the document → keep;
+/// 3. the closed form occurs elsewhere in the document (and the hyphenated one does not) → the
+///    hyphen was a line-break artefact → drop;
+/// 4. otherwise keep (`multi-stakeholder`, `South-South`, `people-centred`, `non-binding`).
+pub fn hyphen_join(first: &str, second: &str, vocab: &Vocabulary) -> HyphenJoin {
+    if matches!(second, "and" | "or" | "nor" | "to") {
+        return HyphenJoin::KeepSpaced;
+    }
+    if first.is_empty() || second.is_empty() || vocab.has(&format!("{first}-{second}")) {
+        return HyphenJoin::Keep;
+    }
+    if vocab.has(&format!("{first}{second}")) {
+        return HyphenJoin::Drop;
+    }
+    HyphenJoin::Keep
+}
+
+/// True when the line-end hyphen between `first` and `second` is kept (see [`hyphen_join`]).
 pub fn keep_hyphen(first: &str, second: &str, vocab: &Vocabulary) -> bool {
-    if first.is_empty() || second.is_empty() {
-        return true;
-    }
-    let hyph = format!("{first}-{second}");
-    if vocab.has(&hyph) {
-        return true;
-    }
-    let closed = format!("{first}{second}");
-    if vocab.has(&closed) {
-        return false;
-    }
-    if second
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    {
-        return true;
-    }
-    // The last hyphen-free piece of the first part (`people-` in `well-people-`).
-    let last = first.rsplit('-').next().unwrap_or(first);
-    HYPHEN_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(last))
+    hyphen_join(first, second, vocab) != HyphenJoin::Drop
 }
 
 /// Join wrapped lines into one paragraph text: single spaces between lines, line-end hyphens
@@ -119,8 +115,12 @@ pub fn join_lines_raw<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String 
                 .collect();
             let first_is_word = first.chars().last().is_some_and(char::is_alphabetic);
             if first_is_word && second.chars().next().is_some_and(char::is_alphanumeric) {
-                if !keep_hyphen(&first, &second, vocab) {
-                    out.pop();
+                match hyphen_join(&first, &second, vocab) {
+                    HyphenJoin::Drop => {
+                        out.pop();
+                    }
+                    HyphenJoin::Keep => {}
+                    HyphenJoin::KeepSpaced => out.push(' '),
                 }
                 out.push_str(line);
                 continue;
@@ -135,17 +135,20 @@ pub fn join_lines_raw<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String 
 /// Collapse whitespace runs like [`collapse_ws`] and move byte offsets (sorted or not) into the
 /// collapsed text.
 pub fn collapse_with_offsets(s: &str, offsets: &mut [usize]) -> String {
-    let lead = s.len() - s.trim_start().len();
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&k| offsets[k]);
+    let mut next = 0usize;
     let mut out = String::with_capacity(s.len());
-    // map[i] = output length when input byte i is reached.
-    let mut map = vec![0usize; s.len() + 1];
     let mut space = false;
     for (i, c) in s.char_indices() {
-        for m in map.iter_mut().take(i + c.len_utf8()).skip(i) {
-            *m = out.len() + usize::from(space && !out.is_empty() && !c.is_whitespace());
-        }
-        if i < lead {
-            continue;
+        // Offsets at or before this input position map to the current output end, plus the
+        // pending space when this char is a word char.
+        while let Some(&k) = order.get(next) {
+            if offsets[k] > i {
+                break;
+            }
+            offsets[k] = out.len() + usize::from(space && !out.is_empty() && !c.is_whitespace());
+            next += 1;
         }
         if c.is_whitespace() {
             space = true;
@@ -157,11 +160,8 @@ pub fn collapse_with_offsets(s: &str, offsets: &mut [usize]) -> String {
             out.push(c);
         }
     }
-    if let Some(last) = map.last_mut() {
-        *last = out.len();
-    }
-    for o in offsets.iter_mut() {
-        *o = map.get(*o).copied().unwrap_or(out.len()).min(out.len());
+    for &k in order.iter().skip(next) {
+        offsets[k] = out.len();
     }
     out
 }
@@ -203,15 +203,26 @@ mod tests {
 
     #[test]
     fn hyphen_rule() {
-        let v = Vocabulary::from_text("people-centred approach\nGovernments act\n");
+        let v = Vocabulary::from_text(
+            "people-centred approach\nGovernments act\ngender-\nresponsive\n",
+        );
         assert!(keep_hyphen("people", "centred", &v));
         assert!(!keep_hyphen("Gov", "ernments", &v));
         assert!(keep_hyphen("South", "South", &v));
         assert!(keep_hyphen("multi", "stakeholder", &v));
-        assert!(!keep_hyphen("imple", "mentation", &v));
+        assert!(keep_hyphen("gender", "responsive", &v));
+        assert_eq!(hyphen_join("low", "and", &v), HyphenJoin::KeepSpaced);
         assert_eq!(
-            join_lines(&["a multi-", "stakeholder and imple-", "mentation  x"], &v),
-            "a multi-stakeholder and implementation x"
+            join_lines(
+                &[
+                    "a multi-",
+                    "stakeholder and Gov-",
+                    "ernments  x, low-",
+                    "and middle-income"
+                ],
+                &v
+            ),
+            "a multi-stakeholder and Governments x, low- and middle-income"
         );
     }
 }
