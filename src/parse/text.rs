@@ -1,7 +1,6 @@
 //! Small text helpers shared by the parser stages: line joining with the hyphen rule, whitespace
 //! collapsing, and a vocabulary of the words a document attests.
 
-
 /// The document text, consulted to decide whether a line-end hyphen is a real one: a form is
 /// attested when it occurs in the text as a whole word (case-insensitive on the first letter).
 #[derive(Debug, Default)]
