@@ -220,3 +220,249 @@ pub struct Comparison {
     /// Problems met while comparing (deadline hit, etc.); never silent.
     pub warnings: Vec<String>,
 }
+
+/// Options of [`compare_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareOptions {
+    /// Time budget of the word diff of one pair (see [`crate::diff::DiffOptions::deadline`]).
+    pub pair_deadline: std::time::Duration,
+    /// Time budget of all word diffs together; once spent, each remaining pair gets 1 ms, so
+    /// degenerate documents stay bounded (a warning says so).
+    pub total_deadline: std::time::Duration,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        Self {
+            pair_deadline: std::time::Duration::from_millis(50),
+            total_deadline: std::time::Duration::from_secs(3),
+        }
+    }
+}
+
+/// Compare two resolutions with default options: align their paragraphs, diff every pair word
+/// by word (with a deadline), classify the changes and summarise.
+pub fn compare(old: Resolution, new: Resolution) -> Comparison {
+    compare_with(old, new, &CompareOptions::default())
+}
+
+/// [`compare`] with explicit options.
+pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> Comparison {
+    let alignment = crate::align::align(&old, &new);
+    let mut warnings: Vec<String> = alignment.warnings.clone();
+    let started = std::time::Instant::now();
+    let mut timed_out_ids: Vec<String> = Vec::new();
+    let mut budget_spent = false;
+    let mut pairs = Vec::with_capacity(alignment.links.len());
+    for link in &alignment.links {
+        let old_paras: Vec<&crate::model::Paragraph> = link
+            .old
+            .iter()
+            .filter_map(|&i| old.paragraphs.get(i))
+            .collect();
+        let new_paras: Vec<&crate::model::Paragraph> = link
+            .new
+            .iter()
+            .filter_map(|&i| new.paragraphs.get(i))
+            .collect();
+        let old_text = join_texts(&old_paras);
+        let new_text = join_texts(&new_paras);
+        let remaining = opts.total_deadline.saturating_sub(started.elapsed());
+        if remaining.is_zero() {
+            budget_spent = true;
+        }
+        let deadline = opts
+            .pair_deadline
+            .min(remaining)
+            .max(std::time::Duration::from_millis(1));
+        let outcome = crate::diff::diff_words_with(
+            &old_text,
+            &new_text,
+            &crate::diff::DiffOptions {
+                deadline: Some(deadline),
+                ..crate::diff::DiffOptions::default()
+            },
+        );
+        if outcome.timed_out {
+            timed_out_ids.push(pair_label(&old_paras, &new_paras));
+        }
+        let mut ops = outcome.ops;
+        let class = classify_pair(&old, &new, &old_paras, &new_paras, &mut ops);
+        let similarity = if old_paras.is_empty() || new_paras.is_empty() {
+            0.0
+        } else {
+            crate::diff::similarity(&ops)
+        };
+        pairs.push(Pair {
+            old: link.old.clone(),
+            new: link.new.clone(),
+            status: link.status,
+            renumbered: link.renumbered,
+            similarity,
+            ops,
+            class,
+        });
+    }
+    if !timed_out_ids.is_empty() {
+        warnings.push(format!(
+            "the word diff of {} pair(s) hit its time limit and is shown coarsely: {}",
+            timed_out_ids.len(),
+            timed_out_ids.join(", ")
+        ));
+    }
+    if budget_spent {
+        warnings.push(format!(
+            "the total word-diff budget of {} ms was spent; later pairs got 1 ms each",
+            opts.total_deadline.as_millis()
+        ));
+    }
+    let summary = summarise(&old, &new, &pairs);
+    Comparison {
+        old,
+        new,
+        pairs,
+        summary,
+        warnings,
+    }
+}
+
+/// The texts of one side of a pair, joined with `"\n"`.
+fn join_texts(paras: &[&crate::model::Paragraph]) -> String {
+    paras
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `OP3 → OP4`-style label of a pair for warnings.
+fn pair_label(old: &[&crate::model::Paragraph], new: &[&crate::model::Paragraph]) -> String {
+    let ids = |ps: &[&crate::model::Paragraph]| {
+        if ps.is_empty() {
+            "-".to_string()
+        } else {
+            ps.iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        }
+    };
+    format!("{} → {}", ids(old), ids(new))
+}
+
+/// Classification of one pair (routine runs are marked in `ops`). For a split or merge, the
+/// first paragraph of the side with several stands for it (lead phrase, footnotes).
+fn classify_pair(
+    old_doc: &Resolution,
+    new_doc: &Resolution,
+    old: &[&crate::model::Paragraph],
+    new: &[&crate::model::Paragraph],
+    ops: &mut [DiffOp],
+) -> Classification {
+    crate::diff::classify(
+        old.first().map(|p| (*p, old_doc)),
+        new.first().map(|p| (*p, new_doc)),
+        ops,
+    )
+}
+
+/// Section label of a paragraph: `preambular`, `operative`, `annex k`, or `other`.
+fn section_of(p: &crate::model::Paragraph) -> String {
+    use crate::model::{ParagraphKind, Part};
+    match (&p.part, p.kind) {
+        (Part::Annex { index, .. }, _) => format!("annex {index}"),
+        (Part::Body, ParagraphKind::Preambular) => "preambular".to_string(),
+        (Part::Body, ParagraphKind::Operative | ParagraphKind::Heading) => "operative".to_string(),
+        (Part::Body, ParagraphKind::SubParagraph) if p.is_operative_like() => {
+            "operative".to_string()
+        }
+        (Part::Body, ParagraphKind::SubParagraph) => "preambular".to_string(),
+        (Part::Body, ParagraphKind::Unstructured) => "other".to_string(),
+    }
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Summary counts and maps over the pairs.
+fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair]) -> Summary {
+    use crate::diff::ChangeKind;
+    use crate::model::ParagraphKind;
+    let mut s = Summary::default();
+    let (mut weighted, mut weight) = (0f64, 0f64);
+    for (i, pair) in pairs.iter().enumerate() {
+        s.counts.add(pair.status);
+        let first_old = pair.old.first().and_then(|&k| old.paragraphs.get(k));
+        let first_new = pair.new.first().and_then(|&k| new.paragraphs.get(k));
+        if let Some(p) = first_new.or(first_old) {
+            let label = section_of(p);
+            match s.sections.iter_mut().find(|sc| sc.section == label) {
+                Some(sc) => sc.counts.add(pair.status),
+                None => {
+                    let mut counts = StatusCounts::default();
+                    counts.add(pair.status);
+                    s.sections.push(SectionCounts {
+                        section: label,
+                        counts,
+                    });
+                }
+            }
+        }
+        match pair.class.kind {
+            ChangeKind::Routine => s.routine += 1,
+            ChangeKind::Substantive => s.substantive += 1,
+            ChangeKind::None => {}
+        }
+        if let (Some(o), Some(n)) = (first_old, first_new) {
+            if pair.renumbered
+                && o.kind == ParagraphKind::Operative
+                && n.kind == ParagraphKind::Operative
+            {
+                s.renumbering.push(Renumbering {
+                    old: o.id.clone(),
+                    new: n.id.clone(),
+                });
+            }
+            if let Some(change) = &pair.class.lead_change {
+                s.lead_changes.push(LeadChangeEntry {
+                    pair: i,
+                    old_id: o.id.clone(),
+                    new_id: n.id.clone(),
+                    change: change.clone(),
+                });
+            }
+        }
+        for r in &pair.class.references_added {
+            s.reference_changes.push(ReferenceChange {
+                pair: i,
+                reference: r.clone(),
+                added: true,
+            });
+        }
+        for r in &pair.class.references_removed {
+            s.reference_changes.push(ReferenceChange {
+                pair: i,
+                reference: r.clone(),
+                added: false,
+            });
+        }
+        let words_old: usize = pair
+            .old
+            .iter()
+            .filter_map(|&k| old.paragraphs.get(k))
+            .map(|p| word_count(&p.text))
+            .sum();
+        let words_new: usize = pair
+            .new
+            .iter()
+            .filter_map(|&k| new.paragraphs.get(k))
+            .map(|p| word_count(&p.text))
+            .sum();
+        let w = words_old.max(words_new).max(1) as f64;
+        weighted += pair.similarity * w;
+        weight += w;
+    }
+    s.similarity = if weight > 0.0 { weighted / weight } else { 1.0 };
+    s
+}

@@ -14,3 +14,25 @@ pub mod ingest;
 pub mod model;
 pub mod parse;
 pub mod report;
+
+use std::path::Path;
+
+pub use ingest::IngestError;
+
+/// Read a file and parse it: `ingest` then `parse`. Warnings from reading (encoding guessed, format
+/// differs from the extension, …) are carried into [`model::Resolution::warnings`].
+pub fn load(path: &Path) -> Result<model::Resolution, IngestError> {
+    let ingested = ingest::read_path(path)?;
+    let mut doc = parse::parse(&ingested.text);
+    let mut warnings = ingested.warnings;
+    warnings.append(&mut doc.warnings);
+    doc.warnings = warnings;
+    Ok(doc)
+}
+
+/// Load two files and compare them (old → new).
+pub fn compare_files(old: &Path, new: &Path) -> Result<compare::Comparison, IngestError> {
+    let old = load(old)?;
+    let new = load(new)?;
+    Ok(compare::compare(old, new))
+}

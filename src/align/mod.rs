@@ -1,1 +1,290 @@
 //! Pairing the paragraphs of two resolutions.
+//!
+//! [`align`] links every paragraph of the old document (body, sub-paragraphs, headings and
+//! annexes alike) to its counterpart(s) in the new one, or marks it removed; every new paragraph
+//! not linked is added. The result is an [`Alignment`]: [`Link`]s in reading order of the new
+//! document, each with a [`Status`] (unchanged, renumbered, modified, moved, split, merged, added,
+//! removed).
+//!
+//! # Algorithm
+//!
+//! Matching works on normalised text (`normalize_for_matching` of the diff module, then lower-cased
+//! word tokens with every token holding a digit replaced by `#`), so routine annual updates (years,
+//! symbols, session ordinals) and renumbering do not hide a match. Display always uses the real
+//! text. With `P` paragraphs and `W` words in all, the passes are:
+//!
+//! 1. **Anchors.** A normalised token sequence that occurs exactly once on each side links its two
+//!    paragraphs (score 1). Hash map, O(W).
+//! 2. **Candidates.** Each paragraph becomes a TF-IDF vector over word unigrams and bigrams
+//!    (sub-linear term frequency, IDF over the paragraphs of both sides, unit length). An inverted
+//!    index over the old vectors accumulates dot products for each new paragraph, skipping
+//!    features whose posting list is longer than `max(200, 4√P_old)` (very common words, which
+//!    carry little weight anyway), so no all-pairs comparison is made; the best 16 by partial
+//!    score are re-scored with the exact cosine and the best 8 kept. Roughly O(W · cap).
+//! 3. **Global assignment, greedy.** All candidate edges are scored as `cosine + 0.1 (old
+//!    paragraph lies between the in-order matched neighbours of the new one) + 0.03 (same kind) −
+//!    0.05·|relative position difference|` and accepted greedily by descending score while both
+//!    ends are free: first edges with cosine ≥ 0.5 anywhere, then — with the in-order run
+//!    recomputed — edges with cosine ≥ 0.3 that lie between matched neighbours. O(E log E).
+//! 4. **Gaps.** Between consecutive pairs of the longest in-order run, the still unmatched old and
+//!    new paragraphs are aligned by an order-preserving dynamic programme maximising
+//!    `Σ (cosine − 0.2)`; a stretch larger than 2,500 cells is skipped with a warning, which keeps
+//!    entirely different documents linear.
+//! 5. **Splits and merges.** An unmatched new paragraph adjacent to the new side of a link whose
+//!    single old paragraph still has words its partners do not cover joins that link when ≥ 60 % of
+//!    its words are among those uncovered words (a split); symmetrically for an unmatched old
+//!    paragraph (a merge). Pieces of fewer than 4 words are never joined.
+//! 6. **Moves.** Links are ordered by new position; the longest strictly increasing subsequence of
+//!    their old positions (patience sorting, O(P log P)) is the in-order run; 1–1 links outside it
+//!    are *moved*. Inside it, identical text is *unchanged* (or *renumbered* when the printed
+//!    number differs: `OP17` → `OP19`, `OP5(a)` → `OP6(a)`, a heading `II` → `III`), any other
+//!    difference *modified*. Headings are linked only with headings; a preambular paragraph may be
+//!    linked with an operative one and back.
+//! 7. **Order.** Links follow the new document; a removed paragraph comes right after the link of
+//!    its nearest matched old predecessor (first when it has none), removed runs in old order.
+//!
+//! Nothing here panics on input: an empty side gives only added or only removed links.
+
+mod alignment;
+mod features;
+mod lis;
+mod matcher;
+mod split;
+
+pub use alignment::{Alignment, Link};
+
+use crate::compare::Status;
+use crate::model::{Paragraph, ParagraphKind, Resolution};
+use features::Features;
+use matcher::{Matcher, tuning};
+use split::Group;
+
+/// The text the aligner matches on: the paragraph text with routine details normalised.
+/// Text without any letter or digit (rules, dots) is matched on its raw form instead.
+fn matching_text(p: &Paragraph) -> String {
+    let normalised = crate::diff::normalize_for_matching(&p.text);
+    if normalised.chars().any(char::is_alphanumeric) {
+        normalised
+    } else {
+        p.text.trim().to_string()
+    }
+}
+
+/// The printed label that renumbering compares: the id path for operative paragraphs and their
+/// sub-paragraphs, the printed number for headings and preambular sub-paragraphs.
+fn printed_label(p: &Paragraph) -> Option<&str> {
+    match p.kind {
+        ParagraphKind::Operative => Some(p.id.as_str()),
+        ParagraphKind::SubParagraph if p.is_operative_like() => Some(p.id.as_str()),
+        ParagraphKind::SubParagraph | ParagraphKind::Heading => p.number.as_deref(),
+        ParagraphKind::Preambular | ParagraphKind::Unstructured => None,
+    }
+}
+
+/// Whether the printed number of a linked pair changed.
+pub fn is_renumbered(old: &Paragraph, new: &Paragraph) -> bool {
+    match (printed_label(old), printed_label(new)) {
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    }
+}
+
+/// Align the paragraphs of `old` and `new` (see the module documentation for the algorithm).
+pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
+    let old_p = &old.paragraphs;
+    let new_p = &new.paragraphs;
+    let old_texts: Vec<String> = old_p.iter().map(matching_text).collect();
+    let new_texts: Vec<String> = new_p.iter().map(matching_text).collect();
+    let features = Features::build(&old_texts, &new_texts);
+
+    let mut m = Matcher::new(old_p, new_p, features);
+    m.anchor_unique_exact();
+    let cap = 200usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
+    let candidates = m.f.candidates(tuning::CANDIDATES, cap);
+    m.greedy(&candidates, tuning::ACCEPT_ANYWHERE, true);
+    m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
+    m.fill_gaps();
+    m.containment_pass(&candidates);
+
+    // Groups from the 1–1 matches, then splits and merges.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of_old: Vec<Option<usize>> = vec![None; old_p.len()];
+    let mut group_of_new: Vec<Option<usize>> = vec![None; new_p.len()];
+    for (n, o) in m.new_to_old.iter().enumerate() {
+        if let Some(o) = *o {
+            if let (Some(go), Some(gn)) = (group_of_old.get_mut(o), group_of_new.get_mut(n)) {
+                *go = Some(groups.len());
+                *gn = Some(groups.len());
+            }
+            groups.push(Group {
+                old: vec![o],
+                new: vec![n],
+                score: m.score.get(n).copied().unwrap_or(0.0),
+            });
+        }
+    }
+    let cands_of_new: Vec<Vec<usize>> = candidates
+        .iter()
+        .map(|c| c.iter().map(|e| e.0).collect())
+        .collect();
+    let mut cands_of_old: Vec<Vec<usize>> = vec![Vec::new(); old_p.len()];
+    for (n, c) in candidates.iter().enumerate() {
+        for &(o, _) in c {
+            if let Some(list) = cands_of_old.get_mut(o) {
+                list.push(n);
+            }
+        }
+    }
+    split::detect(
+        &mut groups,
+        &mut group_of_old,
+        &mut group_of_new,
+        &m.f.old_tokens,
+        &m.f.new_tokens,
+        &cands_of_new,
+        &cands_of_old,
+    );
+
+    let mut warnings = std::mem::take(&mut m.warnings);
+    let links = build_links(old_p, new_p, &groups, &group_of_old, &mut warnings);
+    Alignment { links, warnings }
+}
+
+/// Statuses, moves and display order.
+fn build_links(
+    old_p: &[Paragraph],
+    new_p: &[Paragraph],
+    groups: &[Group],
+    group_of_old: &[Option<usize>],
+    warnings: &mut Vec<String>,
+) -> Vec<Link> {
+    // Groups by first new index (every group has at least one index on each side).
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_unstable_by_key(|&g| groups.get(g).and_then(|gr| gr.new.first().copied()));
+    let keys: Vec<usize> = order
+        .iter()
+        .map(|&g| {
+            groups
+                .get(g)
+                .and_then(|gr| gr.old.first().copied())
+                .unwrap_or(0)
+        })
+        .collect();
+    let in_run = lis::lis_mask(&keys);
+
+    // (sort key, link): key = (rank of the anchor link, 0 for matched / 1 for removed, index).
+    let mut rows: Vec<((i64, u8, usize), Link)> = Vec::with_capacity(old_p.len() + new_p.len());
+    let mut rank_of_group = vec![0i64; groups.len()];
+    let mut rank = 0i64;
+    let mut group_iter = order.iter().zip(&in_run).peekable();
+    // Walk the new document: added paragraphs and groups interleave by new index.
+    let mut group_of_new_first: Vec<Option<(usize, bool)>> = vec![None; new_p.len()];
+    while let Some((&g, &kept)) = group_iter.next() {
+        if let Some(&n) = groups.get(g).and_then(|gr| gr.new.first())
+            && let Some(slot) = group_of_new_first.get_mut(n)
+        {
+            *slot = Some((g, kept));
+        }
+    }
+    let mut in_group = vec![false; new_p.len()];
+    for gr in groups {
+        for &n in &gr.new {
+            if let Some(s) = in_group.get_mut(n) {
+                *s = true;
+            }
+        }
+    }
+    for n in 0..new_p.len() {
+        rank += 1;
+        if let Some(Some((g, kept))) = group_of_new_first.get(n).copied() {
+            let Some(gr) = groups.get(g) else {
+                continue;
+            };
+            if let Some(r) = rank_of_group.get_mut(g) {
+                *r = rank;
+            }
+            let (status, renumbered) = group_status(old_p, new_p, gr, kept);
+            rows.push((
+                (rank, 0, n),
+                Link {
+                    old: gr.old.clone(),
+                    new: gr.new.clone(),
+                    status,
+                    renumbered,
+                    score: gr.score,
+                },
+            ));
+        } else if !in_group.get(n).copied().unwrap_or(false) {
+            rows.push((
+                (rank, 0, n),
+                Link {
+                    old: Vec::new(),
+                    new: vec![n],
+                    status: Status::Added,
+                    renumbered: false,
+                    score: 0.0,
+                },
+            ));
+        }
+    }
+    // Removed paragraphs: after the link of the nearest matched old predecessor.
+    let mut pred_rank = 0i64; // 0 = before everything
+    for (o, g) in group_of_old.iter().enumerate() {
+        match g {
+            Some(g) => pred_rank = rank_of_group.get(*g).copied().unwrap_or(pred_rank),
+            None => rows.push((
+                (pred_rank, 1, o),
+                Link {
+                    old: vec![o],
+                    new: Vec::new(),
+                    status: Status::Removed,
+                    renumbered: false,
+                    score: 0.0,
+                },
+            )),
+        }
+    }
+    rows.sort_by_key(|r| r.0);
+    let total_old: usize = rows.iter().map(|r| r.1.old.len()).sum();
+    let total_new: usize = rows.iter().map(|r| r.1.new.len()).sum();
+    if total_old != old_p.len() || total_new != new_p.len() {
+        warnings.push(format!(
+            "alignment covers {total_old} of {} old and {total_new} of {} new paragraphs",
+            old_p.len(),
+            new_p.len()
+        ));
+    }
+    rows.into_iter().map(|r| r.1).collect()
+}
+
+/// Status and renumbering flag of a matched group.
+fn group_status(
+    old_p: &[Paragraph],
+    new_p: &[Paragraph],
+    gr: &Group,
+    kept: bool,
+) -> (Status, bool) {
+    let (Some(o), Some(n)) = (
+        gr.old.first().and_then(|&o| old_p.get(o)),
+        gr.new.first().and_then(|&n| new_p.get(n)),
+    ) else {
+        return (Status::Modified, false);
+    };
+    let renumbered = is_renumbered(o, n);
+    let status = if gr.new.len() > 1 {
+        Status::Split
+    } else if gr.old.len() > 1 {
+        Status::Merged
+    } else if !kept {
+        Status::Moved
+    } else if o.text == n.text && o.kind == n.kind {
+        if renumbered {
+            Status::Renumbered
+        } else {
+            Status::Unchanged
+        }
+    } else {
+        Status::Modified
+    };
+    (status, renumbered)
+}

@@ -1,0 +1,237 @@
+//! Benchmark of parse + align + diff (`cargo bench --no-default-features --bench compare`).
+//!
+//! Prints: time per comparison for the sample pair, for A/RES/79/194 → A/RES/80/118 and for
+//! A/RES/79/1 against an edited copy; growth at 1×, 2×, 4×, 8× document size; peak memory
+//! (VmHWM); and the speed ratio against a naive character-Levenshtein aligner.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use resdiff::compare::compare;
+use resdiff::model::{Paragraph, Resolution};
+use resdiff::parse::parse;
+
+/// Median wall time of `f` over enough runs to fill about `budget`.
+fn median_time(budget: Duration, mut f: impl FnMut()) -> Duration {
+    let start = Instant::now();
+    f();
+    let once = start.elapsed().max(Duration::from_micros(1));
+    let runs = (budget.as_secs_f64() / once.as_secs_f64()).clamp(3.0, 200.0) as usize;
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// Peak resident memory of this process (VmHWM), in MiB, where /proc is available.
+fn peak_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// A letters-only tag for replica `r` (digits would be normalised away).
+fn tag(mut r: usize) -> String {
+    let mut s = String::from("replica");
+    loop {
+        s.push((b'a' + (r % 26) as u8) as char);
+        r /= 26;
+        if r == 0 {
+            return s;
+        }
+    }
+}
+
+/// The document replicated `k` times, each replica's paragraphs varied by a replica tag word.
+fn replicate(doc: &Resolution, k: usize) -> Resolution {
+    let mut out = doc.clone();
+    out.paragraphs.clear();
+    for r in 0..k {
+        for p in &doc.paragraphs {
+            let mut q: Paragraph = p.clone();
+            q.id = format!("{}~{r}", p.id);
+            if r > 0 {
+                q.text = format!("{} {}", tag(r), p.text);
+            }
+            out.paragraphs.push(q);
+        }
+    }
+    out
+}
+
+/// An edited copy: every 7th paragraph gets a clause, every 11th is dropped, every 13th moved to
+/// the end, years bumped.
+fn edited_copy(doc: &Resolution) -> Resolution {
+    let mut out = doc.clone();
+    let mut moved = Vec::new();
+    out.paragraphs = doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 11 != 5)
+        .filter_map(|(i, p)| {
+            let mut q = p.clone();
+            q.text = q.text.replace("2024", "2025").replace("2030", "2031");
+            if i % 7 == 3 {
+                q.text
+                    .push_str(" and in this regard stresses the importance of further efforts");
+            }
+            if i % 13 == 8 {
+                moved.push(q);
+                None
+            } else {
+                Some(q)
+            }
+        })
+        .collect();
+    out.paragraphs.extend(moved);
+    out
+}
+
+/// Character-Levenshtein similarity, 1 − distance / longer length.
+fn lev_similarity(a: &[char], b: &[char]) -> f64 {
+    let longer = a.len().max(b.len());
+    if longer == 0 {
+        return 1.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    1.0 - prev[b.len()] as f64 / longer as f64
+}
+
+/// The naive aligner of a typical web tool: for each new paragraph, the first old paragraph after
+/// the previous match with Levenshtein similarity > 0.8, else the best old paragraph anywhere.
+fn naive_align(old: &Resolution, new: &Resolution) -> Vec<Option<usize>> {
+    let old_chars: Vec<Vec<char>> = old
+        .paragraphs
+        .iter()
+        .map(|p| p.text.chars().collect())
+        .collect();
+    let mut last = 0usize;
+    new.paragraphs
+        .iter()
+        .map(|p| {
+            let n: Vec<char> = p.text.chars().collect();
+            if let Some(o) =
+                (last..old_chars.len()).find(|&o| lev_similarity(&old_chars[o], &n) > 0.8)
+            {
+                last = o + 1;
+                return Some(o);
+            }
+            let best = (0..old_chars.len())
+                .map(|o| (o, lev_similarity(&old_chars[o], &n)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            best.filter(|b| b.1 > 0.0).map(|b| b.0)
+        })
+        .collect()
+}
+
+fn main() {
+    let Some(corpus) = resdiff::corpus::dir_or_skip("bench compare") else {
+        return;
+    };
+    let read = |p: std::path::PathBuf| {
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    };
+    let sample_old = read("sample_data/A_RES_65_141.txt".into());
+    let sample_new = read("sample_data/A_RES_66_184.txt".into());
+    let ict_old = read(resdiff::corpus::text_path(&corpus, "A/RES/79/194"));
+    let ict_new = read(resdiff::corpus::text_path(&corpus, "A/RES/80/118"));
+    let pact = read(resdiff::corpus::text_path(&corpus, "A/RES/79/1"));
+    let budget = Duration::from_millis(1500);
+
+    println!("== parse + align + diff (median) ==");
+    let t_sample = median_time(budget, || {
+        black_box(compare(parse(&sample_old), parse(&sample_new)));
+    });
+    println!(
+        "sample 65/141 -> 66/184      {:8.3} ms   (target < 5 ms)",
+        ms(t_sample)
+    );
+    let t_ict = median_time(budget, || {
+        black_box(compare(parse(&ict_old), parse(&ict_new)));
+    });
+    println!(
+        "79/194 -> 80/118             {:8.3} ms   (target < 20 ms)",
+        ms(t_ict)
+    );
+    let pact_doc = parse(&pact);
+    let pact_edit = edited_copy(&pact_doc);
+    let t_pact = median_time(budget, || {
+        black_box(compare(parse(&pact), pact_edit.clone()));
+    });
+    println!(
+        "79/1 ({} paragraphs) -> edited copy ({}) {:8.3} ms",
+        pact_doc.paragraphs.len(),
+        pact_edit.paragraphs.len(),
+        ms(t_pact)
+    );
+
+    println!("== growth (align + diff, 79/194 -> 80/118 replicated) ==");
+    let (o1, n1) = (parse(&ict_old), parse(&ict_new));
+    let mut base = None;
+    for k in [1usize, 2, 4, 8] {
+        let (o, n) = (replicate(&o1, k), replicate(&n1, k));
+        let t = median_time(budget, || {
+            black_box(compare(o.clone(), n.clone()));
+        });
+        let b = *base.get_or_insert(t);
+        println!(
+            "{k}x ({:5} + {:5} paragraphs) {:9.3} ms   ratio to 1x {:6.2} (linear would be {k})",
+            o.paragraphs.len(),
+            n.paragraphs.len(),
+            ms(t),
+            t.as_secs_f64() / b.as_secs_f64()
+        );
+    }
+    let (o8, n8) = (replicate(&o1, 8), replicate(&n1, 8));
+    let t_align8 = median_time(budget, || {
+        black_box(resdiff::align::align(&o8, &n8));
+    });
+    let t_align1 = median_time(budget, || {
+        black_box(resdiff::align::align(&o1, &n1));
+    });
+    println!(
+        "align only: 1x {:.3} ms, 8x {:.3} ms, ratio {:.2}",
+        ms(t_align1),
+        ms(t_align8),
+        t_align8.as_secs_f64() / t_align1.as_secs_f64()
+    );
+
+    println!("== naive baseline (79/194 -> 80/118, align only) ==");
+    let t0 = Instant::now();
+    black_box(naive_align(&o1, &n1));
+    let t_naive = t0.elapsed();
+    println!(
+        "naive Levenshtein aligner   {:9.3} ms; resdiff align {:.3} ms; parse+align+diff {:.3} ms",
+        ms(t_naive),
+        ms(t_align1),
+        ms(t_ict)
+    );
+    println!(
+        "speed ratio: {:.0}x (align only), {:.0}x (full compare incl. parse)",
+        t_naive.as_secs_f64() / t_align1.as_secs_f64(),
+        t_naive.as_secs_f64() / t_ict.as_secs_f64()
+    );
+    if let Some(mib) = peak_mib() {
+        println!("peak memory (VmHWM) {mib:.1} MiB");
+    }
+}

@@ -1,0 +1,245 @@
+//! Word features of paragraphs: tokens, TF-IDF vectors over word unigrams and bigrams, and an
+//! inverted index that finds candidate partners without comparing all pairs.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Lower-cased word tokens of an already normalised text; tokens holding a digit become `#` so that
+/// changed years, symbols and numbers do not hide a match. A non-blank text without any word is
+/// one token, itself (so that rules like `______` still match their twin).
+pub(crate) fn tokens(text: &str) -> Vec<String> {
+    if !text.chars().any(char::is_alphanumeric) {
+        let t = text.trim();
+        return if t.is_empty() {
+            Vec::new()
+        } else {
+            vec![t.to_string()]
+        };
+    }
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                "#".to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect()
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// A unit-length sparse vector: feature ids ascending with their weights.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SparseVec {
+    pub(crate) ids: Vec<u32>,
+    pub(crate) weights: Vec<f32>,
+}
+
+impl SparseVec {
+    /// Cosine of two unit vectors (merge join over the sorted ids).
+    pub(crate) fn cosine(&self, other: &SparseVec) -> f64 {
+        let (mut i, mut j) = (0, 0);
+        let mut dot = 0f64;
+        while let (Some(&a), Some(&b)) = (self.ids.get(i), other.ids.get(j)) {
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let wa = self.weights.get(i).copied().unwrap_or(0.0);
+                    let wb = other.weights.get(j).copied().unwrap_or(0.0);
+                    dot += f64::from(wa) * f64::from(wb);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot.clamp(0.0, 1.0)
+    }
+}
+
+/// Features of all paragraphs of both documents.
+pub(crate) struct Features {
+    /// Normalised word tokens per old paragraph.
+    pub(crate) old_tokens: Vec<Vec<String>>,
+    /// Normalised word tokens per new paragraph.
+    pub(crate) new_tokens: Vec<Vec<String>>,
+    /// TF-IDF vectors of the old paragraphs.
+    pub(crate) old_vecs: Vec<SparseVec>,
+    /// TF-IDF vectors of the new paragraphs.
+    pub(crate) new_vecs: Vec<SparseVec>,
+}
+
+/// Raw term counts of one paragraph: feature id → count.
+fn term_counts(tokens: &[String], intern: &mut HashMap<u64, u32>) -> Vec<(u32, u32)> {
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let mut id_of = |key: u64| -> u32 {
+        let next = u32::try_from(intern.len()).unwrap_or(u32::MAX);
+        *intern.entry(key).or_insert(next)
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        *counts.entry(id_of(hash_of(t.as_str()))).or_insert(0) += 1;
+        if let Some(next) = tokens.get(i + 1) {
+            *counts
+                .entry(id_of(hash_of(&(t.as_str(), next.as_str()))))
+                .or_insert(0) += 1;
+        }
+    }
+    let mut v: Vec<(u32, u32)> = counts.into_iter().collect();
+    v.sort_unstable();
+    v
+}
+
+impl Features {
+    /// Build tokens and TF-IDF vectors (document frequency over the paragraphs of both sides).
+    pub(crate) fn build(old_texts: &[String], new_texts: &[String]) -> Self {
+        let old_tokens: Vec<Vec<String>> = old_texts.iter().map(|t| tokens(t)).collect();
+        let new_tokens: Vec<Vec<String>> = new_texts.iter().map(|t| tokens(t)).collect();
+        let mut intern = HashMap::new();
+        let old_counts: Vec<_> = old_tokens
+            .iter()
+            .map(|t| term_counts(t, &mut intern))
+            .collect();
+        let new_counts: Vec<_> = new_tokens
+            .iter()
+            .map(|t| term_counts(t, &mut intern))
+            .collect();
+        let mut df = vec![0u32; intern.len()];
+        for counts in old_counts.iter().chain(new_counts.iter()) {
+            for (id, _) in counts {
+                if let Some(d) = df.get_mut(*id as usize) {
+                    *d += 1;
+                }
+            }
+        }
+        let n_docs = (old_counts.len() + new_counts.len()).max(1) as f64;
+        let vectorise = |counts: &Vec<(u32, u32)>| -> SparseVec {
+            let mut ids = Vec::with_capacity(counts.len());
+            let mut weights = Vec::with_capacity(counts.len());
+            for &(id, tf) in counts {
+                let d = f64::from(df.get(id as usize).copied().unwrap_or(1).max(1));
+                let idf = (1.0 + n_docs / d).ln();
+                ids.push(id);
+                weights.push((1.0 + f64::from(tf).ln()) * idf);
+            }
+            let norm = weights.iter().map(|w| w * w).sum::<f64>().sqrt();
+            let weights = weights
+                .iter()
+                .map(|w| if norm > 0.0 { (w / norm) as f32 } else { 0.0 })
+                .collect();
+            SparseVec { ids, weights }
+        };
+        let old_vecs = old_counts.iter().map(vectorise).collect();
+        let new_vecs = new_counts.iter().map(vectorise).collect();
+        Features {
+            old_tokens,
+            new_tokens,
+            old_vecs,
+            new_vecs,
+        }
+    }
+
+    /// Weighted containment: the share of `a`'s TF-IDF weight on features that `b` also has.
+    fn contained(a: &SparseVec, b: &SparseVec) -> f64 {
+        let (mut i, mut j) = (0, 0);
+        let (mut shared, mut total) = (0f64, 0f64);
+        while let Some(&fa) = a.ids.get(i) {
+            let wa = f64::from(a.weights.get(i).copied().unwrap_or(0.0));
+            total += wa;
+            while b.ids.get(j).is_some_and(|&fb| fb < fa) {
+                j += 1;
+            }
+            if b.ids.get(j) == Some(&fa) {
+                shared += wa;
+            }
+            i += 1;
+        }
+        if total > 0.0 { shared / total } else { 0.0 }
+    }
+
+    /// The larger of the two weighted containments of old `o` in new `n` and back, with the word
+    /// count of the contained (smaller) side.
+    pub(crate) fn containment(&self, o: usize, n: usize) -> (f64, usize) {
+        let (Some(a), Some(b)) = (self.old_vecs.get(o), self.new_vecs.get(n)) else {
+            return (0.0, 0);
+        };
+        let o_in_n = Self::contained(a, b);
+        let n_in_o = Self::contained(b, a);
+        let words_o = self.old_tokens.get(o).map_or(0, Vec::len);
+        let words_n = self.new_tokens.get(n).map_or(0, Vec::len);
+        if o_in_n >= n_in_o {
+            (o_in_n, words_o)
+        } else {
+            (n_in_o, words_n)
+        }
+    }
+
+    /// Cosine similarity of old paragraph `o` and new paragraph `n`.
+    pub(crate) fn cosine(&self, o: usize, n: usize) -> f64 {
+        match (self.old_vecs.get(o), self.new_vecs.get(n)) {
+            (Some(a), Some(b)) => a.cosine(b),
+            _ => 0.0,
+        }
+    }
+
+    /// For every new paragraph, up to `k` old candidates with their cosine, best first, found
+    /// through an inverted index over the old vectors. Features whose posting list is longer than
+    /// `cap` (very common words) are skipped while collecting candidates; the returned cosine is
+    /// nevertheless the exact one. Returns the candidates and whether any feature was skipped.
+    pub(crate) fn candidates(&self, k: usize, cap: usize) -> Vec<Vec<(usize, f64)>> {
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        for (o, v) in self.old_vecs.iter().enumerate() {
+            let o = u32::try_from(o).unwrap_or(u32::MAX);
+            for (id, w) in v.ids.iter().zip(&v.weights) {
+                postings.entry(*id).or_default().push((o, *w));
+            }
+        }
+        let mut acc = vec![0f32; self.old_vecs.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut out = Vec::with_capacity(self.new_vecs.len());
+        for (n, v) in self.new_vecs.iter().enumerate() {
+            for (id, w) in v.ids.iter().zip(&v.weights) {
+                let Some(list) = postings.get(id) else {
+                    continue;
+                };
+                if list.len() > cap {
+                    continue;
+                }
+                for &(o, wo) in list {
+                    if let Some(a) = acc.get_mut(o as usize) {
+                        if *a == 0.0 {
+                            touched.push(o);
+                        }
+                        *a += w * wo;
+                    }
+                }
+            }
+            let mut partial: Vec<(usize, f32)> = touched
+                .iter()
+                .map(|&o| (o as usize, acc.get(o as usize).copied().unwrap_or(0.0)))
+                .collect();
+            for &o in &touched {
+                if let Some(a) = acc.get_mut(o as usize) {
+                    *a = 0.0;
+                }
+            }
+            touched.clear();
+            // Keep a few more than k by the partial score, then rank by the exact cosine.
+            partial.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            partial.truncate(k * 2);
+            let mut exact: Vec<(usize, f64)> = partial
+                .into_iter()
+                .map(|(o, _)| (o, self.cosine(o, n)))
+                .collect();
+            exact.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            exact.truncate(k);
+            out.push(exact);
+        }
+        out
+    }
+}

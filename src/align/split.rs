@@ -1,0 +1,231 @@
+//! Split and merge detection on top of the 1–1 matching.
+//!
+//! An unmatched new paragraph right next to (the new side of) a group whose single old paragraph
+//! still has words its current partners do not cover, and whose own words are mostly among those
+//! uncovered words, joins that group: the old paragraph was split. Symmetrically for an unmatched
+//! old paragraph next to a group with a single new paragraph: a merge.
+
+use std::collections::HashMap;
+
+/// Share of a paragraph's words that must come from the uncovered remainder of the neighbour's
+/// counterpart.
+const CONTAINMENT: f64 = 0.6;
+/// The same share for a piece that is not adjacent to the group but among its candidates.
+const CONTAINMENT_FAR: f64 = 0.8;
+/// Paragraphs shorter than this (in words) are never treated as split or merged pieces.
+const MIN_WORDS: usize = 4;
+
+/// A group of linked paragraphs (indices ascending on each side).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Group {
+    pub(crate) old: Vec<usize>,
+    pub(crate) new: Vec<usize>,
+    pub(crate) score: f64,
+}
+
+fn bag<'a>(lists: impl Iterator<Item = &'a Vec<String>>) -> HashMap<&'a str, i64> {
+    let mut b = HashMap::new();
+    for list in lists {
+        for t in list {
+            *b.entry(t.as_str()).or_insert(0) += 1;
+        }
+    }
+    b
+}
+
+/// Share of `piece`'s words found in `whole` minus `covered` (multiset semantics).
+fn containment(piece: &[String], whole: &HashMap<&str, i64>, covered: &HashMap<&str, i64>) -> f64 {
+    if piece.is_empty() {
+        return 0.0;
+    }
+    let mut rest: HashMap<&str, i64> = whole
+        .iter()
+        .map(|(k, v)| (*k, v - covered.get(k).copied().unwrap_or(0)))
+        .filter(|(_, v)| *v > 0)
+        .collect();
+    let mut hit = 0usize;
+    for t in piece {
+        if let Some(c) = rest.get_mut(t.as_str())
+            && *c > 0
+        {
+            *c -= 1;
+            hit += 1;
+        }
+    }
+    hit as f64 / piece.len() as f64
+}
+
+/// Which side of the groups is being extended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Extend the new side (split).
+    New,
+    /// Extend the old side (merge).
+    Old,
+}
+
+/// Extend groups with adjacent unmatched paragraphs (see the module docs). `group_of_old` /
+/// `group_of_new` map paragraph indices to group indices and are updated.
+pub(crate) fn detect(
+    groups: &mut [Group],
+    group_of_old: &mut [Option<usize>],
+    group_of_new: &mut [Option<usize>],
+    old_tokens: &[Vec<String>],
+    new_tokens: &[Vec<String>],
+    cands_of_new: &[Vec<usize>],
+    cands_of_old: &[Vec<usize>],
+) {
+    adjacent(groups, group_of_old, group_of_new, old_tokens, new_tokens);
+    far(
+        groups,
+        group_of_new,
+        group_of_old,
+        new_tokens,
+        old_tokens,
+        cands_of_new,
+        Side::New,
+    );
+    far(
+        groups,
+        group_of_old,
+        group_of_new,
+        old_tokens,
+        new_tokens,
+        cands_of_old,
+        Side::Old,
+    );
+}
+
+/// Pieces that are not adjacent to the group but among the candidates found for them
+/// (`cands[i]`: indices on the other side).
+fn far(
+    groups: &mut [Group],
+    group_of_mine: &mut [Option<usize>],
+    group_of_theirs: &[Option<usize>],
+    mine_tokens: &[Vec<String>],
+    theirs_tokens: &[Vec<String>],
+    cands: &[Vec<usize>],
+    side: Side,
+) {
+    for i in 0..group_of_mine.len() {
+        if group_of_mine.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        let (Some(piece), Some(list)) = (mine_tokens.get(i), cands.get(i)) else {
+            continue;
+        };
+        if piece.len() < MIN_WORDS {
+            continue;
+        }
+        // The candidate counterpart whose group leaves most of this piece uncovered.
+        let mut best: Option<(f64, usize)> = None;
+        for &c in list {
+            let Some(g) = group_of_theirs.get(c).copied().flatten() else {
+                continue;
+            };
+            let Some(group) = groups.get(g) else {
+                continue;
+            };
+            let (other, same) = match side {
+                Side::New => (&group.old, &group.new),
+                Side::Old => (&group.new, &group.old),
+            };
+            if other.len() != 1 {
+                continue;
+            }
+            let whole = bag(other.iter().filter_map(|&k| theirs_tokens.get(k)));
+            let covered = bag(same.iter().filter_map(|&k| mine_tokens.get(k)));
+            let c = containment(piece, &whole, &covered);
+            if c >= CONTAINMENT_FAR && best.is_none_or(|b| c > b.0) {
+                best = Some((c, g));
+            }
+        }
+        if let Some((_, g)) = best {
+            if let Some(slot) = group_of_mine.get_mut(i) {
+                *slot = Some(g);
+            }
+            if let Some(group) = groups.get_mut(g) {
+                let list = match side {
+                    Side::New => &mut group.new,
+                    Side::Old => &mut group.old,
+                };
+                list.push(i);
+                list.sort_unstable();
+            }
+        }
+    }
+}
+
+/// Pieces adjacent to a group.
+fn adjacent(
+    groups: &mut [Group],
+    group_of_old: &mut [Option<usize>],
+    group_of_new: &mut [Option<usize>],
+    old_tokens: &[Vec<String>],
+    new_tokens: &[Vec<String>],
+) {
+    for side in [Side::New, Side::Old] {
+        // Forward sweep then backward sweep, so runs of pieces on either side of a group join.
+        for forward in [true, false] {
+            let len = if side == Side::New {
+                group_of_new.len()
+            } else {
+                group_of_old.len()
+            };
+            let order: Vec<usize> = if forward {
+                (0..len).collect()
+            } else {
+                (0..len).rev().collect()
+            };
+            for i in order {
+                let (mine, mine_tokens, theirs_tokens) = match side {
+                    Side::New => (&mut *group_of_new, new_tokens, old_tokens),
+                    Side::Old => (&mut *group_of_old, old_tokens, new_tokens),
+                };
+                if mine.get(i).is_some_and(Option::is_some) {
+                    continue;
+                }
+                let Some(piece) = mine_tokens.get(i) else {
+                    continue;
+                };
+                if piece.len() < MIN_WORDS {
+                    continue;
+                }
+                let neighbour = if forward {
+                    i.checked_sub(1)
+                } else {
+                    Some(i + 1)
+                };
+                let Some(g) = neighbour.and_then(|j| mine.get(j).copied().flatten()) else {
+                    continue;
+                };
+                let Some(group) = groups.get(g) else {
+                    continue;
+                };
+                let (other, same) = match side {
+                    Side::New => (&group.old, &group.new),
+                    Side::Old => (&group.new, &group.old),
+                };
+                if other.len() != 1 {
+                    continue;
+                }
+                let whole = bag(other.iter().filter_map(|&k| theirs_tokens.get(k)));
+                let covered = bag(same.iter().filter_map(|&k| mine_tokens.get(k)));
+                if containment(piece, &whole, &covered) < CONTAINMENT {
+                    continue;
+                }
+                if let Some(slot) = mine.get_mut(i) {
+                    *slot = Some(g);
+                }
+                if let Some(group) = groups.get_mut(g) {
+                    let list = match side {
+                        Side::New => &mut group.new,
+                        Side::Old => &mut group.old,
+                    };
+                    list.push(i);
+                    list.sort_unstable();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Classification of one paragraph pair: routine or substantive, lead phrase, footnotes,
+//! references.
+
+use super::change::{ChangeKind, Classification, FootnoteChange};
+use super::lead::lead_change;
+use super::refs::extract_references;
+use super::routine::{mark_routine, normalize_for_matching};
+use super::{DiffOp, OpKind, diff_words, similarity};
+use crate::model::{Paragraph, Resolution};
+
+/// Adverbs that belong to a lead phrase when no parsed lead is available (`Recalling also`).
+const LEAD_ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "again",
+    "once",
+    "furthermore",
+    "moreover",
+];
+
+/// The paragraph's lead phrase, or its first word plus following sequence adverbs.
+fn lead_of(p: &Paragraph) -> String {
+    if let Some(lead) = p.lead.as_deref().filter(|l| !l.trim().is_empty()) {
+        return lead.trim().to_string();
+    }
+    let mut words = p
+        .text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut lead: Vec<&str> = Vec::new();
+    if let Some(first) = words.next() {
+        lead.push(first);
+    }
+    for w in words {
+        if LEAD_ADVERBS.contains(&w.to_lowercase().as_str()) {
+            lead.push(w);
+        } else {
+            break;
+        }
+    }
+    lead.join(" ")
+}
+
+/// Footnote texts referenced by the paragraph, in order, each once.
+fn footnote_texts(p: &Paragraph, res: &Resolution) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in &p.footnote_refs {
+        if let Some(f) = res.footnote(r.number) {
+            let t = f.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Footnote changes: identical texts cancel out; the rest pair up in order as `Changed` when at
+/// least 30 % of their words agree or they are equal for matching ([`normalize_for_matching`]),
+/// else they are `Removed` / `Added`.
+fn footnote_changes(old: &[String], new: &[String]) -> Vec<FootnoteChange> {
+    let old_only: Vec<&String> = old.iter().filter(|t| !new.contains(t)).collect();
+    let mut new_only: Vec<Option<&String>> =
+        new.iter().filter(|t| !old.contains(t)).map(Some).collect();
+    let mut out = Vec::new();
+    for o in old_only {
+        let partner = new_only.iter_mut().find(|n| {
+            n.is_some_and(|n| {
+                normalize_for_matching(o) == normalize_for_matching(n)
+                    || similarity(&diff_words(o, n)) >= 0.3
+            })
+        });
+        match partner.and_then(Option::take) {
+            Some(n) => out.push(FootnoteChange::Changed {
+                old: o.clone(),
+                new: n.clone(),
+            }),
+            None => out.push(FootnoteChange::Removed { text: o.clone() }),
+        }
+    }
+    for n in new_only.into_iter().flatten() {
+        out.push(FootnoteChange::Added { text: n.clone() });
+    }
+    out
+}
+
+/// Classifies a paragraph pair whose word diff is `ops`, and marks its routine runs.
+///
+/// - `kind`: `None` when nothing changed (and both paragraphs exist), `Routine` when every changed
+///   run is routine (see [`super::is_routine_change`]), otherwise `Substantive` (always for an
+///   added or removed paragraph).
+/// - `lead_change`: from the paragraphs' `lead` fields, falling back to the first word plus
+///   sequence adverbs (`Recalling also`); only for pairs.
+/// - `footnotes`: footnotes referenced by each paragraph, compared by text.
+/// - `references_added` / `references_removed`: set differences of [`extract_references`].
+pub fn classify(
+    old: Option<(&Paragraph, &Resolution)>,
+    new: Option<(&Paragraph, &Resolution)>,
+    ops: &mut [DiffOp],
+) -> Classification {
+    mark_routine(ops);
+    let changes: Vec<&DiffOp> = ops.iter().filter(|o| o.op != OpKind::Equal).collect();
+    let kind = if old.is_none() || new.is_none() {
+        if old.is_none() && new.is_none() {
+            ChangeKind::None
+        } else {
+            ChangeKind::Substantive
+        }
+    } else if changes.is_empty() {
+        ChangeKind::None
+    } else if changes.iter().all(|o| o.routine) {
+        ChangeKind::Routine
+    } else {
+        ChangeKind::Substantive
+    };
+    let lead_change = match (old, new) {
+        (Some((o, _)), Some((n, _))) => lead_change(&lead_of(o), &lead_of(n)),
+        _ => None,
+    };
+    let old_notes = old.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
+    let new_notes = new.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
+    let old_refs = old
+        .map(|(p, _)| extract_references(&p.text))
+        .unwrap_or_default();
+    let new_refs = new
+        .map(|(p, _)| extract_references(&p.text))
+        .unwrap_or_default();
+    Classification {
+        kind,
+        lead_change,
+        footnotes: footnote_changes(&old_notes, &new_notes),
+        references_added: new_refs
+            .iter()
+            .filter(|r| !old_refs.contains(r))
+            .cloned()
+            .collect(),
+        references_removed: old_refs
+            .iter()
+            .filter(|r| !new_refs.contains(r))
+            .cloned()
+            .collect(),
+    }
+}

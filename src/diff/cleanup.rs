@@ -1,0 +1,302 @@
+//! Making a raw token diff read the way a person would mark it up.
+//!
+//! Rules, applied in this order (see [`cleanup`]):
+//! 1. **Normalise** ([`merge`]): drop empty runs, merge adjacent runs of the same kind, put all
+//!    deletions of a change before its insertions, and move tokens common to the start (end) of a
+//!    change's deleted and inserted text out into the equal run before (after) it.
+//! 2. **Semantic islands**: an equal run that sits between two changes is folded into the change
+//!    (as a deletion plus an insertion of the same text) when
+//!    - it is no longer, in characters, than the larger side of the change on *each* side of it
+//!      (the rule of diff-match-patch's semantic cleanup, counted on whole tokens); whitespace
+//!      between two changed words is always such an island; or
+//!    - it is *weak* — only whitespace, punctuation and at most three common function words
+//!      (`the`, `of`, `and`, `to`, …) — and no longer than the two changes around it together.
+//!
+//!    Repeated until nothing changes.
+//! 3. **Boundary sliding**: a lone insertion or deletion between two equal runs that can slide
+//!    (because the same tokens repeat) is placed where its edges fall on the best boundaries: at the
+//!    start/end of the text, before a word after a space, after a word before a space. So
+//!    `Recalling also its` against `Recalling its` marks `also ` rather than ` also`.
+//!
+//! Tokens are never split, so edits always cover whole words.
+
+use super::OpKind;
+use super::token::{Token, TokenKind};
+
+/// A run of tokens with its operation.
+#[derive(Debug, Clone)]
+pub(crate) struct Seg<'a> {
+    /// Equal, delete or insert.
+    pub op: OpKind,
+    /// The tokens of the run.
+    pub toks: Vec<Token<'a>>,
+}
+
+const WEAK_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "an", "for", "on", "by", "with", "at", "as", "its",
+    "their", "that", "or", "from", "be", "is", "are", "this", "which", "also",
+];
+
+fn char_len(toks: &[Token<'_>]) -> usize {
+    toks.iter().map(|t| t.text.chars().count()).sum()
+}
+
+fn is_weak(toks: &[Token<'_>]) -> bool {
+    let mut words = 0;
+    for t in toks {
+        if t.kind == TokenKind::Word {
+            let lower = t.text.to_lowercase();
+            if !WEAK_WORDS.contains(&lower.as_str()) {
+                return false;
+            }
+            words += 1;
+        }
+    }
+    words <= 3
+}
+
+/// Runs all cleanup stages on `segs`.
+pub(crate) fn cleanup(segs: Vec<Seg<'_>>) -> Vec<Seg<'_>> {
+    let mut segs = merge(segs);
+    loop {
+        let (next, changed) = eliminate_islands(segs);
+        segs = merge(next);
+        if !changed {
+            break;
+        }
+    }
+    slide(&mut segs);
+    merge(segs)
+}
+
+/// Rule 1: merge same-kind neighbours, deletes before inserts, factor out common edges.
+pub(crate) fn merge(segs: Vec<Seg<'_>>) -> Vec<Seg<'_>> {
+    let mut out: Vec<Seg<'_>> = Vec::with_capacity(segs.len());
+    let mut del: Vec<Token<'_>> = Vec::new();
+    let mut ins: Vec<Token<'_>> = Vec::new();
+    for seg in segs {
+        match seg.op {
+            OpKind::Delete => del.extend(seg.toks),
+            OpKind::Insert => ins.extend(seg.toks),
+            OpKind::Equal => {
+                flush_change(&mut out, &mut del, &mut ins);
+                push_equal(&mut out, seg.toks);
+            }
+        }
+    }
+    flush_change(&mut out, &mut del, &mut ins);
+    out
+}
+
+fn push_equal<'a>(out: &mut Vec<Seg<'a>>, toks: Vec<Token<'a>>) {
+    if toks.is_empty() {
+        return;
+    }
+    if let Some(last) = out.last_mut()
+        && last.op == OpKind::Equal
+    {
+        last.toks.extend(toks);
+        return;
+    }
+    out.push(Seg {
+        op: OpKind::Equal,
+        toks,
+    });
+}
+
+fn flush_change<'a>(out: &mut Vec<Seg<'a>>, del: &mut Vec<Token<'a>>, ins: &mut Vec<Token<'a>>) {
+    if del.is_empty() && ins.is_empty() {
+        return;
+    }
+    let mut del = std::mem::take(del);
+    let mut ins = std::mem::take(ins);
+    if !del.is_empty() && !ins.is_empty() {
+        let pre = del
+            .iter()
+            .zip(&ins)
+            .take_while(|(a, b)| a.text == b.text)
+            .count();
+        if pre > 0 {
+            let head: Vec<Token<'a>> = del.drain(..pre).collect();
+            ins.drain(..pre);
+            push_equal(out, head);
+        }
+        let suf = del
+            .iter()
+            .rev()
+            .zip(ins.iter().rev())
+            .take_while(|(a, b)| a.text == b.text)
+            .count();
+        let tail: Vec<Token<'a>> = if suf > 0 {
+            ins.truncate(ins.len() - suf);
+            del.split_off(del.len() - suf)
+        } else {
+            Vec::new()
+        };
+        push_change(out, del, ins);
+        push_equal(out, tail);
+    } else {
+        push_change(out, del, ins);
+    }
+}
+
+fn push_change<'a>(out: &mut Vec<Seg<'a>>, del: Vec<Token<'a>>, ins: Vec<Token<'a>>) {
+    if !del.is_empty() {
+        out.push(Seg {
+            op: OpKind::Delete,
+            toks: del,
+        });
+    }
+    if !ins.is_empty() {
+        out.push(Seg {
+            op: OpKind::Insert,
+            toks: ins,
+        });
+    }
+}
+
+/// Larger side (delete or insert, in chars) of the change that ends just before `i` (going
+/// left) or starts just after `i` (going right), and the total of both sides.
+fn change_size(segs: &[Seg<'_>], range: impl Iterator<Item = usize>) -> (usize, usize) {
+    let (mut del, mut ins) = (0, 0);
+    for j in range {
+        let Some(s) = segs.get(j) else { break };
+        match s.op {
+            OpKind::Equal => break,
+            OpKind::Delete => del += char_len(&s.toks),
+            OpKind::Insert => ins += char_len(&s.toks),
+        }
+    }
+    (del.max(ins), del + ins)
+}
+
+/// Rule 2, one pass: folds every qualifying equal island into the changes around it.
+fn eliminate_islands(segs: Vec<Seg<'_>>) -> (Vec<Seg<'_>>, bool) {
+    let mut fold = vec![false; segs.len()];
+    let mut any = false;
+    for (i, seg) in segs.iter().enumerate() {
+        if seg.op != OpKind::Equal || i == 0 || i + 1 >= segs.len() {
+            continue;
+        }
+        let (before_max, before_total) = change_size(&segs, (0..i).rev());
+        let (after_max, after_total) = change_size(&segs, i + 1..segs.len());
+        if before_total == 0 || after_total == 0 {
+            continue;
+        }
+        let len = char_len(&seg.toks);
+        if (len <= before_max && len <= after_max)
+            || (is_weak(&seg.toks) && len <= before_total + after_total)
+        {
+            fold[i] = true;
+            any = true;
+        }
+    }
+    if !any {
+        return (segs, false);
+    }
+    let mut out = Vec::with_capacity(segs.len() + 4);
+    for (seg, f) in segs.into_iter().zip(fold) {
+        if f {
+            out.push(Seg {
+                op: OpKind::Delete,
+                toks: seg.toks.clone(),
+            });
+            out.push(Seg {
+                op: OpKind::Insert,
+                toks: seg.toks,
+            });
+        } else {
+            out.push(seg);
+        }
+    }
+    // Deletes must stay before inserts: `merge` regroups each change region.
+    (out, true)
+}
+
+/// Score of the boundary between two adjacent tokens (higher is a better place for an edit edge).
+fn boundary(left: Option<&Token<'_>>, right: Option<&Token<'_>>) -> u32 {
+    let (Some(l), Some(r)) = (left, right) else {
+        return 6;
+    };
+    match (l.kind, r.kind) {
+        (TokenKind::Space, TokenKind::Word) => 4,
+        (TokenKind::Word, TokenKind::Space) | (TokenKind::Punct, TokenKind::Space) => 3,
+        (TokenKind::Space, TokenKind::Punct) => 2,
+        (TokenKind::Punct, TokenKind::Word) | (TokenKind::Word, TokenKind::Punct) => 1,
+        _ => 0,
+    }
+}
+
+fn score(e1: &[Token<'_>], x: &[Token<'_>], e2: &[Token<'_>]) -> u32 {
+    let start_bonus = u32::from(x.first().is_some_and(|t| t.kind != TokenKind::Space));
+    boundary(e1.last(), x.first()) + boundary(x.last(), e2.first()) + start_bonus
+}
+
+/// How far a lone edit may slide right (bounds the work on long repetitive texts).
+const MAX_SLIDE: usize = 64;
+
+/// Rule 3: slides lone edits between two equal runs to the best-scoring position.
+fn slide(segs: &mut Vec<Seg<'_>>) {
+    let mut i = 1;
+    while i + 1 < segs.len() {
+        let lone = segs[i].op != OpKind::Equal
+            && segs[i - 1].op == OpKind::Equal
+            && segs[i + 1].op == OpKind::Equal;
+        if lone {
+            let mut e1 = std::mem::take(&mut segs[i - 1].toks);
+            let mut x = std::mem::take(&mut segs[i].toks);
+            let mut e2 = std::mem::take(&mut segs[i + 1].toks);
+            // Shift fully left over the common suffix of e1 and x.
+            let c = e1
+                .iter()
+                .rev()
+                .zip(x.iter().rev())
+                .take_while(|(a, b)| a.text == b.text)
+                .count();
+            if c > 0 {
+                let moved: Vec<_> = x.split_off(x.len() - c);
+                let from_e1: Vec<_> = e1.split_off(e1.len() - c);
+                let mut new_x = from_e1;
+                new_x.extend(x);
+                x = new_x;
+                let mut new_e2 = moved;
+                new_e2.extend(e2);
+                e2 = new_e2;
+            }
+            // Step right, remembering the best position (as a count of steps).
+            let mut best = score(&e1, &x, &e2);
+            let mut best_steps = 0;
+            let mut steps = 0;
+            let (mut pe1, mut px, mut pe2) = (e1.clone(), x.clone(), e2.clone());
+            while let (Some(a), Some(b)) = (px.first().copied(), pe2.first().copied()) {
+                if a.text != b.text || steps >= MAX_SLIDE {
+                    break;
+                }
+                pe1.push(a);
+                px.remove(0);
+                px.push(b);
+                pe2.remove(0);
+                steps += 1;
+                let s = score(&pe1, &px, &pe2);
+                if s > best {
+                    best = s;
+                    best_steps = steps;
+                }
+            }
+            for _ in 0..best_steps {
+                let (Some(a), Some(b)) = (x.first().copied(), e2.first().copied()) else {
+                    break;
+                };
+                e1.push(a);
+                x.remove(0);
+                x.push(b);
+                e2.remove(0);
+            }
+            segs[i - 1].toks = e1;
+            segs[i].toks = x;
+            segs[i + 1].toks = e2;
+        }
+        i += 1;
+    }
+    segs.retain(|s| !s.toks.is_empty());
+}

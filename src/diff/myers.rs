@@ -1,0 +1,243 @@
+//! Myers' O(ND) difference algorithm in linear space, over interned token ids.
+//!
+//! The two sequences are first trimmed of their common prefix and suffix; the middle is split at
+//! the "middle snake" found by searching forward and backward at once (Myers 1986, section 4b),
+//! and both halves are diffed recursively. Memory is linear in the input length.
+//!
+//! A deadline bounds the time: once it has passed, any sub-problem still to be solved is reported
+//! as one delete of its old part followed by one insert of its new part. The result is then
+//! coarser, but it still reproduces both sequences exactly.
+
+use std::time::Instant;
+
+use super::OpKind;
+
+/// One run of the edit script: `len` tokens kept, deleted or inserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Edit {
+    /// Equal, delete or insert.
+    pub op: OpKind,
+    /// Number of tokens.
+    pub len: usize,
+}
+
+/// State of one diff run: output and deadline bookkeeping.
+struct Run {
+    deadline: Option<Instant>,
+    timed_out: bool,
+    out: Vec<Edit>,
+}
+
+impl Run {
+    fn push(&mut self, op: OpKind, len: usize) {
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.out.last_mut()
+            && last.op == op
+        {
+            last.len += len;
+            return;
+        }
+        self.out.push(Edit { op, len });
+    }
+
+    fn expired(&mut self) -> bool {
+        if self.timed_out {
+            return true;
+        }
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.timed_out = true;
+        }
+        self.timed_out
+    }
+}
+
+/// Diffs `a` against `b`. Returns the edit script and whether the deadline cut the search short.
+pub(crate) fn diff(a: &[u32], b: &[u32], deadline: Option<Instant>) -> (Vec<Edit>, bool) {
+    let mut run = Run {
+        deadline,
+        timed_out: false,
+        out: Vec::new(),
+    };
+    diff_rec(&mut run, a, b);
+    (run.out, run.timed_out)
+}
+
+fn common_prefix(a: &[u32], b: &[u32]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+fn common_suffix(a: &[u32], b: &[u32]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+fn diff_rec(run: &mut Run, a: &[u32], b: &[u32]) {
+    let pre = common_prefix(a, b);
+    run.push(OpKind::Equal, pre);
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let suf = common_suffix(a, b);
+    let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
+    if a.is_empty() {
+        run.push(OpKind::Insert, b.len());
+    } else if b.is_empty() {
+        run.push(OpKind::Delete, a.len());
+    } else if run.expired() {
+        run.push(OpKind::Delete, a.len());
+        run.push(OpKind::Insert, b.len());
+    } else if let Some((x, y)) = middle_snake(run, a, b) {
+        diff_rec(run, &a[..x], &b[..y]);
+        diff_rec(run, &a[x..], &b[y..]);
+    } else {
+        run.push(OpKind::Delete, a.len());
+        run.push(OpKind::Insert, b.len());
+    }
+    run.push(OpKind::Equal, suf);
+}
+
+/// Finds a split point `(x, y)` on an optimal path, or `None` when the deadline passed (or, for
+/// sequences with no common element, when the only path is delete-all/insert-all).
+///
+/// All vector indices stay in `0..2 * max_d + 2` by construction: `|k| <= d < max_d`.
+fn middle_snake(run: &mut Run, a: &[u32], b: &[u32]) -> Option<(usize, usize)> {
+    let n = a.len() as isize;
+    let m = b.len() as isize;
+    let max_d = (n + m + 1) / 2;
+    let v_offset = max_d;
+    let v_len = (2 * max_d + 2) as usize;
+    let mut v1 = vec![-1isize; v_len];
+    let mut v2 = vec![-1isize; v_len];
+    v1[(v_offset + 1) as usize] = 0;
+    v2[(v_offset + 1) as usize] = 0;
+    let delta = n - m;
+    let front = delta % 2 != 0;
+    let (mut k1start, mut k1end, mut k2start, mut k2end) = (0isize, 0isize, 0isize, 0isize);
+    for d in 0..max_d {
+        if d % 16 == 0 && run.expired() {
+            return None;
+        }
+        let mut k1 = -d + k1start;
+        while k1 <= d - k1end {
+            let k1_off = (v_offset + k1) as usize;
+            let mut x1 = if k1 == -d || (k1 != d && v1[k1_off - 1] < v1[k1_off + 1]) {
+                v1[k1_off + 1]
+            } else {
+                v1[k1_off - 1] + 1
+            };
+            let mut y1 = x1 - k1;
+            while x1 < n && y1 < m && a[x1 as usize] == b[y1 as usize] {
+                x1 += 1;
+                y1 += 1;
+            }
+            v1[k1_off] = x1;
+            if x1 > n {
+                k1end += 2;
+            } else if y1 > m {
+                k1start += 2;
+            } else if front {
+                let k2_off = v_offset + delta - k1;
+                if k2_off >= 0 && (k2_off as usize) < v_len && v2[k2_off as usize] != -1 {
+                    let x2 = n - v2[k2_off as usize];
+                    if x1 >= x2 {
+                        return Some((x1 as usize, y1 as usize));
+                    }
+                }
+            }
+            k1 += 2;
+        }
+        let mut k2 = -d + k2start;
+        while k2 <= d - k2end {
+            let k2_off = (v_offset + k2) as usize;
+            let mut x2 = if k2 == -d || (k2 != d && v2[k2_off - 1] < v2[k2_off + 1]) {
+                v2[k2_off + 1]
+            } else {
+                v2[k2_off - 1] + 1
+            };
+            let mut y2 = x2 - k2;
+            while x2 < n && y2 < m && a[(n - x2 - 1) as usize] == b[(m - y2 - 1) as usize] {
+                x2 += 1;
+                y2 += 1;
+            }
+            v2[k2_off] = x2;
+            if x2 > n {
+                k2end += 2;
+            } else if y2 > m {
+                k2start += 2;
+            } else if !front {
+                let k1_off = v_offset + delta - k2;
+                if k1_off >= 0 && (k1_off as usize) < v_len && v1[k1_off as usize] != -1 {
+                    let x1 = v1[k1_off as usize];
+                    let y1 = v_offset + x1 - k1_off;
+                    if x1 >= n - x2 {
+                        return Some((x1 as usize, y1 as usize));
+                    }
+                }
+            }
+            k2 += 2;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(a: &[u32], b: &[u32], edits: &[Edit]) -> (Vec<u32>, Vec<u32>) {
+        let (mut i, mut j) = (0, 0);
+        let (mut ra, mut rb) = (Vec::new(), Vec::new());
+        for e in edits {
+            match e.op {
+                OpKind::Equal => {
+                    assert_eq!(a[i..i + e.len], b[j..j + e.len]);
+                    ra.extend_from_slice(&a[i..i + e.len]);
+                    rb.extend_from_slice(&b[j..j + e.len]);
+                    i += e.len;
+                    j += e.len;
+                }
+                OpKind::Delete => {
+                    ra.extend_from_slice(&a[i..i + e.len]);
+                    i += e.len;
+                }
+                OpKind::Insert => {
+                    rb.extend_from_slice(&b[j..j + e.len]);
+                    j += e.len;
+                }
+            }
+        }
+        (ra, rb)
+    }
+
+    #[test]
+    fn minimal_script_on_small_inputs() {
+        let a = [1, 2, 3, 4, 5, 6];
+        let b = [1, 3, 4, 7, 5, 6, 8];
+        let (edits, t) = diff(&a, &b, None);
+        assert!(!t);
+        let (ra, rb) = apply(&a, &b, &edits);
+        assert_eq!(ra, a);
+        assert_eq!(rb, b);
+        let changed: usize = edits
+            .iter()
+            .filter(|e| e.op != OpKind::Equal)
+            .map(|e| e.len)
+            .sum();
+        assert_eq!(changed, 3);
+    }
+
+    #[test]
+    fn expired_deadline_gives_coarse_exact_script() {
+        let a = [1, 2, 3, 4, 5, 6];
+        let b = [1, 9, 3, 8, 5, 6];
+        let (edits, t) = diff(&a, &b, Some(Instant::now()));
+        assert!(t);
+        let (ra, rb) = apply(&a, &b, &edits);
+        assert_eq!(ra, a);
+        assert_eq!(rb, b);
+        assert_eq!(edits.len(), 4);
+    }
+}

@@ -1,0 +1,210 @@
+//! PDF text layer to text lines, with `pdf-extract` (on `lopdf`) doing the content-stream work.
+//!
+//! Glyphs are collected with their positions and grouped into lines in content-stream order: a
+//! new line starts when the baseline moves by more than half the font size (raised footnote
+//! digits stay on their line), when the text jumps back to the left, or after a wide horizontal
+//! gap (separate columns of the document stamp). Words are separated by a space wherever the
+//! gap between glyphs is wider than a fraction of the font size. Pages are separated by an
+//! empty line, like the corpus text layer.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// Text extracted from a PDF with warnings.
+#[derive(Debug)]
+pub(crate) struct PdfText {
+    /// The lines, LF-separated.
+    pub text: String,
+    /// Problems worth telling the user (pages without text).
+    pub warnings: Vec<String>,
+}
+
+/// One glyph as drawn on the page.
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    size: f64,
+    advance: f64,
+    text: String,
+}
+
+/// A horizontal gap wider than this many font sizes starts a new line.
+const COLUMN_GAP: f64 = 3.0;
+/// A gap wider than this fraction of the font size is a word space.
+const WORD_GAP: f64 = 0.15;
+/// A baseline move larger than this fraction of the font size starts a new line.
+const BASELINE_TOLERANCE: f64 = 0.5;
+
+/// Collects glyphs per page.
+#[derive(Default)]
+struct Collector {
+    pages: Vec<Vec<Glyph>>,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        _media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.pages.push(Vec::new());
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        // Scale of the text rendering matrix applied to the font size (area-preserving side).
+        let vx = font_size * (trm.m11 + trm.m21);
+        let vy = font_size * (trm.m12 + trm.m22);
+        let size = (vx * vy).abs().sqrt();
+        let glyph = Glyph {
+            x: trm.m31,
+            y: trm.m32,
+            size: if size.is_finite() && size > 0.0 {
+                size
+            } else {
+                1.0
+            },
+            advance: width * size,
+            text: char.to_string(),
+        };
+        if let Some(page) = self.pages.last_mut() {
+            page.push(glyph);
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Extracts the text layer of a PDF. Errors (damaged, truncated, password-protected files, and
+/// panics inside the PDF libraries) are returned as plain words without the file name.
+pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<PdfText, String> {
+    let result = catch_unwind(AssertUnwindSafe(|| extract_pages(bytes)));
+    let pages = match result {
+        Ok(Ok(pages)) => pages,
+        Ok(Err(e)) => return Err(e),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown failure".to_string());
+            return Err(format!(
+                "the PDF reader failed on its content ({what}); the file may be damaged"
+            ));
+        }
+    };
+    let mut warnings = Vec::new();
+    let empty: Vec<String> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.iter().all(|g| g.text.trim().is_empty()))
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    if !empty.is_empty() && empty.len() < pages.len() {
+        warnings.push(format!(
+            "page(s) {} have no text layer (scanned images are not read)",
+            empty.join(", ")
+        ));
+    }
+    let mut text = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        for line in page_lines(page) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    Ok(PdfText { text, warnings })
+}
+
+/// Loads the document and collects the glyphs of every page.
+fn extract_pages(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, String> {
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| describe_load_error(&e))?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err("it is password-protected".to_string());
+    }
+    let mut collector = Collector::default();
+    pdf_extract::output_doc(&doc, &mut collector)
+        .map_err(|e| format!("its content could not be read ({e})"))?;
+    Ok(collector.pages)
+}
+
+/// Plain words for a load failure.
+fn describe_load_error(e: &pdf_extract::Error) -> String {
+    format!("it is damaged or truncated ({e})")
+}
+
+/// Groups a page's glyphs (in content-stream order) into text lines.
+fn page_lines(glyphs: &[Glyph]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // Baseline and size of the line's main text, and where the last glyph ended.
+    let mut base_y = 0.0_f64;
+    let mut base_size = 0.0_f64;
+    let mut last_end = 0.0_f64;
+    let mut started = false;
+    for g in glyphs {
+        if started {
+            let size = base_size.max(g.size);
+            let dy = (g.y - base_y).abs();
+            let gap = g.x - last_end;
+            let new_line =
+                dy > size * BASELINE_TOLERANCE || gap < -size * 0.5 || gap > size * COLUMN_GAP;
+            if new_line {
+                lines.push(std::mem::take(&mut line));
+                base_y = g.y;
+                base_size = g.size;
+            } else {
+                if gap > g.size.min(base_size) * WORD_GAP
+                    && !line.ends_with(' ')
+                    && !g.text.starts_with(' ')
+                {
+                    line.push(' ');
+                }
+                if g.size > base_size {
+                    base_size = g.size;
+                    base_y = g.y;
+                }
+            }
+        } else {
+            base_y = g.y;
+            base_size = g.size;
+            started = true;
+        }
+        if !(g.text == " " && line.ends_with(' ')) {
+            line.push_str(&g.text);
+        }
+        last_end = g.x + g.advance;
+    }
+    if started {
+        lines.push(line);
+    }
+    lines
+}

@@ -1,0 +1,323 @@
+//! Routine detection and classification on real paragraph pairs: the sample resolutions
+//! (A/RES/65/141 → A/RES/66/184) and corpus texts (A/RES/78/132 → A/RES/79/194).
+
+use resdiff::diff::{
+    ChangeKind, Direction, FootnoteChange, OpKind, classify, diff_words, mark_routine, new_text,
+    old_text,
+};
+use resdiff::model::{Footnote, FootnoteRef, Paragraph, ParagraphKind, Part, Resolution};
+
+/// A corpus text as one line: wrapped lines joined, spacing collapsed, footnote digits glued to
+/// words removed (`Goals19` → `Goals`), as the parser does.
+fn corpus_flat(symbol: &str) -> Option<String> {
+    let dir = resdiff::corpus::dir_or_skip("diff_corpus")?;
+    let raw = std::fs::read_to_string(resdiff::corpus::text_path(&dir, symbol)).unwrap();
+    let joined = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in joined.chars() {
+        if c.is_ascii_digit() && prev_lower {
+            continue;
+        }
+        prev_lower = c.is_lowercase();
+        out.push(c);
+    }
+    Some(out)
+}
+
+/// The text from `start` through the first following `end`.
+fn para(text: &str, start: &str, end: &str) -> String {
+    let s = text
+        .find(start)
+        .unwrap_or_else(|| panic!("{start:?} not found"));
+    let rest = &text[s..];
+    let e = rest
+        .find(end)
+        .unwrap_or_else(|| panic!("{end:?} not found after {start:?}"));
+    rest[..e + end.len()].to_string()
+}
+
+fn sample_line(file: &str, start: &str) -> String {
+    let path = format!("{}/sample_data/{file}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("{start:?} not in {file}"))
+        .to_string()
+}
+
+fn paragraph(id: &str, lead: Option<&str>, text: &str, notes: &[u32]) -> Paragraph {
+    Paragraph {
+        id: id.to_string(),
+        kind: ParagraphKind::Operative,
+        number: None,
+        lead: lead.map(str::to_string),
+        text: text.to_string(),
+        parent: None,
+        part: Part::Body,
+        section: None,
+        footnote_refs: notes
+            .iter()
+            .map(|&number| FootnoteRef {
+                number,
+                offset: text.len(),
+            })
+            .collect(),
+    }
+}
+
+fn resolution(notes: &[(u32, &str)]) -> Resolution {
+    Resolution {
+        footnotes: notes
+            .iter()
+            .map(|&(number, text)| Footnote {
+                number,
+                text: text.to_string(),
+            })
+            .collect(),
+        ..Resolution::default()
+    }
+}
+
+fn routine_kind(old: &str, new: &str) -> ChangeKind {
+    let mut ops = diff_words(old, new);
+    assert_eq!(old_text(&ops), old);
+    assert_eq!(new_text(&ops), new);
+    let (ro, rn) = (resolution(&[]), resolution(&[]));
+    let (po, pn) = (
+        paragraph("OP1", None, old, &[]),
+        paragraph("OP1", None, new, &[]),
+    );
+    classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops).kind
+}
+
+#[test]
+fn sample_stamp_lines_are_routine() {
+    // "Resolution adopted by the General Assembly on 20 December 2010" → "… 22 December 2011".
+    let old = sample_line(
+        "A_RES_65_141.txt",
+        "Resolution adopted by the General Assembly",
+    );
+    let new = sample_line(
+        "A_RES_66_184.txt",
+        "Resolution adopted by the General Assembly",
+    );
+    assert!(old.ends_with("20 December 2010") && new.ends_with("22 December 2011"));
+    assert_eq!(routine_kind(&old, &new), ChangeKind::Routine);
+    let old = sample_line("A_RES_65_141.txt", "[on the report of the Second Committee");
+    let new = sample_line("A_RES_66_184.txt", "[on the report of the Second Committee");
+    assert_eq!(routine_kind(&old, &new), ChangeKind::Routine);
+}
+
+#[test]
+fn sample_last_operative_paragraph_is_routine() {
+    let old = sample_line("A_RES_65_141.txt", "24. Decides to include");
+    let old = old
+        .split(" 69th plenary")
+        .next()
+        .unwrap()
+        .trim_start_matches("24. ");
+    let new = sample_line("A_RES_66_184.txt", "21.\tDecides to include");
+    let new = new.trim_start_matches("21.\t");
+    assert_eq!(routine_kind(old, new), ChangeKind::Routine);
+}
+
+#[test]
+fn sample_first_preambular_paragraph_is_substantive() {
+    // 66/184 adds 65/141 to the list (routine) but also moves the ECOSOC resolutions out of the
+    // paragraph (substantive).
+    let old = sample_line("A_RES_65_141.txt", "Recalling its resolutions 56/183");
+    let new = sample_line("A_RES_66_184.txt", "Recalling its resolutions 56/183");
+    let mut ops = diff_words(&old, &new);
+    let (ro, rn) = (resolution(&[]), resolution(&[]));
+    let (po, pn) = (
+        paragraph("PP1", Some("Recalling"), &old, &[]),
+        paragraph("PP1", Some("Recalling"), &new, &[]),
+    );
+    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops);
+    assert_eq!(c.kind, ChangeKind::Substantive);
+    assert_eq!(c.references_added, vec!["65/141"]);
+    assert_eq!(c.references_removed, vec!["2006/46", "2008/3", "2009/7"]);
+    assert_eq!(c.lead_change, None);
+    // The list growth ("and 64/187" → ", 64/187 … 65/141 …") is joined, through the equal
+    // "64/187 of 21 December 2009, ", with the removal of the ECOSOC resolutions, so the cluster
+    // is not routine; the unchanged lead is untouched.
+    let grown: Vec<_> = ops
+        .iter()
+        .filter(|o| o.op == OpKind::Insert && o.text.contains("65/141"))
+        .collect();
+    assert_eq!(grown.len(), 1);
+    assert!(!grown[0].routine);
+}
+
+#[test]
+fn sample_taking_note_paragraph_lead_and_references() {
+    // "Taking note of … resolution 2010/2 of 19 July 2010 …" became "Recalling also … and taking
+    // note of … resolution 2011/16 of 26 July 2011 …".
+    let old = sample_line(
+        "A_RES_65_141.txt",
+        "Taking note of Economic and Social Council",
+    );
+    let new = sample_line(
+        "A_RES_66_184.txt",
+        "Recalling also Economic and Social Council",
+    );
+    let mut ops = diff_words(&old, &new);
+    let (ro, rn) = (resolution(&[]), resolution(&[]));
+    let (po, pn) = (
+        paragraph("PP2", Some("Taking note of"), &old, &[]),
+        paragraph("PP2", Some("Recalling also"), &new, &[]),
+    );
+    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops);
+    assert_eq!(c.kind, ChangeKind::Substantive);
+    let lead = c.lead_change.unwrap();
+    assert_eq!(lead.direction, Direction::Neutral);
+    assert_eq!(lead.scale, None);
+    assert_eq!(
+        c.references_added,
+        vec!["2006/46", "2008/3", "2009/7", "2011/16"]
+    );
+    assert!(c.references_removed.is_empty());
+    // "2010/2 of 19 July 2010" → "2011/16 of 26 July 2011" is a routine run.
+    assert!(
+        ops.iter()
+            .any(|o| o.op == OpKind::Delete && o.text.contains("2010/2") && o.routine)
+    );
+}
+
+#[test]
+fn footnote_changes_by_text() {
+    let text = "Recalling the 2005 World Summit Outcome,";
+    let ro = resolution(&[(4, "See resolution 60/1."), (5, "A/65/64-E/2010/12.")]);
+    let rn = resolution(&[
+        (5, "See resolution 60/1."),
+        (7, "A/66/64-E/2011/77."),
+        (8, "New note."),
+    ]);
+    let po = paragraph("PP4", None, text, &[4, 5]);
+    let pn = paragraph("PP4", None, text, &[5, 7, 8]);
+    let mut ops = diff_words(text, text);
+    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops);
+    assert_eq!(c.kind, ChangeKind::None);
+    assert_eq!(
+        c.footnotes,
+        vec![
+            FootnoteChange::Changed {
+                old: "A/65/64-E/2010/12.".into(),
+                new: "A/66/64-E/2011/77.".into()
+            },
+            FootnoteChange::Added {
+                text: "New note.".into()
+            },
+        ]
+    );
+    // An added paragraph is substantive.
+    let mut ops = diff_words("", text);
+    let c = classify(None, Some((&pn, &rn)), &mut ops);
+    assert_eq!(c.kind, ChangeKind::Substantive);
+}
+
+#[test]
+fn corpus_first_preambular_paragraph_is_routine() {
+    let (Some(old), Some(new)) = (corpus_flat("A/RES/78/132"), corpus_flat("A/RES/79/194")) else {
+        return;
+    };
+    let o = para(&old, "Recalling its resolution 77/150", "on the issue,");
+    let n = para(&new, "Recalling its resolution 78/132", "on the issue,");
+    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    let mut ops = diff_words(&o, &n);
+    mark_routine(&mut ops);
+    let deleted: Vec<_> = ops
+        .iter()
+        .filter(|o| o.op == OpKind::Delete)
+        .map(|o| o.text.as_str())
+        .collect();
+    assert!(deleted.concat().contains("77/150"));
+}
+
+#[test]
+fn corpus_growing_list_of_resolutions_is_routine() {
+    let (Some(old), Some(new)) = (corpus_flat("A/RES/78/132"), corpus_flat("A/RES/79/194")) else {
+        return;
+    };
+    // Footnote 2: "… 2021/28 and 2022/15." → "… 2021/28, 2022/15 and 2023/3."
+    let start = "Economic and Social Council resolutions 2006/46, 2008/3";
+    let o = para(&old, start, ".");
+    let n = para(&new, start, ".");
+    assert!(o.ends_with("2021/28 and 2022/15.") && n.ends_with("2022/15 and 2023/3."));
+    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+}
+
+#[test]
+fn corpus_session_and_year_updates_are_routine() {
+    let (Some(old), Some(new)) = (corpus_flat("A/RES/78/132"), corpus_flat("A/RES/79/194")) else {
+        return;
+    };
+    // seventy-ninth → eightieth
+    let o = para(
+        &old,
+        "Decides to include in the provisional agenda",
+        "unless otherwise agreed.",
+    );
+    let n = para(
+        &new,
+        "Decides to include in the provisional agenda",
+        "unless otherwise agreed.",
+    );
+    assert!(o.contains("seventy-ninth") && n.contains("eightieth"));
+    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    // "… Goals in 2024 to include …" → "in 2025"
+    let o = para(
+        &old,
+        "Invites the Co-Chairs of the multi-stakeholder forum",
+        "summary;",
+    );
+    let n = para(
+        &new,
+        "Invites the Co-Chairs of the multi-stakeholder forum",
+        "summary;",
+    );
+    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    let o = para(
+        &old,
+        "Requests the Secretary-General to submit to the General Assembly at its",
+        "international levels;",
+    );
+    let n = para(
+        &new,
+        "Requests the Secretary-General to submit to the General Assembly at its",
+        "international levels;",
+    );
+    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+}
+
+#[test]
+fn corpus_commission_session_paragraph_is_substantive() {
+    let (Some(old), Some(new)) = (corpus_flat("A/RES/78/132"), corpus_flat("A/RES/79/194")) else {
+        return;
+    };
+    // The session ordinals and dates are routine, but the priority themes changed.
+    let o = para(
+        &old,
+        "Noting also the holding of the twenty-sixth session",
+        "capacity-building,",
+    );
+    let n = para(
+        &new,
+        "Noting also the holding of the twenty-seventh session",
+        "capacity-building,",
+    );
+    let mut ops = diff_words(&o, &n);
+    mark_routine(&mut ops);
+    assert!(
+        ops.iter()
+            .any(|op| op.routine && op.text.contains("twenty-sixth"))
+    );
+    assert!(
+        ops.iter()
+            .any(|op| !op.routine && op.op == OpKind::Insert && op.text.contains("Diversifying"))
+    );
+    assert_eq!(routine_kind(&o, &n), ChangeKind::Substantive);
+}
