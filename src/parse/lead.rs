@@ -232,7 +232,10 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     let mut end = None;
     for m in MULTI_HEADS {
         let n = m.split(' ').count();
-        if i + n <= lower.len() && lower[i..i + n].iter().map(String::as_str).eq(m.split(' ')) {
+        if i + n <= lower.len()
+            && m.split(' ').next() == Some(lower[i].as_str())
+            && lower[i..i + n].iter().map(String::as_str).eq(m.split(' '))
+        {
             end = Some(i + n);
             break;
         }

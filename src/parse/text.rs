@@ -1,40 +1,65 @@
 //! Small text helpers shared by the parser stages: line joining with the hyphen rule, whitespace
 //! collapsing, and a vocabulary of the words a document attests.
 
-/// The document text, consulted to decide whether a line-end hyphen is a real one: a form is
-/// attested when it occurs in the text as a whole word (case-insensitive on the first letter).
+use std::collections::HashSet;
+
+/// The words a document attests, consulted to decide whether a line-end hyphen is a real one.
+///
+/// Words are the runs of letters, digits and inner hyphens of each line (a word cut by a
+/// line-end hyphen is not counted); the set is built on first use, so texts without line-end
+/// hyphens never pay for it.
 #[derive(Debug, Default)]
-pub struct Vocabulary {
-    text: String,
+pub struct Vocabulary<'a> {
+    text: &'a str,
+    words: std::cell::OnceCell<HashSet<&'a str>>,
 }
 
-impl Vocabulary {
+impl<'a> Vocabulary<'a> {
     /// Use `text` (the whole document) as the vocabulary.
-    pub fn from_text(text: &str) -> Self {
+    pub fn from_text(text: &'a str) -> Self {
         Self {
-            text: text.to_string(),
+            text,
+            words: std::cell::OnceCell::new(),
         }
     }
 
-    fn has(&self, w: &str) -> bool {
-        let mut variants = vec![w.to_string()];
-        let mut cs = w.chars();
-        if let Some(first) = cs.next() {
-            let rest = cs.as_str();
-            variants.push(format!("{}{rest}", first.to_lowercase()));
-            variants.push(format!("{}{rest}", first.to_uppercase()));
-        }
-        variants.iter().any(|v| self.has_word(v))
-    }
-
-    fn has_word(&self, w: &str) -> bool {
-        let is_word = |c: char| c.is_alphanumeric() || c == '-';
-        self.text.match_indices(w).any(|(i, _)| {
-            let before = self.text[..i].chars().next_back();
-            let after_text = &self.text[i + w.len()..];
-            let ends_word = after_text.chars().next().is_none_or(|c| !is_word(c));
-            !before.is_some_and(is_word) && ends_word
+    fn words(&self) -> &HashSet<&'a str> {
+        self.words.get_or_init(|| {
+            let mut set = HashSet::new();
+            for line in self.text.lines() {
+                let mut toks = line
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .filter(|t| !t.is_empty())
+                    .peekable();
+                while let Some(t) = toks.next() {
+                    let last = toks.peek().is_none();
+                    if last && t.ends_with('-') {
+                        continue;
+                    }
+                    let t = t.trim_matches('-');
+                    if t.len() > 1 {
+                        set.insert(t);
+                    }
+                }
+            }
+            set
         })
+    }
+
+    /// Whether `w` occurs as a word (also with its first letter in the other case).
+    fn has(&self, w: &str) -> bool {
+        let words = self.words();
+        if words.contains(w) {
+            return true;
+        }
+        let mut cs = w.chars();
+        let Some(first) = cs.next() else {
+            return false;
+        };
+        let rest = cs.as_str();
+        let lower = format!("{}{rest}", first.to_lowercase());
+        let upper = format!("{}{rest}", first.to_uppercase());
+        words.contains(lower.as_str()) || words.contains(upper.as_str())
     }
 }
 
@@ -133,6 +158,15 @@ pub fn join_lines_raw<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String 
 /// Collapse whitespace runs like [`collapse_ws`] and move byte offsets (sorted or not) into the
 /// collapsed text.
 pub fn collapse_with_offsets(s: &str, offsets: &mut [usize]) -> String {
+    // Fast path: already collapsed (the common case outside PDF text).
+    let clean = !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
+        && !s.contains("  ")
+        && !s.contains(['\n', '\t', '\r'])
+        && !s.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+    if clean {
+        return s.to_string();
+    }
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&k| offsets[k]);
     let mut next = 0usize;
