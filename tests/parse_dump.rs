@@ -27,6 +27,21 @@ fn dump() {
             *counts.entry(format!("{part}:{:?}", p.kind)).or_insert(0) += 1;
         }
         println!("  COUNTS {counts:?} footnotes={}", r.footnotes.len());
+        if std::env::var_os("RESDIFF_DUMP_HEADINGS").is_some() {
+            for p in r
+                .paragraphs
+                .iter()
+                .filter(|p| p.kind == resdiff::model::ParagraphKind::Heading)
+            {
+                println!(
+                    "  HEAD {} {:?} {}",
+                    p.id,
+                    p.number,
+                    p.text.chars().take(120).collect::<String>()
+                );
+            }
+            continue;
+        }
         if std::env::var_os("RESDIFF_DUMP_SUMMARY").is_some() {
             continue;
         }

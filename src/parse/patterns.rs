@@ -37,9 +37,12 @@ pub static SECTION_START: LazyLock<Regex> =
 /// A roman numeral followed by a heading title without a period (`II Financial performance`).
 pub static ROMAN_HEADING: LazyLock<Regex> =
     LazyLock::new(|| re(r"^([IVX]{1,6})\s*$|^([IVX]{1,6})\s+([A-Z][^.;]*)$"));
-/// `Part IV International cooperation` headings.
-pub static PART_START: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^Part\s+([IVX]{1,6}|[A-Z]|\d{1,2})\.?(?:\s+(.*))?$"));
+/// `Part IV International cooperation`, `Article 17`, `Rule 60 …`, `Section 10 …` headings.
+pub static PART_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^((?:Part|Chapter|Article|Rule|Section|Regulation)\s+(?:[IVX]{1,6}|[A-Z]|\d{1,3}))\.?(?:\s+(.*))?$",
+    )
+});
 /// A line of separator asterisks (`* * *`).
 pub static STARS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\*\s*){2,}$"));
 /// `Action 12. …` in the Pact for the Future.
@@ -138,6 +141,8 @@ mod tests {
         assert!(!ROMAN_HEADING.is_match("I n v i t e s"));
         assert!(PART_START.is_match("Part IV International cooperation for development"));
         assert!(STARS.is_match("* * * "));
+        assert!(PART_START.is_match("Article 17"));
+        assert!(PART_START.is_match("Rule 60 Intergovernmental organizations"));
         assert_eq!(
             iso_date("on 22 December 2011").as_deref(),
             Some("2011-12-22")

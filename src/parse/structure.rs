@@ -34,6 +34,8 @@ struct Builder {
     scopes: u32,
     last_op_num: Option<u32>,
     ops_since_heading: u32,
+    /// A heading printed as a bare number (`II`, `Article 17`) whose title is the next unit.
+    untitled: Option<usize>,
     /// A numbered list inside a paragraph ending with `:` (parent index, last item number).
     list: Option<(usize, u32)>,
 }
@@ -72,6 +74,7 @@ impl Builder {
             last_op_num: None,
             ops_since_heading: 0,
             list: None,
+            untitled: None,
         }
     }
 
@@ -100,6 +103,9 @@ impl Builder {
         parent: Option<String>,
     ) -> usize {
         let id = self.unique(id);
+        if kind != ParagraphKind::Heading {
+            self.untitled = None;
+        }
         let section = if kind == ParagraphKind::Heading {
             None
         } else {
@@ -146,6 +152,16 @@ impl Builder {
     }
 
     fn heading(&mut self, number: Option<String>, text: &str) {
+        if number.is_none()
+            && let Some(i) = self.untitled.take()
+            && let Some(h) = self.paras.get_mut(i)
+        {
+            // The title line of a bare-number heading.
+            h.text = text.to_string();
+            self.section = Some(text.to_string());
+            return;
+        }
+        self.untitled = None;
         self.h += 1;
         let id = format!("{}H{}", self.prefix, self.h);
         let i = self.push(id, ParagraphKind::Heading, number.clone(), text, None);
@@ -153,6 +169,9 @@ impl Builder {
         self.letter = None;
         self.ops_since_heading = 0;
         self.list = None;
+        if text.is_empty() {
+            self.untitled = Some(i);
+        }
         self.section = Some(if text.is_empty() {
             number.unwrap_or_default()
         } else {
@@ -328,7 +347,7 @@ impl Builder {
             && text.len() < 250
             && !text.ends_with([',', ';', '.'])
         {
-            let label = format!("Part {}", c.get(1).map_or("", |m| m.as_str()));
+            let label = c.get(1).map_or("", |m| m.as_str()).to_string();
             let rest = c.get(2).map_or("", |m| m.as_str());
             self.heading(Some(label), rest);
             return;
