@@ -196,7 +196,9 @@ pub struct Summary {
     pub routine: usize,
     /// Pairs with substantive changes.
     pub substantive: usize,
-    /// The full operative renumbering map (old id → new id), in new order.
+    /// The full operative renumbering map (old id → new id), in new order: every linked pair of
+    /// operative paragraphs whose number changed (moved and modified ones included; paragraphs
+    /// that kept their number are not listed).
     pub renumbering: Vec<Renumbering>,
     /// Lead-phrase changes, in new order.
     pub lead_changes: Vec<LeadChangeEntry>,
