@@ -73,6 +73,19 @@ fn main() {
         ops_total / rounds
     );
 
+    let raw = DiffOptions {
+        semantic_cleanup: false,
+        ..DiffOptions::default()
+    };
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for (o, n) in &pairs {
+            std::hint::black_box(diff_words_with(o, n, &raw));
+        }
+    }
+    let per_pair = start.elapsed().as_secs_f64() * 1e6 / (rounds * pairs.len()) as f64;
+    println!("diff_words_with without semantic cleanup: {per_pair:.1} µs per pair");
+
     let start = Instant::now();
     for _ in 0..rounds {
         for (o, n) in &pairs {
@@ -106,6 +119,7 @@ fn main() {
         ("default 50 ms deadline", DiffOptions::default().deadline),
         ("no deadline", None),
         ("1 ms deadline", Some(Duration::from_millis(1))),
+        ("5 ms deadline", Some(Duration::from_millis(5))),
     ] {
         let opts = DiffOptions {
             deadline,
@@ -123,4 +137,21 @@ fn main() {
             out.timed_out
         );
     }
+
+    // Two unrelated texts of 5,000 words (worst case for the search and the cleanup).
+    let a: Vec<&str> = words.iter().take(5_000).copied().collect();
+    let mut b = a.clone();
+    let len = b.len();
+    for i in 0..len {
+        b.swap(i, (i * 7919 + 13) % len);
+    }
+    let (a, b) = (a.join(" "), b.join(" "));
+    let start = Instant::now();
+    let out = diff_words_with(&a, &b, &DiffOptions::default());
+    println!(
+        "5,000 words against a shuffle of them: {:.1} ms, {} ops, timed_out={}",
+        start.elapsed().as_secs_f64() * 1e3,
+        out.ops.len(),
+        out.timed_out
+    );
 }

@@ -248,6 +248,20 @@ fn corpus_growing_list_of_resolutions_is_routine() {
     let n = para(&new, start, ".");
     assert!(o.ends_with("2021/28 and 2022/15.") && n.ends_with("2022/15 and 2023/3."));
     assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    // Marked up as a person would: "2021/28[- and-]{+,+} 2022/15{+ and 2023/3+}."
+    let ops = diff_words(&o, &n);
+    let del: Vec<_> = ops
+        .iter()
+        .filter(|x| x.op == OpKind::Delete)
+        .map(|x| x.text.as_str())
+        .collect();
+    let ins: Vec<_> = ops
+        .iter()
+        .filter(|x| x.op == OpKind::Insert)
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(del, vec![" and"]);
+    assert_eq!(ins, vec![",", " and 2023/3"]);
 }
 
 #[test]
@@ -320,4 +334,29 @@ fn corpus_commission_session_paragraph_is_substantive() {
             .any(|op| !op.routine && op.op == OpKind::Insert && op.text.contains("Diversifying"))
     );
     assert_eq!(routine_kind(&o, &n), ChangeKind::Substantive);
+}
+
+#[test]
+fn sample_lead_strengthened_when_operative_became_preambular() {
+    // 65/141 OP16 "Further recognizes that the Internet governance-related outcomes …" became
+    // the 66/184 preambular paragraph "Reaffirming that the outcomes …": recognition → reaffirmation.
+    let old = sample_line("A_RES_65_141.txt", "16. Further recognizes that");
+    let old = old.trim_start_matches("16. ");
+    let new = sample_line(
+        "A_RES_66_184.txt",
+        "Reaffirming that the outcomes of the World Summit",
+    );
+    let mut ops = diff_words(old, &new);
+    let (ro, rn) = (resolution(&[]), resolution(&[]));
+    let (po, pn) = (
+        paragraph("OP16", None, old, &[]),
+        paragraph("PP24", None, &new, &[]),
+    );
+    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops);
+    let lead = c.lead_change.unwrap();
+    assert_eq!(lead.old, "Further recognizes");
+    assert_eq!(lead.new, "Reaffirming");
+    assert_eq!(lead.direction, Direction::Stronger);
+    assert_eq!(lead.scale.as_deref(), Some("affirmation"));
+    assert_eq!(c.kind, ChangeKind::Substantive);
 }

@@ -90,3 +90,21 @@ fn unrelated_long_texts_fall_back_exactly() {
     assert_eq!(old_text(&ops), old);
     assert_eq!(new_text(&ops), new);
 }
+
+#[test]
+fn tiny_deadlines_stay_exact() {
+    let old = long_text(50_000);
+    let new = edited(&old, 500);
+    for ms in [0, 1, 3, 10] {
+        let out = diff_words_with(
+            &old,
+            &new,
+            &DiffOptions {
+                deadline: Some(std::time::Duration::from_millis(ms)),
+                ..DiffOptions::default()
+            },
+        );
+        assert_eq!(old_text(&out.ops), old, "{ms} ms");
+        assert_eq!(new_text(&out.ops), new, "{ms} ms");
+    }
+}

@@ -40,6 +40,34 @@ fn check_ops(old: &str, new: &str, ops: &[DiffOp]) {
     }
     let s = similarity(ops);
     assert!((0.0..=1.0).contains(&s));
+    // Never half a word: no op boundary falls between two letters/digits of the same text.
+    for text_of in [OpKind::Insert, OpKind::Delete] {
+        let runs: Vec<&str> = ops
+            .iter()
+            .filter(|o| o.op != text_of)
+            .map(|o| o.text.as_str())
+            .collect();
+        for w in runs.windows(2) {
+            let before = w[0].chars().last();
+            let after = w[1].chars().next();
+            assert!(
+                !(before.is_some_and(char::is_alphanumeric)
+                    && after.is_some_and(char::is_alphanumeric)),
+                "op boundary splits a word: {w:?} in {ops:?}"
+            );
+        }
+    }
+}
+
+/// `check_ops` plus what the semantic cleanup guarantees.
+fn check_clean(old: &str, new: &str, ops: &[DiffOp]) {
+    check_ops(old, new, ops);
+    // Whitespace between two changes belongs to the change.
+    for w in ops.windows(3) {
+        if w[1].op == OpKind::Equal && w[0].op != OpKind::Equal && w[2].op != OpKind::Equal {
+            assert!(!w[1].text.trim().is_empty(), "whitespace island in {ops:?}");
+        }
+    }
 }
 
 /// Applies random word-level edits (delete, insert, replace, swap) to `text`.
@@ -107,9 +135,9 @@ proptest! {
     #[test]
     fn random_strings_reconstruct(old in text_strategy(), new in text_strategy()) {
         let mut ops = diff_words(&old, &new);
-        check_ops(&old, &new, &ops);
+        check_clean(&old, &new, &ops);
         mark_routine(&mut ops);
-        check_ops(&old, &new, &ops);
+        check_clean(&old, &new, &ops);
         let raw = diff_words_with(&old, &new, &DiffOptions { semantic_cleanup: false, ..DiffOptions::default() });
         check_ops(&old, &new, &raw.ops);
     }
@@ -136,7 +164,7 @@ proptest! {
         let old = lines[line % lines.len()].clone();
         let new = edit(&old, &edits);
         let ops = diff_words(&old, &new);
-        check_ops(&old, &new, &ops);
+        check_clean(&old, &new, &ops);
         // Edits happened only where the new text differs, so an unedited pair is all equal.
         if old == new {
             prop_assert!(ops.iter().all(|o| o.op == OpKind::Equal));
@@ -152,6 +180,6 @@ proptest! {
         let old = &lines[a % lines.len()];
         let new = &lines[b % lines.len()];
         let ops = diff_words(old, new);
-        check_ops(old, new, &ops);
+        check_clean(old, new, &ops);
     }
 }

@@ -44,6 +44,11 @@ fn routine_pairs() {
     assert!(is_routine_change("20 December 2010", "22 December 2011"));
     assert!(is_routine_change("and 64/187", ", 64/187 and 65/141"));
     assert!(!is_routine_change("2015", "2030"));
+    // Pure insertions/deletions: symbols yes, time references no.
+    assert!(is_routine_change("", ", 65/141"));
+    assert!(is_routine_change(" and 2009/7", ""));
+    assert!(!is_routine_change("", " at its sixty-seventh session"));
+    assert!(!is_routine_change("paragraph 71 of ", ""));
     assert!(!is_routine_change("Encourages", "Urges"));
     assert!(!is_routine_change("26", "30"));
     assert!(!is_routine_change(",", ";"));

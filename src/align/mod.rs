@@ -105,6 +105,7 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
     m.fill_gaps();
     m.containment_pass(&candidates);
+    m.orphan_pass(&candidates);
 
     // Groups from the 1–1 matches, then splits and merges.
     let mut groups: Vec<Group> = Vec::new();

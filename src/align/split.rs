@@ -12,6 +12,10 @@ use std::collections::HashMap;
 const CONTAINMENT: f64 = 0.6;
 /// The same share for a piece that is not adjacent to the group but among its candidates.
 const CONTAINMENT_FAR: f64 = 0.8;
+/// Size of the unexplained remainder of a group's single paragraph that a neighbour may explain.
+const REST_MIN_WORDS: i64 = 10;
+/// Share of that remainder the neighbour must contain.
+const REST_EXPLAINED: f64 = 0.75;
 /// Paragraphs shorter than this (in words) are never treated as split or merged pieces.
 const MIN_WORDS: usize = 4;
 
@@ -53,6 +57,28 @@ fn containment(piece: &[String], whole: &HashMap<&str, i64>, covered: &HashMap<&
         }
     }
     hit as f64 / piece.len() as f64
+}
+
+/// True when the words of `whole` that `covered` leaves over are many (≥ `REST_MIN_WORDS`) and
+/// mostly (≥ `REST_EXPLAINED`) found in `piece`: the piece is where that remainder came from.
+fn explains_rest(
+    piece: &[String],
+    whole: &HashMap<&str, i64>,
+    covered: &HashMap<&str, i64>,
+) -> bool {
+    let mut piece_bag: HashMap<&str, i64> = HashMap::new();
+    for t in piece {
+        *piece_bag.entry(t.as_str()).or_insert(0) += 1;
+    }
+    let (mut rest, mut hit) = (0i64, 0i64);
+    for (w, n) in whole {
+        let left = n - covered.get(w).copied().unwrap_or(0);
+        if left > 0 {
+            rest += left;
+            hit += left.min(piece_bag.get(w).copied().unwrap_or(0));
+        }
+    }
+    rest >= REST_MIN_WORDS && hit as f64 >= REST_EXPLAINED * rest as f64
 }
 
 /// Which side of the groups is being extended.
@@ -211,7 +237,9 @@ fn adjacent(
                 }
                 let whole = bag(other.iter().filter_map(|&k| theirs_tokens.get(k)));
                 let covered = bag(same.iter().filter_map(|&k| mine_tokens.get(k)));
-                if containment(piece, &whole, &covered) < CONTAINMENT {
+                if containment(piece, &whole, &covered) < CONTAINMENT
+                    && !explains_rest(piece, &whole, &covered)
+                {
                     continue;
                 }
                 if let Some(slot) = mine.get_mut(i) {

@@ -8,34 +8,55 @@ use super::routine::{mark_routine, normalize_for_matching};
 use super::{DiffOp, OpKind, diff_words, similarity};
 use crate::model::{Paragraph, Resolution};
 
-/// Adverbs that belong to a lead phrase when no parsed lead is available (`Recalling also`).
-const LEAD_ADVERBS: &[&str] = &[
-    "also",
-    "further",
-    "again",
-    "once",
-    "furthermore",
-    "moreover",
+/// Words that end a lead phrase taken from the text (the object or clause begins).
+const LEAD_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "that",
+    "its",
+    "their",
+    "all",
+    "to",
+    "in",
+    "about",
+    "at",
+    "over",
+    "by",
+    "regarding",
+    "for",
+    "on",
+    "this",
+    "these",
+    "those",
+    "each",
+    "every",
+    "any",
 ];
 
-/// The paragraph's lead phrase, or its first word plus following sequence adverbs.
+/// The paragraph's lead phrase, or, without one, its first words up to the object: at most five
+/// words, stopping before a determiner/preposition (`the`, `that`, `to`, …), a capitalised word
+/// after the first (`Member States`), a number or punctuation. `Takes note with appreciation of
+/// the report` → `Takes note with appreciation of`; `Calls upon all States` → `Calls upon`.
 fn lead_of(p: &Paragraph) -> String {
     if let Some(lead) = p.lead.as_deref().filter(|l| !l.trim().is_empty()) {
         return lead.trim().to_string();
     }
-    let mut words = p
-        .text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let mut lead: Vec<&str> = Vec::new();
-    if let Some(first) = words.next() {
-        lead.push(first);
-    }
-    for w in words {
-        if LEAD_ADVERBS.contains(&w.to_lowercase().as_str()) {
-            lead.push(w);
-        } else {
+    for (i, raw) in p.text.split_whitespace().take(5).enumerate() {
+        let w = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
+        let capital_later = i > 0 && w.chars().next().is_some_and(char::is_uppercase);
+        if w.is_empty()
+            || !w.chars().all(char::is_alphabetic)
+            || LEAD_STOP.contains(&lower.as_str())
+            || capital_later
+        {
             break;
+        }
+        lead.push(w);
+        if w.len() != raw.len() {
+            break; // punctuation after the word ends the phrase
         }
     }
     lead.join(" ")
@@ -89,8 +110,8 @@ fn footnote_changes(old: &[String], new: &[String]) -> Vec<FootnoteChange> {
 /// - `kind`: `None` when nothing changed (and both paragraphs exist), `Routine` when every changed
 ///   run is routine (see [`super::is_routine_change`]), otherwise `Substantive` (always for an
 ///   added or removed paragraph).
-/// - `lead_change`: from the paragraphs' `lead` fields, falling back to the first word plus
-///   sequence adverbs (`Recalling also`); only for pairs.
+/// - `lead_change`: from the paragraphs' `lead` fields, falling back to the first words of the
+///   text up to the object (`Takes note with appreciation of`, `Calls upon`); only for pairs.
 /// - `footnotes`: footnotes referenced by each paragraph, compared by text.
 /// - `references_added` / `references_removed`: set differences of [`extract_references`].
 pub fn classify(
@@ -139,5 +160,44 @@ pub fn classify(
             .filter(|r| !new_refs.contains(r))
             .cloned()
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ParagraphKind, Part};
+
+    fn para(text: &str) -> Paragraph {
+        Paragraph {
+            id: "OP1".into(),
+            kind: ParagraphKind::Operative,
+            number: Some("1".into()),
+            lead: None,
+            text: text.into(),
+            parent: None,
+            part: Part::Body,
+            section: None,
+            footnote_refs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn lead_fallback_stops_at_the_object() {
+        let cases = [
+            (
+                "Takes note with appreciation of the report",
+                "Takes note with appreciation of",
+            ),
+            ("Calls upon all States to act;", "Calls upon"),
+            ("Encourages Member States to", "Encourages"),
+            ("Recalling also its resolution 65/141,", "Recalling also"),
+            ("Deeply concerned that", "Deeply concerned"),
+            ("Emphasizing, however, that", "Emphasizing"),
+            ("Reaffirms paragraphs 4, 5 and 55", "Reaffirms paragraphs"),
+        ];
+        for (text, lead) in cases {
+            assert_eq!(lead_of(&para(text)), lead, "{text}");
+        }
     }
 }

@@ -7,8 +7,8 @@
 //! 2. **Semantic islands**: an equal run that sits between two changes is folded into the change
 //!    (as a deletion plus an insertion of the same text) when
 //!    - it is no longer, in characters, than the larger side of the change on *each* side of it
-//!      (the rule of diff-match-patch's semantic cleanup, counted on whole tokens); whitespace
-//!      between two changed words is always such an island; or
+//!      (the rule of diff-match-patch's semantic cleanup, counted on whole tokens); or
+//!    - it is whitespace only (whitespace between two changes belongs to the change); or
 //!    - it is *weak* — only whitespace, punctuation and at most three common function words
 //!      (`the`, `of`, `and`, `to`, …) — and no longer than the two changes around it together.
 //!
@@ -18,9 +18,19 @@
 //!    start/end of the text, before a word after a space, after a word before a space. So
 //!    `Recalling also its` against `Recalling its` marks `also ` rather than ` also`.
 //!
+//! 4. **Content re-alignment**: each remaining change (deletion + insertion) is diffed again on
+//!    its content words only (whitespace, punctuation and function words cannot anchor a match),
+//!    so a shared content word inside a rewritten span (`76/189` in ` and 76/189` →
+//!    `, 76/189 and 77/150`) shows as equal text; rules 1–3 then run once more. A person marks up
+//!    a growing list as `[- and-]{+,+} 76/189{+ and 77/150+}`, not as a rewrite of ` and 76/189`.
+//!
 //! Tokens are never split, so edits always cover whole words.
 
+use std::collections::HashMap;
+use std::time::Instant;
+
 use super::OpKind;
+use super::myers;
 use super::token::{Token, TokenKind};
 
 /// A run of tokens with its operation.
@@ -45,8 +55,7 @@ fn is_weak(toks: &[Token<'_>]) -> bool {
     let mut words = 0;
     for t in toks {
         if t.kind == TokenKind::Word {
-            let lower = t.text.to_lowercase();
-            if !WEAK_WORDS.contains(&lower.as_str()) {
+            if !is_weak_word(t.text) {
                 return false;
             }
             words += 1;
@@ -55,18 +64,108 @@ fn is_weak(toks: &[Token<'_>]) -> bool {
     words <= 3
 }
 
-/// Runs all cleanup stages on `segs`.
-pub(crate) fn cleanup(segs: Vec<Seg<'_>>) -> Vec<Seg<'_>> {
-    let mut segs = merge(segs);
-    loop {
+/// Upper bound on island-elimination passes (each pass folds every qualifying island; real
+/// paragraphs settle in two or three).
+const MAX_PASSES: usize = 32;
+
+/// Runs all cleanup stages on `segs`; `deadline` bounds the content re-alignment.
+pub(crate) fn cleanup(segs: Vec<Seg<'_>>, deadline: Option<Instant>) -> Vec<Seg<'_>> {
+    let mut segs = fold_islands(merge(segs));
+    slide(&mut segs);
+    let (realigned, changed) = realign(merge(segs), deadline);
+    segs = realigned;
+    if changed {
+        segs = fold_islands(merge(segs));
+        slide(&mut segs);
+    }
+    merge(segs)
+}
+
+/// Rule 2 until stable (bounded by [`MAX_PASSES`]).
+fn fold_islands(mut segs: Vec<Seg<'_>>) -> Vec<Seg<'_>> {
+    for _ in 0..MAX_PASSES {
         let (next, changed) = eliminate_islands(segs);
         segs = merge(next);
         if !changed {
             break;
         }
     }
-    slide(&mut segs);
-    merge(segs)
+    segs
+}
+
+/// Largest change (tokens per side) that rule 4 re-aligns.
+const MAX_REALIGN: usize = 4000;
+
+fn is_weak_word(w: &str) -> bool {
+    WEAK_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn is_weak_token(t: &Token<'_>) -> bool {
+    t.kind != TokenKind::Word || is_weak_word(t.text)
+}
+
+/// Rule 4: re-aligns each change (a deletion followed by an insertion) on its content words
+/// only — whitespace, punctuation and function words may not anchor a match — so that a shared
+/// content word (`76/189` in ` and 76/189` → `, 76/189 and 77/150`) stays visible as equal
+/// text instead of a shared ` and `. Returns whether any change was split.
+fn realign<'a>(segs: Vec<Seg<'a>>, deadline: Option<Instant>) -> (Vec<Seg<'a>>, bool) {
+    let mut out: Vec<Seg<'a>> = Vec::with_capacity(segs.len());
+    let mut changed = false;
+    let mut iter = segs.into_iter().peekable();
+    while let Some(seg) = iter.next() {
+        let pair = seg.op == OpKind::Delete
+            && iter.peek().is_some_and(|n| n.op == OpKind::Insert)
+            && seg.toks.len() <= MAX_REALIGN
+            && iter.peek().is_some_and(|n| n.toks.len() <= MAX_REALIGN);
+        if !pair {
+            out.push(seg);
+            continue;
+        }
+        let Some(ins) = iter.next() else {
+            out.push(seg);
+            continue;
+        };
+        // Weak tokens get ids no other token has; content words are interned by text.
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut fresh = u32::MAX;
+        let mut id_of = |t: &Token<'a>| -> u32 {
+            if is_weak_token(t) {
+                fresh -= 1;
+                fresh
+            } else {
+                let next = ids.len() as u32;
+                *ids.entry(t.text).or_insert(next)
+            }
+        };
+        let a: Vec<u32> = seg.toks.iter().map(&mut id_of).collect();
+        let b: Vec<u32> = ins.toks.iter().map(&mut id_of).collect();
+        let (edits, timed_out) = myers::diff(&a, &b, deadline);
+        let anchors = edits.iter().any(|e| e.op == OpKind::Equal);
+        if timed_out || !anchors {
+            out.push(seg);
+            out.push(ins);
+            continue;
+        }
+        changed = true;
+        let (mut i, mut j) = (0usize, 0usize);
+        for e in edits {
+            let (from, take_a, take_b) = match e.op {
+                OpKind::Equal => (&seg.toks, true, true),
+                OpKind::Delete => (&seg.toks, true, false),
+                OpKind::Insert => (&ins.toks, false, true),
+            };
+            let start = if take_a { i } else { j };
+            let toks = from.get(start..start + e.len).unwrap_or_default().to_vec();
+            if take_a {
+                i += e.len;
+            }
+            if take_b {
+                j += e.len;
+            }
+            out.push(Seg { op: e.op, toks });
+        }
+    }
+    (out, changed)
 }
 
 /// Rule 1: merge same-kind neighbours, deletes before inserts, factor out common edges.
@@ -184,7 +283,9 @@ fn eliminate_islands(segs: Vec<Seg<'_>>) -> (Vec<Seg<'_>>, bool) {
             continue;
         }
         let len = char_len(&seg.toks);
-        if (len <= before_max && len <= after_max)
+        let blank = seg.toks.iter().all(|t| t.kind == TokenKind::Space);
+        if blank
+            || (len <= before_max && len <= after_max)
             || (is_weak(&seg.toks) && len <= before_total + after_total)
         {
             fold[i] = true;

@@ -1,27 +1,4 @@
-//! Strength of lead phrases (`Encourages` → `Urges`).
-//!
-//! A lead phrase is placed on one of the scales below with a rank; a higher rank is stronger.
-//! Only ranks on the **same** scale are compared.
-//!
-//! | scale | phrases, weakest → strongest (rank) |
-//! |---|---|
-//! | `exhortation` | Invites (10) < Encourages (20) < Calls upon / Calls on / Calls for / Appeals to (30) < Requests (35) < Urges (40) < Demands (50) |
-//! | `approval` | Takes note of / Notes (10) < Notes / Takes note with appreciation or satisfaction (20) < Expresses appreciation, Appreciates (25) < Welcomes (30) < Welcomes with appreciation (33) < Commends (35) < Endorses, Approves (40) |
-//! | `concern` | Notes with concern (10) < Concerned, Expresses concern (20) < Deeply / seriously / greatly concerned, deep / serious / great concern (30) < Gravely concerned, grave concern, Alarmed (40) < Deeply alarmed (50) < Deplores (55) < Condemns (60) |
-//! | `affirmation` | Acknowledges (10) < Recognizes (20) < Affirms, Reaffirms, Reiterates (30) < Stresses, Emphasizes, Underlines, Underscores, Highlights (40) |
-//!
-//! Decisions:
-//! - `Requests` is placed between `Calls upon` and `Urges`: in GA usage it is directive (mostly to
-//!   the Secretary-General and UN bodies), stronger than an invitation or a call, but `Urges` is
-//!   the stronger word where both are addressed to the same actor.
-//! - `Reaffirms` ranks with `Affirms` (saying it again is not saying it more strongly).
-//! - Adverbs of sequence (`also`, `further`, `again`, `once again`, `furthermore`, `moreover`,
-//!   `however`, `therefore`, `in this regard`) are ignored; `We` at the start (outcome documents:
-//!   `We urge`) is ignored too.
-//! - `Strongly` (`Strongly encourages`, `Strongly urges`, `Strongly condemns`) adds 5, which
-//!   places it between the phrase and the next step up.
-//! - Verb forms are matched on their stem, so the operative verb (`Welcomes`), the preambular
-//!   participle (`Welcoming`) and the base form (`We welcome`) have the same rank.
+//! Strength of lead phrases (scales documented on the `diff` module: "Lead-phrase strength").
 
 use super::change::{Direction, LeadChange};
 

@@ -66,5 +66,9 @@ mod tests {
             extract_references("resolutions 57/270 B of 23 June 2003 and HIV/AIDS"),
             vec!["57/270 B"]
         );
+        assert_eq!(
+            extract_references("Report of the World Summit (A/CONF.199/20) and A/C.2/59/3, annex."),
+            vec!["A/CONF.199/20", "A/C.2/59/3"]
+        );
     }
 }

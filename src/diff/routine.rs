@@ -1,32 +1,4 @@
-//! Routine annual updates: what changes every year without changing the substance.
-//!
-//! Recognised routine items (see [`annotate`]):
-//! - **resolution / decision symbols** `65/141`, `2011/16`, `57/270 B` (a single capital letter
-//!   after the symbol belongs to it);
-//! - **document symbols**: a word with an all-capitals first component, a `/` and a digit
-//!   (`A/66/437`, `A/C.2/80/L.17`, `E/2011/77`, `A/66/64-E/2011/77`; not `HIV/AIDS`);
-//! - **dates**: `22 December 2011`, `December 2011`, `10 to 12 December 2003`, `16 and 17 June 2011`;
-//! - **years**: four-digit numbers 1900–2099;
-//! - **session ordinals**: ordinal words from `tenth` upwards (`fourteenth`, `sixty-sixth`,
-//!   `seventy-ninth`, `eightieth`), any ordinal word directly before `session`, and numeric
-//!   ordinals (`91st`); `first`…`ninth` elsewhere are ordinary words (`second phase`);
-//! - **plain numbers**: for matching always; for routine changes only paragraph numbers
-//!   (`paragraph 22`, `paragraphs 35 to 37 and 67 to 72`) — other numbers (`26 per cent`) are
-//!   substantive.
-//!
-//! **Years and target years.** [`normalize_for_matching`] replaces every year, target years such
-//! as `2030` included, because matching should see through them. [`is_routine_change`] is
-//! stricter: when both sides carry the same number of years, each old/new pair must differ by at
-//! most [`MAX_ROUTINE_YEAR_SHIFT`] (3) years — the annual, biennial or triennial cycle — so
-//! `2010` → `2011` is routine but a moved target (`2015` → `2030`) is substantive.
-//!
-//! **Lists of symbols.** The most common routine update is a list of resolutions that grows by
-//! one each year (`… 63/202 and 64/187` → `… 63/202, 64/187 and 65/141`). A changed span counts as
-//! routine when every word on both sides is either a routine item or a connector word (`and`,
-//! `of`, `its`, `resolution(s)`, `session`, …) and at least one routine item is involved, so items
-//! may be added to or dropped from such lists. [`mark_routine`] joins change runs separated only
-//! by routine items and connectors into one cluster and judges the cluster as a whole. A change of
-//! whitespace only is routine; a change of punctuation only is not.
+//! Routine annual updates (rules documented on the `diff` module: "Routine updates").
 
 use super::token::{TokenKind, tokenize};
 use super::{DiffOp, OpKind};
@@ -346,6 +318,16 @@ fn routine_items(del: &[&Item], ins: &[&Item]) -> bool {
         }
     }
     if !any_routine {
+        return false;
+    }
+    // Only adding or dropping words: routine only for symbols (a list that grows or shrinks);
+    // adding or dropping a date, year, ordinal or paragraph number changes the meaning.
+    if (del.is_empty() || ins.is_empty())
+        && !del
+            .iter()
+            .chain(ins)
+            .any(|it| matches!(it.class, Class::Res | Class::Doc))
+    {
         return false;
     }
     let dy: Vec<i32> = del.iter().filter_map(|i| year(i.class)).collect();

@@ -2,8 +2,9 @@
 //!
 //! Glyphs are collected with their positions and grouped into lines in content-stream order: a
 //! new line starts when the baseline moves by more than half the font size (raised footnote
-//! digits stay on their line), when the text jumps back to the left, or after a wide horizontal
-//! gap (separate columns of the document stamp). Words are separated by a space wherever the
+//! digits stay on their line), when the text jumps back to the left, or after a horizontal gap
+//! wider than 0.8 font sizes (the gap after a paragraph number, columns of the document stamp),
+//! which reproduces the line breaks of the corpus text layer closely. Words are separated by a space wherever the
 //! gap between glyphs is wider than a fraction of the font size. Pages are separated by an
 //! empty line, like the corpus text layer.
 
@@ -30,8 +31,9 @@ struct Glyph {
     text: String,
 }
 
-/// A horizontal gap wider than this many font sizes starts a new line.
-const COLUMN_GAP: f64 = 3.0;
+/// A horizontal gap wider than this many font sizes starts a new line (the gap after an
+/// operative paragraph number, columns of the document stamp), as in the corpus text layer.
+const COLUMN_GAP: f64 = 0.8;
 /// A gap wider than this fraction of the font size is a word space.
 const WORD_GAP: f64 = 0.15;
 /// A baseline move larger than this fraction of the font size starts a new line.
@@ -62,7 +64,7 @@ impl OutputDev for Collector {
         &mut self,
         trm: &Transform,
         width: f64,
-        _spacing: f64,
+        spacing: f64,
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
@@ -78,7 +80,14 @@ impl OutputDev for Collector {
             } else {
                 1.0
             },
-            advance: width * size,
+            // Glyph width plus character and word spacing (Tc, Tw), which pdf-extract passes in
+            // unscaled text space: the pen position where the next glyph would follow.
+            advance: width * size
+                + if font_size > 0.0 {
+                    spacing * size / font_size
+                } else {
+                    0.0
+                },
             text: char.to_string(),
         };
         if let Some(page) = self.pages.last_mut() {
