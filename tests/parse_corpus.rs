@@ -265,6 +265,7 @@ fn corpus_invariants() {
         "refs_in_order",
         "lead_prefix",
         "truncated_parses",
+        "trim_stable",
         "paragraph_ends",
         "paragraph_starts",
         "lead_found",
@@ -298,6 +299,42 @@ fn corpus_invariants() {
             .rposition(|&b| b == b'\n')
             .unwrap_or(0);
         let half = resdiff::parse::parse(&raw[..mid]);
+        // The same text with trailing spaces stripped from every line (another normaliser
+        // might do that) parses to the same paragraphs.
+        let trimmed: String = raw.lines().map(|l| format!("{}\n", l.trim_end())).collect();
+        let t = resdiff::parse::parse(&trimmed);
+        let same = t.paragraphs.len() == r.paragraphs.len()
+            && t.paragraphs
+                .iter()
+                .zip(&r.paragraphs)
+                .all(|(a, b)| a.id == b.id && a.text == b.text);
+        if !same {
+            let diff = t
+                .paragraphs
+                .iter()
+                .zip(&r.paragraphs)
+                .find(|(a, b)| a.id != b.id || a.text != b.text)
+                .map(|(a, b)| {
+                    format!(
+                        "{} vs {}: {} | {}",
+                        a.id,
+                        b.id,
+                        a.text.chars().take(60).collect::<String>(),
+                        b.text.chars().take(60).collect::<String>()
+                    )
+                })
+                .unwrap_or_else(|| {
+                    format!(
+                        "{} vs {} paragraphs",
+                        t.paragraphs.len(),
+                        r.paragraphs.len()
+                    )
+                });
+            failures
+                .entry("trim_stable")
+                .or_default()
+                .push((name.clone(), diff));
+        }
         if half.paragraphs.iter().any(|p| p.id.is_empty())
             || (mid > 2000 && half.paragraphs.is_empty())
         {
@@ -371,6 +408,9 @@ fn corpus_invariants() {
         "no_glued_ref",
         "unique_ids",
         "paragraph_starts",
+        "lead_prefix",
+        "truncated_parses",
+        "trim_stable",
     ] {
         let bad = failures.get(inv).map_or(0, Vec::len);
         assert_eq!(bad, 0, "{bad} documents violate {inv}");
