@@ -360,7 +360,12 @@ fn corpus_invariants() {
     for inv in invariants {
         let bad = failures.get(inv).map_or(0, Vec::len);
         eprintln!("  {:>4}/{n} satisfy {inv}", n - bad);
-        for (doc, detail) in failures.get(inv).into_iter().flatten().take(15) {
+        let shown = if std::env::var_os("RESDIFF_ALL_FAILURES").is_some() {
+            usize::MAX
+        } else {
+            15
+        };
+        for (doc, detail) in failures.get(inv).into_iter().flatten().take(shown) {
             eprintln!(
                 "        {doc}: {}",
                 detail.chars().take(160).collect::<String>()
