@@ -54,7 +54,7 @@ pub static ANNEX_START: LazyLock<Regex> =
 /// The closing plenary meeting line, possibly at the end of a paragraph, with an optional date.
 pub static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(\d{1,3})(?:st|nd|rd|th)(?:\s+\(resumed\))? plenary meeting\s*(?:(\d{1,2} [A-Z][a-z]+ \d{4})\s*)?$",
+        r"(?:^|\s)(\d{1,3})(?:st|nd|rd|th)(?:\s+\(resumed\))? plenary meeting\s*(?:(\d{1,2} [A-Z][a-z]+ ?\d{4})\s*)?$",
     )
 });
 /// A date on its own (`22 December 2011`).
