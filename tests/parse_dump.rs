@@ -18,6 +18,33 @@ fn dump() {
             r.structured,
             r.meta
         );
+        let mut counts = std::collections::BTreeMap::new();
+        for p in &r.paragraphs {
+            let part = match &p.part {
+                resdiff::model::Part::Body => "body".to_string(),
+                resdiff::model::Part::Annex { index, .. } => format!("AN{index}"),
+            };
+            *counts.entry(format!("{part}:{:?}", p.kind)).or_insert(0) += 1;
+        }
+        println!("  COUNTS {counts:?} footnotes={}", r.footnotes.len());
+        if std::env::var_os("RESDIFF_DUMP_HEADINGS").is_some() {
+            for p in r
+                .paragraphs
+                .iter()
+                .filter(|p| p.kind == resdiff::model::ParagraphKind::Heading)
+            {
+                println!(
+                    "  HEAD {} {:?} {}",
+                    p.id,
+                    p.number,
+                    p.text.chars().take(120).collect::<String>()
+                );
+            }
+            continue;
+        }
+        if std::env::var_os("RESDIFF_DUMP_SUMMARY").is_some() {
+            continue;
+        }
         for w in &r.warnings {
             println!("  WARN {w}");
         }

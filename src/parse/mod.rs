@@ -18,7 +18,7 @@ mod structure;
 mod text;
 
 pub use lead::{LeadStyle, lead_phrase};
-pub use text::{Vocabulary, keep_hyphen};
+pub use text::{HyphenJoin, Vocabulary, hyphen_join, keep_hyphen};
 
 use crate::model::{ParagraphKind, Resolution, TextFlavour};
 use patterns::{GA_LINE, JOB_NUMBER, PAGE_COUNTER, TITLE_LINE};
@@ -105,6 +105,14 @@ pub fn parse(text: &str) -> Resolution {
         let (paras, warnings) = structure::build(&prepared.units, &mut res.meta);
         res.paragraphs = paras;
         res.warnings.extend(warnings);
+        if res.meta.title.is_none() {
+            // No title in the head (`A/80/L.41`): the first heading of the body.
+            res.meta.title = res
+                .paragraphs
+                .iter()
+                .find(|p| p.kind == ParagraphKind::Heading && !p.text.trim().is_empty())
+                .map(|p| text::collapse_ws(&p.text));
+        }
         if !res
             .paragraphs
             .iter()
@@ -123,9 +131,16 @@ pub fn parse(text: &str) -> Resolution {
     // Footnote references, in reading order, then lead phrases.
     let mut scanner = RefScanner::new(res.footnotes.iter().map(|f| f.number).filter(|n| *n > 0));
     for p in &mut res.paragraphs {
-        let (clean, refs) = scanner.scan(&p.text);
-        p.text = clean;
+        let (clean, mut refs) = scanner.scan(&p.text);
+        let mut offsets: Vec<usize> = refs.iter().map(|r| r.offset).collect();
+        p.text = text::collapse_with_offsets(&clean, &mut offsets);
+        for (r, o) in refs.iter_mut().zip(offsets) {
+            r.offset = o;
+        }
         p.footnote_refs = refs;
+        if let Some(s) = &p.section {
+            p.section = Some(text::collapse_ws(s));
+        }
         p.lead = match p.kind {
             ParagraphKind::Preambular => lead_phrase(&p.text, LeadStyle::Preambular),
             ParagraphKind::Operative => lead_phrase(&p.text, LeadStyle::Operative),
