@@ -1,7 +1,9 @@
 //! The 1–1 matching passes: anchors, scored candidates with greedy global assignment, and an
 //! exhaustive dynamic programme inside the small stretches left between matched pairs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use super::fxhash::FxMap;
 
 use super::features::Features;
 use super::lis::lis_mask;
@@ -126,13 +128,12 @@ impl<'a> Matcher<'a> {
 
     /// Pass 1: paragraphs whose normalised token sequence occurs exactly once on each side.
     pub(crate) fn anchor_unique_exact(&mut self) {
-        let key = |t: &Vec<String>| t.join(" ");
-        let mut seen: HashMap<String, (usize, usize, usize, usize)> = HashMap::new();
+        let mut seen: FxMap<&[u32], (usize, usize, usize, usize)> = FxMap::default();
         for (o, t) in self.f.old_tokens.iter().enumerate() {
             if t.is_empty() {
                 continue;
             }
-            let e = seen.entry(key(t)).or_insert((0, 0, 0, 0));
+            let e = seen.entry(t.as_slice()).or_insert((0, 0, 0, 0));
             e.0 += 1;
             e.1 = o;
         }
@@ -140,7 +141,7 @@ impl<'a> Matcher<'a> {
             if t.is_empty() {
                 continue;
             }
-            if let Some(e) = seen.get_mut(&key(t)) {
+            if let Some(e) = seen.get_mut(t.as_slice()) {
                 e.2 += 1;
                 e.3 = n;
             }
@@ -357,8 +358,8 @@ impl<'a> Matcher<'a> {
     /// some distinctive wording (cosine ≥ 0.2) and are each other's best such partner: a
     /// paragraph rewritten and moved (also from the preamble to the operative part, or back).
     pub(crate) fn orphan_pass(&mut self, candidates: &[Vec<(usize, f64)>]) {
-        let mut best_of_old: HashMap<usize, (f64, usize)> = HashMap::new();
-        let mut best_of_new: HashMap<usize, (f64, usize)> = HashMap::new();
+        let mut best_of_old: FxMap<usize, (f64, usize)> = FxMap::default();
+        let mut best_of_new: FxMap<usize, (f64, usize)> = FxMap::default();
         for (n, cands) in candidates.iter().enumerate() {
             for &(o, cos) in cands {
                 if cos < tuning::ACCEPT_ORPHAN

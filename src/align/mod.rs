@@ -18,9 +18,9 @@
 //! 2. **Candidates.** Each paragraph becomes a TF-IDF vector over word unigrams and bigrams
 //!    (sub-linear term frequency, IDF over the paragraphs of both sides, unit length). An inverted
 //!    index over the old vectors accumulates dot products for each new paragraph, skipping
-//!    features whose posting list is longer than `max(200, 4√P_old)` (very common words, which
-//!    carry little weight anyway), so no all-pairs comparison is made; the best 16 by partial
-//!    score are re-scored with the exact cosine and the best 8 kept. Roughly O(W · cap).
+//!    features whose posting list is longer than `max(32, 4√P_old)` (very common words, which
+//!    carry little weight anyway), so no all-pairs comparison is made; the best 8 by partial
+//!    score are kept and re-scored with the exact cosine. Roughly O(W · cap).
 //! 3. **Global assignment, greedy.** All candidate edges are scored as `cosine + 0.1 (old
 //!    paragraph lies between the in-order matched neighbours of the new one) + 0.03 (same kind) −
 //!    0.05·|relative position difference|` and accepted greedily by descending score while both
@@ -47,6 +47,7 @@
 
 mod alignment;
 mod features;
+mod fxhash;
 mod lis;
 mod matcher;
 mod split;
@@ -99,7 +100,7 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
 
     let mut m = Matcher::new(old_p, new_p, features);
     m.anchor_unique_exact();
-    let cap = 200usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
+    let cap = 32usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
     let candidates = m.f.candidates(tuning::CANDIDATES, cap);
     m.greedy(&candidates, tuning::ACCEPT_ANYWHERE, true);
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
@@ -177,16 +178,16 @@ fn build_links(
     let mut rows: Vec<((i64, u8, usize), Link)> = Vec::with_capacity(old_p.len() + new_p.len());
     let mut rank_of_group = vec![0i64; groups.len()];
     let mut rank = 0i64;
-    let mut group_iter = order.iter().zip(&in_run).peekable();
-    // Walk the new document: added paragraphs and groups interleave by new index.
+    // The group starting at each new index, with whether it is in the in-order run.
     let mut group_of_new_first: Vec<Option<(usize, bool)>> = vec![None; new_p.len()];
-    while let Some((&g, &kept)) = group_iter.next() {
+    for (&g, &kept) in order.iter().zip(&in_run) {
         if let Some(&n) = groups.get(g).and_then(|gr| gr.new.first())
             && let Some(slot) = group_of_new_first.get_mut(n)
         {
             *slot = Some((g, kept));
         }
     }
+    // Walk the new document: added paragraphs and groups interleave by new index.
     let mut in_group = vec![false; new_p.len()];
     for gr in groups {
         for &n in &gr.new {
