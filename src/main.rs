@@ -160,9 +160,17 @@ fn cmd_compare(
         ColorChoice::Never => false,
         ColorChoice::Auto => output.is_none() && std::io::stdout().is_terminal(),
     };
+    if format.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "a {} report is binary; write it to a file with -o FILE",
+            format.name()
+        );
+    }
     let opts = RenderOptions {
         csv_bom: bom,
         color,
+        old_label: Some(file_label(old)),
+        new_label: Some(file_label(new)),
         ..RenderOptions::default()
     };
     let bytes = report::render(&cmp, format, &opts)?;
@@ -174,6 +182,13 @@ fn cmd_compare(
         }
         None => write_stdout(&bytes),
     }
+}
+
+/// The file name, used to name a document that has no symbol or title.
+fn file_label(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {

@@ -206,3 +206,35 @@ fn footnote_changes_show_in_every_readable_format() {
     let pdf = render(&c, Format::Pdf, &opts()).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
 }
+
+#[test]
+fn empty_documents_render_in_every_format() {
+    use resdiff::compare::{Comparison, Summary};
+    use resdiff::model::Resolution;
+    let c = Comparison {
+        old: Resolution::default(),
+        new: Resolution::default(),
+        pairs: Vec::new(),
+        summary: Summary::default(),
+        warnings: Vec::new(),
+    };
+    let labelled = RenderOptions {
+        old_label: Some("draft-1.txt".into()),
+        new_label: Some("draft-2.txt".into()),
+        ..opts()
+    };
+    for f in Format::ALL {
+        let out = render(&c, f, &labelled).unwrap();
+        assert!(!out.is_empty(), "{f}");
+    }
+    let html = String::from_utf8(render(&c, Format::Html, &labelled).unwrap()).unwrap();
+    assert_eq!(report_support::html5_errors(&html), Vec::<String>::new());
+    assert!(html.contains("draft-1.txt") && html.contains("draft-2.txt"));
+    assert!(html.contains("The two documents have the same paragraphs."));
+    let text = String::from_utf8(render(&c, Format::Text, &labelled).unwrap()).unwrap();
+    assert!(text.starts_with("draft-1.txt → draft-2.txt\n"));
+    let csv = String::from_utf8(render(&c, Format::Csv, &labelled).unwrap()).unwrap();
+    assert_eq!(report_support::parse_csv(&csv).len(), 1);
+    let pdf = render(&c, Format::Pdf, &labelled).unwrap();
+    assert!(String::from_utf8_lossy(&pdf).contains("/Count 1"));
+}

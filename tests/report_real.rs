@@ -148,6 +148,9 @@ fn crafted_documents_are_escaped_in_html() {
 fn sample_pdf_text_extracts() {
     let c = sample();
     let pdf = render(&c, Format::Pdf, &opts()).unwrap();
+    // The embedded font is a subset: the whole DejaVu Sans alone is 740 KB.
+    assert!(String::from_utf8_lossy(&pdf).contains("/RDSUBS+DejaVuSans"));
+    assert!(pdf.len() < 250_000, "{} bytes", pdf.len());
     if !tool_or_skip("pdftotext", "PDF text extraction (sample pair)") {
         return;
     }

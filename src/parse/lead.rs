@@ -116,6 +116,36 @@ const ADJECTIVES: &[&str] = &[
     "underlining",
 ];
 
+/// Capitalised words ending in `-ed`/`-ing` that open a sentence without being a lead
+/// (`United Nations …`, `Developing countries …`, `Revised estimates …`).
+const NOT_PARTICIPLES: &[&str] = &[
+    "united",
+    "revised",
+    "developing",
+    "proposed",
+    "related",
+    "selected",
+    "estimated",
+    "based",
+    "interested",
+    "affected",
+    "landlocked",
+    "least",
+    "during",
+    "including",
+    "according",
+    "nothing",
+    "something",
+    "everything",
+    "funding",
+    "training",
+    "financing",
+    "meeting",
+    "spending",
+    "housing",
+    "planning",
+];
+
 /// Words ending in `s` that are not third-person verbs (`States Parties shall …`).
 const NOT_VERBS: &[&str] = &[
     "states",
@@ -243,7 +273,9 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     if end.is_none() {
         let w = lower.get(i)?.as_str();
         let raw = words.get(i)?.1;
-        let participle = (w.ends_with("ing") && w.len() > 4) || (w.ends_with("ed") && w.len() > 4);
+        let participle = ((w.ends_with("ing") && w.len() > 4)
+            || (w.ends_with("ed") && w.len() > 4))
+            && !NOT_PARTICIPLES.contains(&w);
         let verb = style == LeadStyle::Operative
             && !NOT_VERBS.contains(&w)
             && w.ends_with('s')
@@ -349,6 +381,8 @@ mod tests {
         );
         assert_eq!(op("We recognize that"), None);
         assert_eq!(op("States Parties shall"), None);
+        assert_eq!(op("United Nations entities shall"), None);
+        assert_eq!(pp("Developing countries need"), None);
         assert_eq!(op("Re-emphasizes that").as_deref(), Some("Re-emphasizes"));
         assert_eq!(pp("Ever mindful that").as_deref(), Some("Ever mindful"));
         assert_eq!(

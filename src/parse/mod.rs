@@ -6,6 +6,27 @@
 //! units into preambular/operative paragraphs, sub-paragraphs, headings and annexes, removes
 //! footnote reference digits and finds each paragraph's lead phrase. Texts that do not look like
 //! a resolution become a list of unstructured paragraphs.
+//!
+//! # Ids
+//! - body: `PP<n>` (preambular, counted), `OP<n>` (printed number), `OPU<n>` (an unnumbered
+//!   operative paragraph such as `Adopts the following …:`), `H<n>` (headings, counted),
+//!   `P<n>` (unstructured prose), sub-paragraphs `<parent>(a)`, `<parent>(a)(i)`, items of a
+//!   numbered list inside a paragraph ending in `:` `<parent>(1)`;
+//! - when operative numbering restarts at 1 after a heading (sections of budget resolutions,
+//!   articles of a convention, rules of procedure) the k-th sequence gets the scope `S<k>.`
+//!   (`S2.OP1`);
+//! - annex paragraphs carry `AN<k>.` (`AN1.OP3`, `AN1.H1`, `AN1.P2`, `AN1.S3.OP1`);
+//! - a repeated id gets `~2`, `~3` and a warning.
+//!
+//! # Footnotes
+//! Footnote texts come from the blocks after `_____` lines (PDF), the numbered lines after the
+//! plenary line (ODS), or asterisk lines at a page foot (`* On behalf of …`, stored with number
+//! 0). Reference digits are removed from paragraph text (rules in `refs.rs`): glued to a word or closing punctuation, or set off by two spaces, or ending a
+//! paragraph, or glued to a year/resolution number (`2024–203411`, `59/3009`), always a known
+//! footnote number, new references in order.
+//!
+//! # Leads and hyphens
+//! See [`lead_phrase`] and [`hyphen_join`].
 
 mod lead;
 mod lines;

@@ -54,14 +54,14 @@ pub static ANNEX_START: LazyLock<Regex> =
 /// The closing plenary meeting line, possibly at the end of a paragraph, with an optional date.
 pub static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(\d{1,3})(?:st|nd|rd|th)(?:\s+\(resumed\))? plenary meeting\s*(?:(\d{1,2} [A-Z][a-z]+ \d{4})\s*)?$",
+        r"(?:^|\s)(\d{1,3})(?:st|nd|rd|th)(?:\s+\(resumed\))? plenary meeting\s*(?:(\d{1,2} [A-Z][a-z]+ ?\d{4})\s*)?$",
     )
 });
 /// A date on its own (`22 December 2011`).
 pub static DATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(\d{1,2}) ([A-Z][a-z]+) (\d{4})\s*$"));
 /// A date inside text.
-pub static DATE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})"));
+pub static DATE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2}) ([A-Z][a-z]+) ?(\d{4})"));
 /// The title line `66/184. Title`.
 pub static TITLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(\d{1,3})/(\d{1,4})\s*\.\s*(\S.*)$"));
@@ -136,6 +136,8 @@ mod tests {
         assert!(BARCODE.is_match("*2424293* "));
         assert!(PLENARY.is_match("development”. 69th plenary meeting"));
         assert!(PLENARY.is_match("50th (resumed) plenary meeting 22 December 2023"));
+        assert!(PLENARY.is_match("47th plenary meeting 4 December2024"));
+        assert_eq!(iso_date("4 December2024").as_deref(), Some("2024-12-04"));
         assert!(ROMAN_HEADING.is_match("II"));
         assert!(ROMAN_HEADING.is_match("II Financial performance report for 2022"));
         assert!(!ROMAN_HEADING.is_match("I n v i t e s"));

@@ -218,6 +218,7 @@ impl Starter {
         if GA_LINE.is_match(t)
             || PLENARY.is_match(t) && t.len() < 60
             || ACTION_START.is_match(t)
+            || t.starts_with('•')
             || PART_START.is_match(t)
                 && t.len() < 120
                 && !t.ends_with([';', ',', '.'])

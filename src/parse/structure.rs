@@ -249,6 +249,30 @@ impl Builder {
                 return;
             }
         }
+        // Bullet item: a child of the paragraph it follows (`OP12(•1)`).
+        if let Some(body) = text.strip_prefix('•')
+            && let Some(pi) = self.top
+        {
+            let parent_id = self.paras.get(pi).map(|p| p.id.clone()).unwrap_or_default();
+            let k = self
+                .paras
+                .iter()
+                .filter(|p| {
+                    p.parent.as_deref() == Some(parent_id.as_str())
+                        && p.number.as_deref() == Some("•")
+                })
+                .count()
+                + 1;
+            let id = format!("{parent_id}(•{k})");
+            self.push(
+                id,
+                ParagraphKind::SubParagraph,
+                Some("•".into()),
+                body.trim_start(),
+                Some(parent_id),
+            );
+            return;
+        }
         // Sub-paragraph.
         if let Some(c) = SUB_START.captures(text) {
             let label = c.get(1).map_or("", |m| m.as_str()).to_string();

@@ -16,6 +16,7 @@ mod json;
 mod markdown;
 mod options;
 mod pdf;
+mod subset;
 mod text;
 
 pub use atomic::write_atomic;

@@ -5,7 +5,6 @@
 //! `Page N of M` footers.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
@@ -603,7 +602,8 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportErr
     }
 
     let font = &l.font;
-    let base = Name(b"DejaVuSans");
+    // A subset font's name carries a six-letter tag (PDF 32000-1, 9.6.4).
+    let base = Name(b"RDSUBS+DejaVuSans");
     pdf.type0_font(type0)
         .base_font(base)
         .encoding_predefined(Name(b"Identity-H"))
@@ -652,12 +652,13 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportErr
     }
     let cmap_data = cmap.finish();
     pdf.cmap(cmap_ref, cmap_data.as_slice());
-    // Compressing the font is most of the work of a small report: do it once per process.
-    static FONT_DEFLATED: OnceLock<Vec<u8>> = OnceLock::new();
-    let font_data = FONT_DEFLATED.get_or_init(|| compress(FONT));
-    let mut stream = pdf.stream(font_file, font_data);
+    // Only the outlines of the glyphs used; the whole font if it cannot be subset.
+    let subset = super::subset::subset(FONT, font.used.keys().copied());
+    let program: &[u8] = subset.as_deref().unwrap_or(FONT);
+    let font_data = compress(program);
+    let mut stream = pdf.stream(font_file, &font_data);
     stream.filter(Filter::FlateDecode);
-    stream.pair(Name(b"Length1"), FONT.len() as i32);
+    stream.pair(Name(b"Length1"), program.len() as i32);
     stream.finish();
     pdf.document_info(info)
         .title(TextStr(&format!(
