@@ -67,6 +67,13 @@ fn session_of_symbol(symbol: &str) -> Option<u32> {
         .and_then(|p| p.parse().ok())
 }
 
+/// Load two files and compare them (old → new).
+pub fn compare_files(old: &Path, new: &Path) -> Result<compare::Comparison, IngestError> {
+    let old = load(old)?;
+    let new = load(new)?;
+    Ok(compare::compare(old, new))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,11 +91,4 @@ mod tests {
         assert_eq!(s("notes.txt"), None);
         assert_eq!(session_of_symbol("A/C.2/80/L.17"), Some(80));
     }
-}
-
-/// Load two files and compare them (old → new).
-pub fn compare_files(old: &Path, new: &Path) -> Result<compare::Comparison, IngestError> {
-    let old = load(old)?;
-    let new = load(new)?;
-    Ok(compare::compare(old, new))
 }
