@@ -11,17 +11,35 @@ use resdiff::compare::compare;
 use resdiff::model::{Paragraph, Resolution};
 use resdiff::parse::parse;
 
-/// Median wall time of `f` over enough runs to fill about `budget`.
+/// On-CPU time of this thread (first field of /proc/thread-self/schedstat, in ns), which the
+/// other processes of a busy machine do not inflate; `None` where unavailable.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Median time per call of `f`: calls are grouped in batches of at least 40 ms (the kernel
+/// updates a thread's CPU time only at scheduler ticks), each batch measured in thread CPU time
+/// where the platform reports it (robust on a shared machine), else in wall time.
 fn median_time(budget: Duration, mut f: impl FnMut()) -> Duration {
     let start = Instant::now();
     f();
     let once = start.elapsed().max(Duration::from_micros(1));
-    let runs = (budget.as_secs_f64() / once.as_secs_f64()).clamp(3.0, 200.0) as usize;
-    let mut times: Vec<Duration> = (0..runs)
+    let per_batch = ((0.04 / once.as_secs_f64()).ceil() as u32).max(1);
+    let batches = (budget.as_secs_f64() / (once.as_secs_f64() * f64::from(per_batch)))
+        .clamp(5.0, 60.0) as usize;
+    let mut times: Vec<Duration> = (0..batches)
         .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
+            let (t, c) = (Instant::now(), thread_cpu());
+            for _ in 0..per_batch {
+                f();
+            }
+            let total = match (c, thread_cpu()) {
+                (Some(a), Some(b)) => b.saturating_sub(a),
+                _ => t.elapsed(),
+            };
+            total / per_batch
         })
         .collect();
     times.sort();
@@ -158,13 +176,36 @@ fn main() {
     let pact = read(resdiff::corpus::text_path(&corpus, "A/RES/79/1"));
     let budget = Duration::from_millis(1500);
 
-    println!("== parse + align + diff (median) ==");
+    println!(
+        "== parse + align + diff (median {} time) ==",
+        if thread_cpu().is_some() {
+            "thread CPU"
+        } else {
+            "wall"
+        }
+    );
     let t_sample = median_time(budget, || {
         black_box(compare(parse(&sample_old), parse(&sample_new)));
     });
     println!(
         "sample 65/141 -> 66/184      {:8.3} ms   (target < 5 ms)",
         ms(t_sample)
+    );
+    let (so, sn) = (parse(&sample_old), parse(&sample_new));
+    let t_sparse = median_time(budget, || {
+        black_box((parse(&sample_old), parse(&sample_new)));
+    });
+    let t_salign = median_time(budget, || {
+        black_box(resdiff::align::align(&so, &sn));
+    });
+    let t_scmp = median_time(budget, || {
+        black_box(compare(so.clone(), sn.clone()));
+    });
+    println!(
+        "  of which: parse {:.3} ms, align {:.3} ms, align + diff + classify {:.3} ms",
+        ms(t_sparse),
+        ms(t_salign),
+        ms(t_scmp)
     );
     let t_ict = median_time(budget, || {
         black_box(compare(parse(&ict_old), parse(&ict_new)));
@@ -216,10 +257,27 @@ fn main() {
         t_align8.as_secs_f64() / t_align1.as_secs_f64()
     );
 
+    let t_parse = median_time(budget, || {
+        black_box((parse(&ict_old), parse(&ict_new)));
+    });
+    let t_norm = median_time(budget, || {
+        for p in o1.paragraphs.iter().chain(&n1.paragraphs) {
+            black_box(resdiff::diff::normalize_for_matching(&p.text));
+        }
+    });
+    println!(
+        "parts of 79/194 -> 80/118: parse {:.3} ms, normalize_for_matching of all paragraphs {:.3} ms",
+        ms(t_parse),
+        ms(t_norm)
+    );
+
     println!("== naive baseline (79/194 -> 80/118, align only) ==");
-    let t0 = Instant::now();
+    let (t0, c0) = (Instant::now(), thread_cpu());
     black_box(naive_align(&o1, &n1));
-    let t_naive = t0.elapsed();
+    let t_naive = match (c0, thread_cpu()) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => t0.elapsed(),
+    };
     println!(
         "naive Levenshtein aligner   {:9.3} ms; resdiff align {:.3} ms; parse+align+diff {:.3} ms",
         ms(t_naive),

@@ -196,7 +196,9 @@ pub struct Summary {
     pub routine: usize,
     /// Pairs with substantive changes.
     pub substantive: usize,
-    /// The full operative renumbering map (old id → new id), in new order.
+    /// The full operative renumbering map (old id → new id), in new order: every linked pair of
+    /// operative paragraphs whose number changed (moved and modified ones included; paragraphs
+    /// that kept their number are not listed).
     pub renumbering: Vec<Renumbering>,
     /// Lead-phrase changes, in new order.
     pub lead_changes: Vec<LeadChangeEntry>,
@@ -267,26 +269,35 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
             .collect();
         let old_text = join_texts(&old_paras);
         let new_text = join_texts(&new_paras);
-        let remaining = opts.total_deadline.saturating_sub(started.elapsed());
-        if remaining.is_zero() {
-            budget_spent = true;
-        }
-        let deadline = opts
-            .pair_deadline
-            .min(remaining)
-            .max(std::time::Duration::from_millis(1));
-        let outcome = crate::diff::diff_words_with(
-            &old_text,
-            &new_text,
-            &crate::diff::DiffOptions {
-                deadline: Some(deadline),
-                ..crate::diff::DiffOptions::default()
-            },
-        );
-        if outcome.timed_out {
-            timed_out_ids.push(pair_label(&old_paras, &new_paras));
-        }
-        let mut ops = outcome.ops;
+        let mut ops = if old_text == new_text {
+            // Identical texts: one equal run, no search needed.
+            if old_text.is_empty() {
+                Vec::new()
+            } else {
+                vec![DiffOp::new(crate::diff::OpKind::Equal, old_text.clone())]
+            }
+        } else {
+            let remaining = opts.total_deadline.saturating_sub(started.elapsed());
+            if remaining.is_zero() {
+                budget_spent = true;
+            }
+            let deadline = opts
+                .pair_deadline
+                .min(remaining)
+                .max(std::time::Duration::from_millis(1));
+            let outcome = crate::diff::diff_words_with(
+                &old_text,
+                &new_text,
+                &crate::diff::DiffOptions {
+                    deadline: Some(deadline),
+                    ..crate::diff::DiffOptions::default()
+                },
+            );
+            if outcome.timed_out {
+                timed_out_ids.push(pair_label(&old_paras, &new_paras));
+            }
+            outcome.ops
+        };
         let class = classify_pair(&old, &new, &old_paras, &new_paras, &mut ops);
         let similarity = if old_paras.is_empty() || new_paras.is_empty() {
             0.0

@@ -27,7 +27,44 @@ pub fn load(path: &Path) -> Result<model::Resolution, IngestError> {
     let mut warnings = ingested.warnings;
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
+    if doc.meta.symbol.is_none()
+        && doc.structured
+        && let Some(symbol) = symbol_from_file_name(path)
+    {
+        doc.warnings.push(format!(
+            "the text names no document symbol; {symbol} is taken from the file name"
+        ));
+        if doc.meta.session.is_none() {
+            doc.meta.session = session_of_symbol(&symbol);
+        }
+        doc.meta.symbol = Some(symbol);
+    }
     Ok(doc)
+}
+
+/// A UN document symbol spelled in a file name the way the UN and this corpus do
+/// (`A_RES_65_141.txt` → `A/RES/65/141`, `A_C.2_80_L.17.docx` → `A/C.2/80/L.17`).
+pub fn symbol_from_file_name(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let parts: Vec<&str> = stem.split('_').collect();
+    let body = parts.first()?;
+    let series_ok = matches!(*body, "A" | "E" | "S");
+    let parts_ok = parts.len() >= 3
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+        })
+        && parts.iter().any(|p| p.chars().all(|c| c.is_ascii_digit()));
+    (series_ok && parts_ok).then(|| parts.join("/"))
+}
+
+/// The session number in a symbol (`A/RES/65/141` → 65, `A/C.2/80/L.17` → 80).
+fn session_of_symbol(symbol: &str) -> Option<u32> {
+    symbol
+        .split('/')
+        .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
+        .and_then(|p| p.parse().ok())
 }
 
 /// Load two files and compare them (old → new).
@@ -35,4 +72,23 @@ pub fn compare_files(old: &Path, new: &Path) -> Result<compare::Comparison, Inge
     let old = load(old)?;
     let new = load(new)?;
     Ok(compare::compare(old, new))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_from_file_names() {
+        let s = |p: &str| symbol_from_file_name(Path::new(p));
+        assert_eq!(
+            s("sample_data/A_RES_65_141.txt").as_deref(),
+            Some("A/RES/65/141")
+        );
+        assert_eq!(s("A_C.2_80_L.17.docx").as_deref(), Some("A/C.2/80/L.17"));
+        assert_eq!(s("A_80_L.41.pdf").as_deref(), Some("A/80/L.41"));
+        assert_eq!(s("draft_v2.txt"), None);
+        assert_eq!(s("notes.txt"), None);
+        assert_eq!(session_of_symbol("A/C.2/80/L.17"), Some(80));
+    }
 }

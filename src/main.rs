@@ -1,5 +1,232 @@
-//! The resdiff command line.
+//! The resdiff command line: no subcommand opens the desktop app; subcommands run the same engine.
 
-fn main() {
-    println!("resdiff");
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use resdiff::report::{self, Format, RenderOptions};
+
+/// Compare versions of UN General Assembly resolutions.
+#[derive(Debug, Parser)]
+#[command(
+    name = "resdiff",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Old version to open in the app.
+    old: Option<PathBuf>,
+    /// New version to open in the app.
+    new: Option<PathBuf>,
+    /// Render the loaded comparison, write a PNG of the window after the first complete frame, exit.
+    #[arg(long, value_name = "FILE.png")]
+    screenshot: Option<PathBuf>,
+    /// Exit cleanly (saving settings) after N frames.
+    #[arg(long, value_name = "N")]
+    quit_after_frames: Option<u64>,
+    /// Scroll the comparison programmatically for N frames, print frame CPU times, exit.
+    #[arg(long, value_name = "N")]
+    scroll_bench: Option<u64>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse one file and print its document model.
+    Parse {
+        /// The file to read (txt, docx, pdf, html).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
+    },
+    /// Compare two versions and print or write a report.
+    Compare {
+        /// The old version.
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
+        /// Report format (default: inferred from --output's extension, else text).
+        #[arg(long, short = 'f')]
+        format: Option<String>,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Start CSV output with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+        /// Colour in the text redline.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Parse { file, format }) => cmd_parse(&file, format),
+        Some(Command::Compare {
+            old,
+            new,
+            format,
+            output,
+            bom,
+            color,
+        }) => cmd_compare(&old, &new, format.as_deref(), output.as_deref(), bom, color),
+        None => run_gui(
+            cli.old,
+            cli.new,
+            cli.screenshot,
+            cli.quit_after_frames,
+            cli.scroll_bench,
+        ),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let chain: Vec<String> = err.chain().map(|e| e.to_string()).collect();
+            eprintln!("resdiff: {}", chain.join(": "));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn cmd_parse(file: &Path, format: ParseFormat) -> anyhow::Result<()> {
+    let doc = resdiff::load(file)?;
+    for w in &doc.warnings {
+        eprintln!("resdiff: warning: {}: {w}", file.display());
+    }
+    let out = match format {
+        ParseFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report::resolution_json(&doc))?;
+            s.push('\n');
+            s
+        }
+        ParseFormat::Text => report::resolution_text(&doc),
+    };
+    write_stdout(out.as_bytes())
+}
+
+fn cmd_compare(
+    old: &Path,
+    new: &Path,
+    format: Option<&str>,
+    output: Option<&Path>,
+    bom: bool,
+    color: ColorChoice,
+) -> anyhow::Result<()> {
+    let format = match (format, output) {
+        (Some(f), _) => f.parse::<Format>().map_err(|e| anyhow::anyhow!("{e}"))?,
+        (None, Some(out)) => Format::from_extension(out).with_context(|| {
+            format!(
+                "cannot tell the report format from {}; give --format",
+                out.display()
+            )
+        })?,
+        (None, None) => Format::Text,
+    };
+    let cmp = resdiff::compare_files(old, new)?;
+    for w in cmp
+        .old
+        .warnings
+        .iter()
+        .map(|w| (old, w))
+        .chain(cmp.new.warnings.iter().map(|w| (new, w)))
+    {
+        eprintln!("resdiff: warning: {}: {}", w.0.display(), w.1);
+    }
+    for w in &cmp.warnings {
+        eprintln!("resdiff: warning: {w}");
+    }
+    let color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => output.is_none() && std::io::stdout().is_terminal(),
+    };
+    if format.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "a {} report is binary; write it to a file with -o FILE",
+            format.name()
+        );
+    }
+    let opts = RenderOptions {
+        csv_bom: bom,
+        color,
+        old_label: Some(file_label(old)),
+        new_label: Some(file_label(new)),
+        ..RenderOptions::default()
+    };
+    let bytes = report::render(&cmp, format, &opts)?;
+    match output {
+        Some(out) => {
+            report::write_atomic(out, &bytes, &[old, new])?;
+            eprintln!("resdiff: wrote {}", out.display());
+            Ok(())
+        }
+        None => write_stdout(&bytes),
+    }
+}
+
+/// The file name, used to name a document that has no symbol or title.
+fn file_label(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`resdiff … | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(e).context("cannot write to standard output"),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn run_gui(
+    old: Option<PathBuf>,
+    new: Option<PathBuf>,
+    screenshot: Option<PathBuf>,
+    quit_after_frames: Option<u64>,
+    scroll_bench_frames: Option<u64>,
+) -> anyhow::Result<()> {
+    resdiff::app::run(resdiff::app::LaunchOptions {
+        old,
+        new,
+        screenshot,
+        quit_after_frames,
+        scroll_bench_frames,
+    })
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_gui(
+    _old: Option<PathBuf>,
+    _new: Option<PathBuf>,
+    _screenshot: Option<PathBuf>,
+    _quit_after_frames: Option<u64>,
+    _scroll_bench_frames: Option<u64>,
+) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "this build has no desktop app (built without the `gui` feature); use `resdiff parse` or `resdiff compare`"
+    )
 }

@@ -210,3 +210,56 @@ fn letter_i_after_h_is_a_letter() {
     assert_eq!(i.parent.as_deref(), Some("OP1"));
     assert!(r.paragraph("OP1(j)").is_some());
 }
+
+#[test]
+fn odd_inputs_never_panic() {
+    let inputs = [
+        "1.",
+        "(a)",
+        "The General Assembly,",
+        "The General Assembly,\n1.\n(i)\n(ii)\n2/18\n24-24293\n*2424293*\n",
+        "__________\n1 note\n* star\n",
+        "Annex\nAnnex II\nArticle 1\nRule 2\n",
+        "66/184.\tTitle\n\tThe General Assembly,\n\t1.\tDecides;\n91st plenary meeting\n1 Note.\n<<ODS JOB NO>>",
+        "word2 word,3 2024–203411 59/3009 Agenda 216 1,088",
+        "\u{feff}é–”’\u{2028}\t\t\n\n\n  ",
+        "multi-\n\n-stakeholder low-\nand",
+    ];
+    for t in inputs {
+        let r = parse(t);
+        for p in &r.paragraphs {
+            for f in &p.footnote_refs {
+                assert!(
+                    p.text.is_char_boundary(f.offset) && f.offset <= p.text.len(),
+                    "{t:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn sample_prefixes_never_panic() {
+    // Every prefix of the samples cut at a line boundary: partial documents must still parse.
+    for name in ["A_RES_66_184.txt", "A_RES_65_141.txt"] {
+        let path = format!("{}/sample_data/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        for (i, _) in text.match_indices('\n').step_by(3) {
+            let r = parse(&text[..i]);
+            assert!(r.paragraphs.iter().all(|p| !p.id.is_empty()));
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    #[test]
+    fn arbitrary_text_never_panics(s in "(The General Assembly,\n|[0-9]{1,3}\\. |\\([a-z]{1,3}\\) |[A-Za-z,;:.”’ \n\t-]{0,12}|[0-9/]{1,6}|_{5,8}\n|\u{a0}|é){0,60}") {
+        let r = parse(&s);
+        for p in &r.paragraphs {
+            for f in &p.footnote_refs {
+                proptest::prop_assert!(p.text.is_char_boundary(f.offset));
+            }
+        }
+    }
+}

@@ -1,37 +1,58 @@
 //! Word features of paragraphs: tokens, TF-IDF vectors over word unigrams and bigrams, and an
 //! inverted index that finds candidate partners without comparing all pairs.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use super::fxhash::FxMap;
 
-/// Lower-cased word tokens of an already normalised text; tokens holding a digit become `#` so that
-/// changed years, symbols and numbers do not hide a match. A non-blank text without any word is
-/// one token, itself (so that rules like `______` still match their twin).
-pub(crate) fn tokens(text: &str) -> Vec<String> {
-    if !text.chars().any(char::is_alphanumeric) {
-        let t = text.trim();
-        return if t.is_empty() {
-            Vec::new()
-        } else {
-            vec![t.to_string()]
-        };
-    }
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.chars().any(|c| c.is_ascii_digit()) {
-                "#".to_string()
-            } else {
-                w.to_lowercase()
-            }
-        })
-        .collect()
+/// The word-token vocabulary shared by both documents: token text → id.
+#[derive(Default)]
+pub(crate) struct Vocab {
+    ids: FxMap<Box<str>, u32>,
 }
 
-fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
+impl Vocab {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    /// Token ids of an already normalised text: lower-cased words, every token holding a digit
+    /// as `#` so that changed years, symbols and numbers do not hide a match. A non-blank text
+    /// without any word is one token, itself (so that rules like `______` still match their twin).
+    pub(crate) fn tokens(&mut self, text: &str) -> Vec<u32> {
+        if !text.chars().any(char::is_alphanumeric) {
+            let t = text.trim();
+            return if t.is_empty() {
+                Vec::new()
+            } else {
+                vec![self.id(t)]
+            };
+        }
+        let mut out = Vec::new();
+        let mut lower = String::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            let id = if w.bytes().any(|b| b.is_ascii_digit()) {
+                self.id("#")
+            } else if w.chars().any(char::is_uppercase) {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                let l = std::mem::take(&mut lower);
+                let id = self.id(&l);
+                lower = l;
+                id
+            } else {
+                self.id(w)
+            };
+            out.push(id);
+        }
+        out
+    }
 }
 
 /// A unit-length sparse vector: feature ids ascending with their weights.
@@ -65,42 +86,48 @@ impl SparseVec {
 
 /// Features of all paragraphs of both documents.
 pub(crate) struct Features {
-    /// Normalised word tokens per old paragraph.
-    pub(crate) old_tokens: Vec<Vec<String>>,
-    /// Normalised word tokens per new paragraph.
-    pub(crate) new_tokens: Vec<Vec<String>>,
+    /// Normalised word token ids per old paragraph.
+    pub(crate) old_tokens: Vec<Vec<u32>>,
+    /// Normalised word token ids per new paragraph.
+    pub(crate) new_tokens: Vec<Vec<u32>>,
     /// TF-IDF vectors of the old paragraphs.
     pub(crate) old_vecs: Vec<SparseVec>,
     /// TF-IDF vectors of the new paragraphs.
     pub(crate) new_vecs: Vec<SparseVec>,
 }
 
-/// Raw term counts of one paragraph: feature id → count.
-fn term_counts(tokens: &[String], intern: &mut HashMap<u64, u32>) -> Vec<(u32, u32)> {
-    let mut counts: HashMap<u32, u32> = HashMap::new();
-    let mut id_of = |key: u64| -> u32 {
-        let next = u32::try_from(intern.len()).unwrap_or(u32::MAX);
-        *intern.entry(key).or_insert(next)
-    };
-    for (i, t) in tokens.iter().enumerate() {
-        *counts.entry(id_of(hash_of(t.as_str()))).or_insert(0) += 1;
-        if let Some(next) = tokens.get(i + 1) {
-            *counts
-                .entry(id_of(hash_of(&(t.as_str(), next.as_str()))))
-                .or_insert(0) += 1;
+/// Raw term counts of one paragraph over unigrams and bigrams: feature id → count, ascending.
+fn term_counts(tokens: &[u32], intern: &mut FxMap<u64, u32>) -> Vec<(u32, u32)> {
+    let mut keys: Vec<u64> = Vec::with_capacity(tokens.len() * 2);
+    keys.extend(tokens.iter().map(|&t| u64::from(t)));
+    keys.extend(tokens.windows(2).filter_map(|w| match w {
+        [a, b] => Some(((u64::from(*a) + 1) << 32) | (u64::from(*b) + 1)),
+        _ => None,
+    }));
+    keys.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    let mut i = 0;
+    while let Some(&k) = keys.get(i) {
+        let mut j = i;
+        while keys.get(j) == Some(&k) {
+            j += 1;
         }
+        let next = u32::try_from(intern.len()).unwrap_or(u32::MAX);
+        let id = *intern.entry(k).or_insert(next);
+        out.push((id, u32::try_from(j - i).unwrap_or(u32::MAX)));
+        i = j;
     }
-    let mut v: Vec<(u32, u32)> = counts.into_iter().collect();
-    v.sort_unstable();
-    v
+    out.sort_unstable();
+    out
 }
 
 impl Features {
     /// Build tokens and TF-IDF vectors (document frequency over the paragraphs of both sides).
     pub(crate) fn build(old_texts: &[String], new_texts: &[String]) -> Self {
-        let old_tokens: Vec<Vec<String>> = old_texts.iter().map(|t| tokens(t)).collect();
-        let new_tokens: Vec<Vec<String>> = new_texts.iter().map(|t| tokens(t)).collect();
-        let mut intern = HashMap::new();
+        let mut vocab = Vocab::default();
+        let old_tokens: Vec<Vec<u32>> = old_texts.iter().map(|t| vocab.tokens(t)).collect();
+        let new_tokens: Vec<Vec<u32>> = new_texts.iter().map(|t| vocab.tokens(t)).collect();
+        let mut intern = FxMap::default();
         let old_counts: Vec<_> = old_tokens
             .iter()
             .map(|t| term_counts(t, &mut intern))
@@ -192,21 +219,55 @@ impl Features {
     /// `cap` (very common words) are skipped while collecting candidates; the returned cosine is
     /// nevertheless the exact one. Returns the candidates and whether any feature was skipped.
     pub(crate) fn candidates(&self, k: usize, cap: usize) -> Vec<Vec<(usize, f64)>> {
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        // Postings in compressed rows: feature ids are dense (0..n_features), so count, offset,
+        // fill — no allocation per feature.
+        let n_features = self
+            .old_vecs
+            .iter()
+            .chain(&self.new_vecs)
+            .flat_map(|v| v.ids.last().copied())
+            .max()
+            .map_or(0, |m| m as usize + 1);
+        let mut start = vec![0usize; n_features + 1];
+        for v in &self.old_vecs {
+            for &id in &v.ids {
+                if let Some(c) = start.get_mut(id as usize + 1) {
+                    *c += 1;
+                }
+            }
+        }
+        for i in 1..start.len() {
+            let prev = start.get(i - 1).copied().unwrap_or(0);
+            if let Some(c) = start.get_mut(i) {
+                *c += prev;
+            }
+        }
+        let mut fill = start.clone();
+        let mut entries: Vec<(u32, f32)> = vec![(0, 0.0); start.last().copied().unwrap_or(0)];
         for (o, v) in self.old_vecs.iter().enumerate() {
             let o = u32::try_from(o).unwrap_or(u32::MAX);
             for (id, w) in v.ids.iter().zip(&v.weights) {
-                postings.entry(*id).or_default().push((o, *w));
+                if let Some(f) = fill.get_mut(*id as usize) {
+                    if let Some(e) = entries.get_mut(*f) {
+                        *e = (o, *w);
+                    }
+                    *f += 1;
+                }
             }
         }
+        let postings = |id: u32| -> &[(u32, f32)] {
+            let (a, b) = (
+                start.get(id as usize).copied().unwrap_or(0),
+                start.get(id as usize + 1).copied().unwrap_or(0),
+            );
+            entries.get(a..b).unwrap_or(&[])
+        };
         let mut acc = vec![0f32; self.old_vecs.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut out = Vec::with_capacity(self.new_vecs.len());
         for (n, v) in self.new_vecs.iter().enumerate() {
             for (id, w) in v.ids.iter().zip(&v.weights) {
-                let Some(list) = postings.get(id) else {
-                    continue;
-                };
+                let list = postings(*id);
                 if list.len() > cap {
                     continue;
                 }
@@ -229,9 +290,9 @@ impl Features {
                 }
             }
             touched.clear();
-            // Keep a few more than k by the partial score, then rank by the exact cosine.
+            // Keep the best k by the partial score, then rank them by the exact cosine.
             partial.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            partial.truncate(k * 2);
+            partial.truncate(k);
             let mut exact: Vec<(usize, f64)> = partial
                 .into_iter()
                 .map(|(o, _)| (o, self.cosine(o, n)))

@@ -10,11 +10,9 @@ pub(crate) fn lis_mask(keys: &[usize]) -> Vec<bool> {
     let mut back: Vec<Option<usize>> = vec![None; keys.len()];
     for (i, &k) in keys.iter().enumerate() {
         let pos = tails.partition_point(|&t| keys.get(t).is_some_and(|&kt| kt < k));
-        back[i] = if pos > 0 {
-            tails.get(pos - 1).copied()
-        } else {
-            None
-        };
+        if let Some(b) = back.get_mut(i) {
+            *b = pos.checked_sub(1).and_then(|p| tails.get(p).copied());
+        }
         if pos == tails.len() {
             tails.push(i);
         } else if let Some(slot) = tails.get_mut(pos) {

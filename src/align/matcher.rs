@@ -1,7 +1,9 @@
 //! The 1–1 matching passes: anchors, scored candidates with greedy global assignment, and an
 //! exhaustive dynamic programme inside the small stretches left between matched pairs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use super::fxhash::FxMap;
 
 use super::features::Features;
 use super::lis::lis_mask;
@@ -21,16 +23,40 @@ pub(crate) mod tuning {
     pub(crate) const ACCEPT_CONTAINED: f64 = 0.75;
     /// Minimum words of the contained paragraph for a containment match.
     pub(crate) const CONTAINED_MIN_WORDS: usize = 6;
+    /// Cosine accepted for two leftover paragraphs with the same lead verb (pass 6).
+    pub(crate) const ACCEPT_ORPHAN: f64 = 0.2;
     /// Largest `old × new` size of a gap handled by the dynamic programme.
     pub(crate) const GAP_DP_MAX_CELLS: usize = 2_500;
     /// Score bonus for an old candidate between the matched neighbours of the new paragraph.
     pub(crate) const IN_GAP_BONUS: f64 = 0.1;
+    /// Evidence added when both paragraphs open with the same lead verb (stemmed).
+    pub(crate) const LEAD_BONUS: f64 = 0.1;
     /// Score bonus for the same paragraph kind.
     pub(crate) const SAME_KIND_BONUS: f64 = 0.03;
     /// Weight of the relative-position distance as a tie-breaker.
     pub(crate) const POSITION_WEIGHT: f64 = 0.03;
     /// Weight of the offset from the previous in-order pair as a tie-breaker (saturates at 5).
     pub(crate) const LOCAL_WEIGHT: f64 = 0.02;
+}
+
+/// Stem of the first word of a paragraph's lead phrase (or of its text): lower-cased, with `-ing`,
+/// `-es`, `-s` removed, so `Recognizing also` and `Recognizes` agree (a preambular paragraph
+/// turned operative keeps its verb).
+fn lead_stem(p: &Paragraph) -> String {
+    let src = p.lead.as_deref().unwrap_or(p.text.as_str());
+    let first: String = src
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    for suffix in ["ing", "es", "s"] {
+        if let Some(stem) = first.strip_suffix(suffix)
+            && stem.len() >= 3
+        {
+            return stem.to_string();
+        }
+    }
+    first
 }
 
 /// State of the 1–1 matching.
@@ -43,6 +69,8 @@ pub(crate) struct Matcher<'a> {
     /// Matching score per new paragraph (cosine; 1 for anchors).
     pub(crate) score: Vec<f64>,
     pub(crate) warnings: Vec<String>,
+    old_leads: Vec<String>,
+    new_leads: Vec<String>,
 }
 
 /// Can these two kinds be linked? Headings only with headings; everything else freely
@@ -61,6 +89,8 @@ impl<'a> Matcher<'a> {
             new_to_old: vec![None; new.len()],
             score: vec![0.0; new.len()],
             warnings: Vec::new(),
+            old_leads: old.iter().map(lead_stem).collect(),
+            new_leads: new.iter().map(lead_stem).collect(),
         }
     }
 
@@ -81,6 +111,14 @@ impl<'a> Matcher<'a> {
             && self.new_to_old.get(n).is_some_and(Option::is_none)
     }
 
+    /// Bonus when the two paragraphs open with the same lead verb.
+    fn lead_bonus(&self, o: usize, n: usize) -> f64 {
+        match (self.old_leads.get(o), self.new_leads.get(n)) {
+            (Some(a), Some(b)) if !a.is_empty() && a == b => tuning::LEAD_BONUS,
+            _ => 0.0,
+        }
+    }
+
     fn compatible(&self, o: usize, n: usize) -> bool {
         match (self.old.get(o), self.new.get(n)) {
             (Some(a), Some(b)) => kinds_compatible(a.kind, b.kind),
@@ -90,13 +128,12 @@ impl<'a> Matcher<'a> {
 
     /// Pass 1: paragraphs whose normalised token sequence occurs exactly once on each side.
     pub(crate) fn anchor_unique_exact(&mut self) {
-        let key = |t: &Vec<String>| t.join(" ");
-        let mut seen: HashMap<String, (usize, usize, usize, usize)> = HashMap::new();
+        let mut seen: FxMap<&[u32], (usize, usize, usize, usize)> = FxMap::default();
         for (o, t) in self.f.old_tokens.iter().enumerate() {
             if t.is_empty() {
                 continue;
             }
-            let e = seen.entry(key(t)).or_insert((0, 0, 0, 0));
+            let e = seen.entry(t.as_slice()).or_insert((0, 0, 0, 0));
             e.0 += 1;
             e.1 = o;
         }
@@ -104,7 +141,7 @@ impl<'a> Matcher<'a> {
             if t.is_empty() {
                 continue;
             }
-            if let Some(e) = seen.get_mut(&key(t)) {
+            if let Some(e) = seen.get_mut(t.as_slice()) {
                 e.2 += 1;
                 e.3 = n;
             }
@@ -198,7 +235,10 @@ impl<'a> Matcher<'a> {
                 continue;
             };
             for &(o, cos) in cands {
-                if cos < min_cos || !self.is_free(o, n) || !self.compatible(o, n) {
+                let lead = self.lead_bonus(o, n);
+                // Moves need the cosine alone; in-order matches may lean on the lead verb.
+                let evidence = if allow_moves { cos } else { cos + lead };
+                if evidence < min_cos || !self.is_free(o, n) || !self.compatible(o, n) {
                     continue;
                 }
                 let in_gap = lo < o + 1 && o + 1 < hi;
@@ -209,6 +249,7 @@ impl<'a> Matcher<'a> {
                 // Offset from the previous in-order pair: prefers the twin at the same distance.
                 let local = ((o + 1).abs_diff(lo) as f64 - (n + 1).abs_diff(lo_n) as f64).abs();
                 let score = cos
+                    + lead
                     + if in_gap { tuning::IN_GAP_BONUS } else { 0.0 }
                     + if same_kind {
                         tuning::SAME_KIND_BONUS
@@ -276,7 +317,8 @@ impl<'a> Matcher<'a> {
                 skipped += 1;
                 continue;
             }
-            for (o, n, cos) in self.gap_dp(&olds, &news) {
+            for (o, n, _) in self.gap_dp(&olds, &news) {
+                let cos = self.f.cosine(o, n);
                 self.link(o, n, cos);
             }
         }
@@ -312,6 +354,42 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// Pass 6: paragraphs still unmatched on both sides that open with the same lead verb, share
+    /// some distinctive wording (cosine ≥ 0.2) and are each other's best such partner: a
+    /// paragraph rewritten and moved (also from the preamble to the operative part, or back).
+    pub(crate) fn orphan_pass(&mut self, candidates: &[Vec<(usize, f64)>]) {
+        let mut best_of_old: FxMap<usize, (f64, usize)> = FxMap::default();
+        let mut best_of_new: FxMap<usize, (f64, usize)> = FxMap::default();
+        for (n, cands) in candidates.iter().enumerate() {
+            for &(o, cos) in cands {
+                if cos < tuning::ACCEPT_ORPHAN
+                    || self.lead_bonus(o, n) == 0.0
+                    || !self.is_free(o, n)
+                    || !self.compatible(o, n)
+                {
+                    continue;
+                }
+                let bo = best_of_old.entry(o).or_insert((cos, n));
+                if cos > bo.0 {
+                    *bo = (cos, n);
+                }
+                let bn = best_of_new.entry(n).or_insert((cos, o));
+                if cos > bn.0 {
+                    *bn = (cos, o);
+                }
+            }
+        }
+        let mut mutual: Vec<(usize, usize, f64)> = best_of_new
+            .iter()
+            .filter(|(n, (_, o))| best_of_old.get(o).is_some_and(|b| b.1 == **n))
+            .map(|(n, (cos, o))| (*o, *n, *cos))
+            .collect();
+        mutual.sort_unstable_by_key(|e| (e.1, e.0));
+        for (o, n, cos) in mutual {
+            self.link(o, n, cos);
+        }
+    }
+
     fn gap_dp(&self, olds: &[usize], news: &[usize]) -> Vec<(usize, usize, f64)> {
         let (a, b) = (olds.len(), news.len());
         let w = b + 1;
@@ -320,7 +398,7 @@ impl<'a> Matcher<'a> {
         for (i, &o) in olds.iter().enumerate() {
             for (j, &n) in news.iter().enumerate() {
                 let s = if self.compatible(o, n) {
-                    self.f.cosine(o, n)
+                    self.f.cosine(o, n) + self.lead_bonus(o, n)
                 } else {
                     0.0
                 };

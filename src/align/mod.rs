@@ -18,35 +18,47 @@
 //! 2. **Candidates.** Each paragraph becomes a TF-IDF vector over word unigrams and bigrams
 //!    (sub-linear term frequency, IDF over the paragraphs of both sides, unit length). An inverted
 //!    index over the old vectors accumulates dot products for each new paragraph, skipping
-//!    features whose posting list is longer than `max(200, 4√P_old)` (very common words, which
-//!    carry little weight anyway), so no all-pairs comparison is made; the best 16 by partial
-//!    score are re-scored with the exact cosine and the best 8 kept. Roughly O(W · cap).
-//! 3. **Global assignment, greedy.** All candidate edges are scored as `cosine + 0.1 (old
-//!    paragraph lies between the in-order matched neighbours of the new one) + 0.03 (same kind) −
-//!    0.05·|relative position difference|` and accepted greedily by descending score while both
-//!    ends are free: first edges with cosine ≥ 0.5 anywhere, then — with the in-order run
-//!    recomputed — edges with cosine ≥ 0.3 that lie between matched neighbours. O(E log E).
+//!    features whose posting list is longer than `max(32, 4√P_old)` (very common words, which
+//!    carry little weight anyway), so no all-pairs comparison is made; the best 8 by partial
+//!    score are kept and re-scored with the exact cosine. Roughly O(W · cap).
+//! 3. **Global assignment, greedy.** Candidate edges are ranked by `cosine + 0.1 (same lead
+//!    verb, stemmed: `Recognizing` = `Recognizes`) + 0.1 (old paragraph lies between the in-order
+//!    matched neighbours of the new one) + 0.03 (same kind) − 0.03·|relative position
+//!    difference| − 0.02·min(1, |offset from the previous in-order pair| / 5)` and taken greedily
+//!    while both ends are free. An edge that keeps the order of the pairs already kept (checked
+//!    in an ordered map, O(log P)) is accepted at once; one that would cross them is deferred and
+//!    accepted afterwards as a *move* if both ends are still free. First round: cosine ≥ 0.5;
+//!    second round (in-order only): cosine + lead bonus ≥ 0.3. O(E log E).
 //! 4. **Gaps.** Between consecutive pairs of the longest in-order run, the still unmatched old and
 //!    new paragraphs are aligned by an order-preserving dynamic programme maximising
-//!    `Σ (cosine − 0.2)`; a stretch larger than 2,500 cells is skipped with a warning, which keeps
-//!    entirely different documents linear.
-//! 5. **Splits and merges.** An unmatched new paragraph adjacent to the new side of a link whose
+//!    `Σ (cosine + lead bonus − 0.2)`; a stretch larger than 2,500 cells is skipped with a
+//!    warning, which keeps entirely different documents linear.
+//! 5. **Containment.** A still unmatched candidate pair where one side is mostly contained in the
+//!    other (TF-IDF-weighted share of unigrams and bigrams ≥ 0.75, at least 6 words) is linked:
+//!    a short paragraph cut down from a long one, or the reverse.
+//! 6. **Orphans.** Leftovers on both sides with the same lead verb, cosine ≥ 0.2, each the
+//!    other's best such partner, are linked anywhere (a paragraph rewritten and moved, e.g. a
+//!    preambular `Recognizing …` that became operative `Recognizes …`).
+//! 7. **Splits and merges.** An unmatched new paragraph adjacent to the new side of a link whose
 //!    single old paragraph still has words its partners do not cover joins that link when ≥ 60 % of
-//!    its words are among those uncovered words (a split); symmetrically for an unmatched old
-//!    paragraph (a merge). Pieces of fewer than 4 words are never joined.
-//! 6. **Moves.** Links are ordered by new position; the longest strictly increasing subsequence of
+//!    its words are among those uncovered words, or when ≥ 75 % of a sizeable uncovered remainder
+//!    (≥ 10 words) is found in it (a split); not adjacent but among its candidates, it joins at
+//!    ≥ 80 %. Symmetrically for an unmatched old paragraph (a merge). Pieces of fewer than 4 words
+//!    are never joined.
+//! 8. **Moves.** Links are ordered by new position; the longest strictly increasing subsequence of
 //!    their old positions (patience sorting, O(P log P)) is the in-order run; 1–1 links outside it
 //!    are *moved*. Inside it, identical text is *unchanged* (or *renumbered* when the printed
 //!    number differs: `OP17` → `OP19`, `OP5(a)` → `OP6(a)`, a heading `II` → `III`), any other
 //!    difference *modified*. Headings are linked only with headings; a preambular paragraph may be
 //!    linked with an operative one and back.
-//! 7. **Order.** Links follow the new document; a removed paragraph comes right after the link of
+//! 9. **Order.** Links follow the new document; a removed paragraph comes right after the link of
 //!    its nearest matched old predecessor (first when it has none), removed runs in old order.
 //!
 //! Nothing here panics on input: an empty side gives only added or only removed links.
 
 mod alignment;
 mod features;
+mod fxhash;
 mod lis;
 mod matcher;
 mod split;
@@ -99,12 +111,13 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
 
     let mut m = Matcher::new(old_p, new_p, features);
     m.anchor_unique_exact();
-    let cap = 200usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
+    let cap = 32usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
     let candidates = m.f.candidates(tuning::CANDIDATES, cap);
     m.greedy(&candidates, tuning::ACCEPT_ANYWHERE, true);
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
     m.fill_gaps();
     m.containment_pass(&candidates);
+    m.orphan_pass(&candidates);
 
     // Groups from the 1–1 matches, then splits and merges.
     let mut groups: Vec<Group> = Vec::new();
@@ -176,16 +189,16 @@ fn build_links(
     let mut rows: Vec<((i64, u8, usize), Link)> = Vec::with_capacity(old_p.len() + new_p.len());
     let mut rank_of_group = vec![0i64; groups.len()];
     let mut rank = 0i64;
-    let mut group_iter = order.iter().zip(&in_run).peekable();
-    // Walk the new document: added paragraphs and groups interleave by new index.
+    // The group starting at each new index, with whether it is in the in-order run.
     let mut group_of_new_first: Vec<Option<(usize, bool)>> = vec![None; new_p.len()];
-    while let Some((&g, &kept)) = group_iter.next() {
+    for (&g, &kept) in order.iter().zip(&in_run) {
         if let Some(&n) = groups.get(g).and_then(|gr| gr.new.first())
             && let Some(slot) = group_of_new_first.get_mut(n)
         {
             *slot = Some((g, kept));
         }
     }
+    // Walk the new document: added paragraphs and groups interleave by new index.
     let mut in_group = vec![false; new_p.len()];
     for gr in groups {
         for &n in &gr.new {

@@ -5,13 +5,17 @@
 //! uncovered words, joins that group: the old paragraph was split. Symmetrically for an unmatched
 //! old paragraph next to a group with a single new paragraph: a merge.
 
-use std::collections::HashMap;
+use super::fxhash::FxMap;
 
 /// Share of a paragraph's words that must come from the uncovered remainder of the neighbour's
 /// counterpart.
 const CONTAINMENT: f64 = 0.6;
 /// The same share for a piece that is not adjacent to the group but among its candidates.
 const CONTAINMENT_FAR: f64 = 0.8;
+/// Size of the unexplained remainder of a group's single paragraph that a neighbour may explain.
+const REST_MIN_WORDS: i64 = 10;
+/// Share of that remainder the neighbour must contain.
+const REST_EXPLAINED: f64 = 0.75;
 /// Paragraphs shorter than this (in words) are never treated as split or merged pieces.
 const MIN_WORDS: usize = 4;
 
@@ -23,29 +27,29 @@ pub(crate) struct Group {
     pub(crate) score: f64,
 }
 
-fn bag<'a>(lists: impl Iterator<Item = &'a Vec<String>>) -> HashMap<&'a str, i64> {
-    let mut b = HashMap::new();
+fn bag<'a>(lists: impl Iterator<Item = &'a Vec<u32>>) -> FxMap<u32, i64> {
+    let mut b = FxMap::default();
     for list in lists {
-        for t in list {
-            *b.entry(t.as_str()).or_insert(0) += 1;
+        for &t in list {
+            *b.entry(t).or_insert(0) += 1;
         }
     }
     b
 }
 
 /// Share of `piece`'s words found in `whole` minus `covered` (multiset semantics).
-fn containment(piece: &[String], whole: &HashMap<&str, i64>, covered: &HashMap<&str, i64>) -> f64 {
+fn containment(piece: &[u32], whole: &FxMap<u32, i64>, covered: &FxMap<u32, i64>) -> f64 {
     if piece.is_empty() {
         return 0.0;
     }
-    let mut rest: HashMap<&str, i64> = whole
+    let mut rest: FxMap<u32, i64> = whole
         .iter()
         .map(|(k, v)| (*k, v - covered.get(k).copied().unwrap_or(0)))
         .filter(|(_, v)| *v > 0)
         .collect();
     let mut hit = 0usize;
     for t in piece {
-        if let Some(c) = rest.get_mut(t.as_str())
+        if let Some(c) = rest.get_mut(t)
             && *c > 0
         {
             *c -= 1;
@@ -53,6 +57,24 @@ fn containment(piece: &[String], whole: &HashMap<&str, i64>, covered: &HashMap<&
         }
     }
     hit as f64 / piece.len() as f64
+}
+
+/// True when the words of `whole` that `covered` leaves over are many (≥ `REST_MIN_WORDS`) and
+/// mostly (≥ `REST_EXPLAINED`) found in `piece`: the piece is where that remainder came from.
+fn explains_rest(piece: &[u32], whole: &FxMap<u32, i64>, covered: &FxMap<u32, i64>) -> bool {
+    let mut piece_bag: FxMap<u32, i64> = FxMap::default();
+    for &t in piece {
+        *piece_bag.entry(t).or_insert(0) += 1;
+    }
+    let (mut rest, mut hit) = (0i64, 0i64);
+    for (w, n) in whole {
+        let left = n - covered.get(w).copied().unwrap_or(0);
+        if left > 0 {
+            rest += left;
+            hit += left.min(piece_bag.get(w).copied().unwrap_or(0));
+        }
+    }
+    rest >= REST_MIN_WORDS && hit as f64 >= REST_EXPLAINED * rest as f64
 }
 
 /// Which side of the groups is being extended.
@@ -70,8 +92,8 @@ pub(crate) fn detect(
     groups: &mut [Group],
     group_of_old: &mut [Option<usize>],
     group_of_new: &mut [Option<usize>],
-    old_tokens: &[Vec<String>],
-    new_tokens: &[Vec<String>],
+    old_tokens: &[Vec<u32>],
+    new_tokens: &[Vec<u32>],
     cands_of_new: &[Vec<usize>],
     cands_of_old: &[Vec<usize>],
 ) {
@@ -102,8 +124,8 @@ fn far(
     groups: &mut [Group],
     group_of_mine: &mut [Option<usize>],
     group_of_theirs: &[Option<usize>],
-    mine_tokens: &[Vec<String>],
-    theirs_tokens: &[Vec<String>],
+    mine_tokens: &[Vec<u32>],
+    theirs_tokens: &[Vec<u32>],
     cands: &[Vec<usize>],
     side: Side,
 ) {
@@ -161,8 +183,8 @@ fn adjacent(
     groups: &mut [Group],
     group_of_old: &mut [Option<usize>],
     group_of_new: &mut [Option<usize>],
-    old_tokens: &[Vec<String>],
-    new_tokens: &[Vec<String>],
+    old_tokens: &[Vec<u32>],
+    new_tokens: &[Vec<u32>],
 ) {
     for side in [Side::New, Side::Old] {
         // Forward sweep then backward sweep, so runs of pieces on either side of a group join.
@@ -211,7 +233,9 @@ fn adjacent(
                 }
                 let whole = bag(other.iter().filter_map(|&k| theirs_tokens.get(k)));
                 let covered = bag(same.iter().filter_map(|&k| mine_tokens.get(k)));
-                if containment(piece, &whole, &covered) < CONTAINMENT {
+                if containment(piece, &whole, &covered) < CONTAINMENT
+                    && !explains_rest(piece, &whole, &covered)
+                {
                     continue;
                 }
                 if let Some(slot) = mine.get_mut(i) {

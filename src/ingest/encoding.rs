@@ -13,6 +13,8 @@ pub(crate) struct Decoded {
     pub encoding: String,
     /// Warnings about replaced bytes or guesses.
     pub warnings: Vec<String>,
+    /// The encoding was guessed from the content (not a BOM, not valid UTF-8).
+    pub guessed: bool,
 }
 
 /// How many leading bytes are examined for the UTF-16-without-BOM pattern.
@@ -45,6 +47,7 @@ pub(crate) fn decode_text(bytes: &[u8], name: &str) -> Result<Decoded, IngestErr
             text: text.to_string(),
             encoding: UTF_8.name().to_string(),
             warnings: Vec::new(),
+            guessed: false,
         });
     }
     if mostly_utf8(bytes) {
@@ -57,7 +60,14 @@ pub(crate) fn decode_text(bytes: &[u8], name: &str) -> Result<Decoded, IngestErr
         "{name} is not UTF-8; its encoding was guessed from the content as {}",
         encoding.name()
     );
-    Ok(decode_with(encoding, bytes, name, vec![warning]))
+    let mut decoded = decode_with(encoding, bytes, name, vec![warning]);
+    decoded.guessed = true;
+    Ok(decoded)
+}
+
+/// Decodes `bytes` with an encoding declared by the document itself (an HTML `charset`).
+pub(crate) fn decode_declared(encoding: &'static Encoding, bytes: &[u8], name: &str) -> Decoded {
+    decode_with(encoding, bytes, name, Vec::new())
 }
 
 /// Decodes `bytes` (without BOM) with `encoding`, warning if anything had to be replaced.
@@ -79,6 +89,7 @@ fn decode_with(
         text: text.into_owned(),
         encoding: encoding.name().to_string(),
         warnings,
+        guessed: false,
     }
 }
 

@@ -31,6 +31,24 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
+/// The character encoding declared in the first 4 KiB (`<meta charset=…>` or
+/// `content="text/html; charset=…"`), if it is a known ASCII-compatible encoding.
+pub(crate) fn declared_charset(text: &str) -> Option<&'static encoding_rs::Encoding> {
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let at = head.find("charset=")?;
+    let label: String = head
+        .get(at + "charset=".len()..)?
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| e.is_ascii_compatible())
+}
+
 /// Elements whose start and end both end the current line.
 const BLOCK_ELEMENTS: &[&str] = &[
     "p",
@@ -99,10 +117,12 @@ pub(crate) fn html_to_text(html: &str) -> String {
             }
             conv.tag(&tag);
         } else {
+            // Text up to the next `<` after the first character (which may itself be a lone `<`).
+            let first = rest.chars().next().map_or(1, char::len_utf8);
             let end = rest
-                .get(1..)
+                .get(first..)
                 .and_then(|r| r.find('<'))
-                .map_or(rest.len(), |i| i + 1);
+                .map_or(rest.len(), |i| i + first);
             let (text, after) = rest.split_at(end);
             conv.text(&decode_entities(text));
             rest = after;
@@ -391,6 +411,15 @@ mod tests {
             decode_entities("a&amp;b &eacute;t&eacute; &#8220;x&#x201D; &bogus; & c"),
             "a&b été \u{201C}x\u{201D} &bogus; & c"
         );
+    }
+
+    #[test]
+    fn charset_declarations() {
+        let meta = "<html><head><meta charset=\"windows-1251\">";
+        assert_eq!(declared_charset(meta), Some(encoding_rs::WINDOWS_1251));
+        let http = "<html><meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>";
+        assert_eq!(declared_charset(http), Some(encoding_rs::WINDOWS_1252));
+        assert_eq!(declared_charset("<html><body>no declaration"), None);
     }
 
     #[test]

@@ -92,11 +92,12 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Ingested, IngestError> {
         }
         Magic::Zip => match docx::classify_zip(bytes) {
             Ok(docx::ZipKind::Docx) => {
-                let text = docx::docx_to_text(bytes).map_err(|detail| IngestError::BadDocx {
+                let docx = docx::docx_to_text(bytes).map_err(|detail| IngestError::BadDocx {
                     name: name.to_string(),
                     detail,
                 })?;
-                (text, SourceFormat::Docx, "UTF-8 (DOCX)".to_string())
+                warnings.extend(docx.warnings.into_iter().map(|w| format!("{name}: {w}")));
+                (docx.text, SourceFormat::Docx, "UTF-8 (DOCX)".to_string())
             }
             Ok(docx::ZipKind::Other(what)) => {
                 return Err(IngestError::Unsupported {
@@ -118,9 +119,17 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Ingested, IngestError> {
             });
         }
         Magic::None => {
-            let decoded = encoding::decode_text(bytes, name)?;
+            let mut decoded = encoding::decode_text(bytes, name)?;
+            let is_html = html::looks_like_html(&decoded.text);
+            // A guessed encoding yields to the page's own declaration.
+            if is_html
+                && decoded.guessed
+                && let Some(declared) = html::declared_charset(&decoded.text)
+            {
+                decoded = encoding::decode_declared(declared, bytes, name);
+            }
             warnings.extend(decoded.warnings);
-            if html::looks_like_html(&decoded.text) {
+            if is_html {
                 (
                     html::html_to_text(&decoded.text),
                     SourceFormat::Html,

@@ -47,7 +47,7 @@ mod tests {
         assert_eq!(normalize("1\u{00A0}000\u{202F}km\u{2007}x"), "1 000 km x");
         assert_eq!(normalize("infor\u{00AD}mation\u{200B}"), "information");
         assert_eq!(
-            normalize("\u{FB01}nal e\u{FB00}ort \u{FB03}ce"),
+            normalize("\u{FB01}nal e\u{FB00}ort o\u{FB03}ce"),
             "final effort office"
         );
         assert_eq!(

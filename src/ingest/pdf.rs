@@ -2,8 +2,9 @@
 //!
 //! Glyphs are collected with their positions and grouped into lines in content-stream order: a
 //! new line starts when the baseline moves by more than half the font size (raised footnote
-//! digits stay on their line), when the text jumps back to the left, or after a wide horizontal
-//! gap (separate columns of the document stamp). Words are separated by a space wherever the
+//! digits stay on their line), when the text jumps back to the left, or after a horizontal gap
+//! wider than 0.8 font sizes (the gap after a paragraph number, columns of the document stamp),
+//! which reproduces the line breaks of the corpus text layer closely. Words are separated by a space wherever the
 //! gap between glyphs is wider than a fraction of the font size. Pages are separated by an
 //! empty line, like the corpus text layer.
 
@@ -30,8 +31,9 @@ struct Glyph {
     text: String,
 }
 
-/// A horizontal gap wider than this many font sizes starts a new line.
-const COLUMN_GAP: f64 = 3.0;
+/// A horizontal gap wider than this many font sizes starts a new line (the gap after an
+/// operative paragraph number, columns of the document stamp), as in the corpus text layer.
+const COLUMN_GAP: f64 = 0.8;
 /// A gap wider than this fraction of the font size is a word space.
 const WORD_GAP: f64 = 0.15;
 /// A baseline move larger than this fraction of the font size starts a new line.
@@ -62,7 +64,7 @@ impl OutputDev for Collector {
         &mut self,
         trm: &Transform,
         width: f64,
-        _spacing: f64,
+        spacing: f64,
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
@@ -78,7 +80,14 @@ impl OutputDev for Collector {
             } else {
                 1.0
             },
-            advance: width * size,
+            // Glyph width plus character and word spacing (Tc, Tw), which pdf-extract passes in
+            // unscaled text space: the pen position where the next glyph would follow.
+            advance: width * size
+                + if font_size > 0.0 {
+                    spacing * size / font_size
+                } else {
+                    0.0
+                },
             text: char.to_string(),
         };
         if let Some(page) = self.pages.last_mut() {
@@ -170,7 +179,12 @@ fn page_lines(glyphs: &[Glyph]) -> Vec<String> {
     let mut base_size = 0.0_f64;
     let mut last_end = 0.0_f64;
     let mut started = false;
+    // Whether the previous glyph was a raised, smaller one (a footnote reference digit).
+    let mut prev_raised = false;
+    // Whether the last glyph that was not a space was raised.
+    let mut last_visible_raised = false;
     for g in glyphs {
+        let raised = started && g.size < base_size * 0.85 && g.y > base_y + base_size * 0.1;
         if started {
             let size = base_size.max(g.size);
             let dy = (g.y - base_y).abs();
@@ -187,6 +201,12 @@ fn page_lines(glyphs: &[Glyph]) -> Vec<String> {
                     && !g.text.starts_with(' ')
                 {
                     line.push(' ');
+                    // The text layer the corpus was made from sets a footnote reference off
+                    // from the following word by two spaces; the parser relies on that to tell
+                    // a reference (`decision 20  on`) from a number in the text.
+                    if prev_raised && !raised {
+                        line.push(' ');
+                    }
                 }
                 if g.size > base_size {
                     base_size = g.size;
@@ -198,10 +218,17 @@ fn page_lines(glyphs: &[Glyph]) -> Vec<String> {
             base_size = g.size;
             started = true;
         }
-        if !(g.text == " " && line.ends_with(' ')) {
+        // Runs of space glyphs collapse to one, except after a raised footnote digit, where the
+        // two spaces that set the reference off are kept (see above).
+        let space_allowed = !line.ends_with(' ') || (last_visible_raised && !line.ends_with("  "));
+        if g.text != " " || space_allowed {
             line.push_str(&g.text);
         }
+        if g.text.trim() != "" {
+            last_visible_raised = raised;
+        }
         last_end = g.x + g.advance;
+        prev_raised = raised;
     }
     if started {
         lines.push(line);

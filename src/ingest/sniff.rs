@@ -20,7 +20,7 @@ pub(crate) fn magic(bytes: &[u8]) -> Magic {
     let pdf_at = head.windows(5).position(|w| w == b"%PDF-");
     let binary_prefix = |end: usize| {
         head.get(..end)
-            .is_some_and(|p| p.iter().any(|&b| b < 0x09 || b >= 0x80))
+            .is_some_and(|p| p.iter().any(|&b| !(0x09..0x80).contains(&b)))
     };
     if pdf_at == Some(0) || pdf_at.is_some_and(binary_prefix) {
         return Magic::Pdf;

@@ -36,6 +36,7 @@ const ADVERBS: &[&str] = &[
     "recently",
     "earnestly",
     "solemnly",
+    "ever",
 ];
 
 const MULTI_HEADS: &[&str] = &[
@@ -115,6 +116,82 @@ const ADJECTIVES: &[&str] = &[
     "underlining",
 ];
 
+/// Capitalised words ending in `-ed`/`-ing` that open a sentence without being a lead
+/// (`United Nations …`, `Developing countries …`, `Revised estimates …`).
+const NOT_PARTICIPLES: &[&str] = &[
+    "united",
+    "revised",
+    "developing",
+    "proposed",
+    "related",
+    "selected",
+    "estimated",
+    "based",
+    "interested",
+    "affected",
+    "landlocked",
+    "least",
+    "during",
+    "including",
+    "according",
+    "nothing",
+    "something",
+    "everything",
+    "funding",
+    "training",
+    "financing",
+    "meeting",
+    "spending",
+    "housing",
+    "planning",
+];
+
+/// Words ending in `s` that are not third-person verbs (`States Parties shall …`).
+const NOT_VERBS: &[&str] = &[
+    "states",
+    "parties",
+    "nations",
+    "members",
+    "governments",
+    "countries",
+    "this",
+    "its",
+    "as",
+    "is",
+    "has",
+    "was",
+    "does",
+    "thus",
+    "various",
+    "serious",
+    "numerous",
+    "previous",
+    "always",
+    "perhaps",
+    "unless",
+    "whereas",
+    "towards",
+    "afterwards",
+    "less",
+    "across",
+    "progress",
+    "access",
+    "business",
+    "process",
+    "address",
+    "success",
+    "persons",
+    "peoples",
+    "women",
+    "youths",
+    "rights",
+    "goals",
+    "efforts",
+    "measures",
+    "activities",
+    "organizations",
+];
+
 const TRAILERS: &[&str] = &[
     "also",
     "further",
@@ -185,7 +262,10 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     let mut end = None;
     for m in MULTI_HEADS {
         let n = m.split(' ').count();
-        if i + n <= lower.len() && lower[i..i + n].join(" ") == *m {
+        if i + n <= lower.len()
+            && m.split(' ').next() == Some(lower[i].as_str())
+            && lower[i..i + n].iter().map(String::as_str).eq(m.split(' '))
+        {
             end = Some(i + n);
             break;
         }
@@ -193,12 +273,15 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     if end.is_none() {
         let w = lower.get(i)?.as_str();
         let raw = words.get(i)?.1;
-        let participle = (w.ends_with("ing") && w.len() > 4) || (w.ends_with("ed") && w.len() > 4);
+        let participle = ((w.ends_with("ing") && w.len() > 4)
+            || (w.ends_with("ed") && w.len() > 4))
+            && !NOT_PARTICIPLES.contains(&w);
         let verb = style == LeadStyle::Operative
+            && !NOT_VERBS.contains(&w)
             && w.ends_with('s')
             && w.len() > 3
             && !w.ends_with("ss")
-            && raw.chars().all(char::is_alphabetic);
+            && raw.chars().all(|c| c.is_alphabetic() || c == '-');
         if participle || ADJECTIVES.contains(&w) || verb {
             end = Some(i + 1);
         } else if i > 0 && ADVERBS.contains(&lower[i - 1].as_str()) {
@@ -211,7 +294,12 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     'outer: loop {
         for t in TRAILERS {
             let n = t.split(' ').count();
-            if end + n <= lower.len() && lower[end..end + n].join(" ") == *t {
+            if end + n <= lower.len()
+                && lower[end..end + n]
+                    .iter()
+                    .map(String::as_str)
+                    .eq(t.split(' '))
+            {
                 end += n;
                 continue 'outer;
             }
@@ -292,6 +380,11 @@ mod tests {
             Some("Once again urges")
         );
         assert_eq!(op("We recognize that"), None);
+        assert_eq!(op("States Parties shall"), None);
+        assert_eq!(op("United Nations entities shall"), None);
+        assert_eq!(pp("Developing countries need"), None);
+        assert_eq!(op("Re-emphasizes that").as_deref(), Some("Re-emphasizes"));
+        assert_eq!(pp("Ever mindful that").as_deref(), Some("Ever mindful"));
         assert_eq!(
             op("Takes note with appreciation of").as_deref(),
             Some("Takes note with appreciation")

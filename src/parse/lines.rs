@@ -13,7 +13,7 @@ fn clean(line: &str) -> Option<String> {
     }
     let t = ODS_TAG.replace(line, "");
     let t = t.trim();
-    if !t.is_empty() && t.chars().all(|c| c == '-' || c == '_' || c == '=') {
+    if !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | ' ')) {
         return None;
     }
     Some(collapse_ws(t))

@@ -55,10 +55,12 @@ pub fn read(head: &[String], raw: &str, vocab: &Vocabulary) -> Metadata {
             ));
             parts.push(c.get(3).map_or("", |x| x.as_str()).to_string());
         }
+        // The title runs to the end of the head (it may be split by blank lines:
+        // `79/243. United Nations Convention against Cybercrime;` / `Strengthening …`).
         parts.extend(
             head.iter()
                 .skip(i + 1)
-                .take_while(|l| !l.trim().is_empty())
+                .filter(|l| !l.trim().is_empty())
                 .cloned(),
         );
         m.title = Some(join_lines(&parts, vocab)).filter(|t| !t.is_empty());
@@ -94,9 +96,19 @@ pub fn read(head: &[String], raw: &str, vocab: &Vocabulary) -> Metadata {
                 break;
             }
         }
-        if let Some(c) = SUBMITTED_BY.captures(l.trim()) {
-            m.sponsors = c.get(2).map(|x| x.as_str().to_string());
-            sponsor_end = Some(i);
+        if SUBMITTED_BY.is_match(l.trim()) {
+            // `Draft resolution submitted by the Vice-Chair …, Name\n(Country), on the basis of …`
+            let mut e = i;
+            while e + 1 < head.len() && !head[e + 1].trim().is_empty() {
+                e += 1;
+            }
+            let block = join_lines(&head[i..=e], vocab);
+            if let Some(c) = SUBMITTED_BY.captures(&block) {
+                let who = c.get(2).map_or("", |x| x.as_str());
+                let who = who.split(", on the basis of").next().unwrap_or(who);
+                m.sponsors = Some(who.trim().to_string());
+            }
+            sponsor_end = Some(e);
             break;
         }
     }
@@ -113,6 +125,28 @@ pub fn read(head: &[String], raw: &str, vocab: &Vocabulary) -> Metadata {
         m.title = Some(join_lines(&rest, vocab)).filter(|t| !t.is_empty());
     }
 
+    if m.title.is_none() && sponsor_end.is_none() {
+        // A title printed without its number: the last block of the head, unless it is a
+        // stamp, adoption or report line.
+        let blocks: Vec<&[String]> = head
+            .split(|l| l.trim().is_empty())
+            .filter(|b| !b.is_empty())
+            .collect();
+        if let Some(last) = blocks.last() {
+            let t = join_lines(last, vocab);
+            let stamp_like = t.starts_with('[')
+                || t.contains("adopted by the General Assembly")
+                || t.starts_with("Agenda item")
+                || t.contains("Distr.")
+                || t.ends_with("session")
+                || t.contains("draft resolution")
+                || t.contains("Draft resolution")
+                || SYMBOL_LINE.is_match(&t);
+            if !stamp_like && blocks.len() > 1 {
+                m.title = Some(t);
+            }
+        }
+    }
     if m.symbol.is_none()
         && let Some((s, n)) = &title_prefix
     {

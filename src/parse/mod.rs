@@ -6,6 +6,27 @@
 //! units into preambular/operative paragraphs, sub-paragraphs, headings and annexes, removes
 //! footnote reference digits and finds each paragraph's lead phrase. Texts that do not look like
 //! a resolution become a list of unstructured paragraphs.
+//!
+//! # Ids
+//! - body: `PP<n>` (preambular, counted), `OP<n>` (printed number), `OPU<n>` (an unnumbered
+//!   operative paragraph such as `Adopts the following …:`), `H<n>` (headings, counted),
+//!   `P<n>` (unstructured prose), sub-paragraphs `<parent>(a)`, `<parent>(a)(i)`, items of a
+//!   numbered list inside a paragraph ending in `:` `<parent>(1)`;
+//! - when operative numbering restarts at 1 after a heading (sections of budget resolutions,
+//!   articles of a convention, rules of procedure) the k-th sequence gets the scope `S<k>.`
+//!   (`S2.OP1`);
+//! - annex paragraphs carry `AN<k>.` (`AN1.OP3`, `AN1.H1`, `AN1.P2`, `AN1.S3.OP1`);
+//! - a repeated id gets `~2`, `~3` and a warning.
+//!
+//! # Footnotes
+//! Footnote texts come from the blocks after `_____` lines (PDF), the numbered lines after the
+//! plenary line (ODS), or asterisk lines at a page foot (`* On behalf of …`, stored with number
+//! 0). Reference digits are removed from paragraph text (rules in `refs.rs`): glued to a word or closing punctuation, or set off by two spaces, or ending a
+//! paragraph, or glued to a year/resolution number (`2024–203411`, `59/3009`), always a known
+//! footnote number, new references in order.
+//!
+//! # Leads and hyphens
+//! See [`lead_phrase`] and [`hyphen_join`].
 
 mod lead;
 mod lines;
@@ -18,7 +39,7 @@ mod structure;
 mod text;
 
 pub use lead::{LeadStyle, lead_phrase};
-pub use text::{Vocabulary, keep_hyphen};
+pub use text::{HyphenJoin, Vocabulary, hyphen_join, keep_hyphen};
 
 use crate::model::{ParagraphKind, Resolution, TextFlavour};
 use patterns::{GA_LINE, JOB_NUMBER, PAGE_COUNTER, TITLE_LINE};
@@ -105,6 +126,14 @@ pub fn parse(text: &str) -> Resolution {
         let (paras, warnings) = structure::build(&prepared.units, &mut res.meta);
         res.paragraphs = paras;
         res.warnings.extend(warnings);
+        if res.meta.title.is_none() {
+            // No title in the head (`A/80/L.41`): the first heading of the body.
+            res.meta.title = res
+                .paragraphs
+                .iter()
+                .find(|p| p.kind == ParagraphKind::Heading && !p.text.trim().is_empty())
+                .map(|p| text::collapse_ws(&p.text));
+        }
         if !res
             .paragraphs
             .iter()
@@ -123,9 +152,16 @@ pub fn parse(text: &str) -> Resolution {
     // Footnote references, in reading order, then lead phrases.
     let mut scanner = RefScanner::new(res.footnotes.iter().map(|f| f.number).filter(|n| *n > 0));
     for p in &mut res.paragraphs {
-        let (clean, refs) = scanner.scan(&p.text);
-        p.text = clean;
+        let (clean, mut refs) = scanner.scan(&p.text);
+        let mut offsets: Vec<usize> = refs.iter().map(|r| r.offset).collect();
+        p.text = text::collapse_with_offsets(&clean, &mut offsets);
+        for (r, o) in refs.iter_mut().zip(offsets) {
+            r.offset = o;
+        }
         p.footnote_refs = refs;
+        if let Some(s) = &p.section {
+            p.section = Some(text::collapse_ws(s));
+        }
         p.lead = match p.kind {
             ParagraphKind::Preambular => lead_phrase(&p.text, LeadStyle::Preambular),
             ParagraphKind::Operative => lead_phrase(&p.text, LeadStyle::Operative),

@@ -34,20 +34,34 @@ pub static SUB_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\(([a-z]{1,4})\)(
 /// A roman or capital-letter section heading (`I.`, `II. Title`, `A. Title`).
 pub static SECTION_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:([IVX]{1,6})\.|([A-H])\.\s)\s*(.*)$"));
+/// A roman numeral followed by a heading title without a period (`II Financial performance`).
+pub static ROMAN_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([IVX]{1,6})\s*$|^([IVX]{1,6})\s+([A-Z][^.;]*)$"));
+/// `Part IV International cooperation`, `Article 17`, `Rule 60 …`, `Section 10 …` headings.
+pub static PART_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^((?:Part|Chapter|Article|Rule|Section|Regulation)\s+(?:[IVX]{1,6}|[A-Z]|\d{1,3}))\.?(?:\s+(.*))?$",
+    )
+});
+/// A line of separator asterisks (`* * *`).
+pub static STARS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\*\s*){2,}$"));
 /// `Action 12. …` in the Pact for the Future.
-pub static ACTION_START: LazyLock<Regex> = LazyLock::new(|| re(r"^Action (\d{1,3})\.\s*(.*)$"));
+pub static ACTION_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^((?:Action|Objective) \d{1,3})\.\s*(.*)$"));
 /// An annex heading (`Annex`, `Annex II`, `Annex I Global Digital Compact`).
 pub static ANNEX_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:Annex|ANNEX)(?:\s+([IVX]{1,6}|\d{1,2}))?\b\s*(.*)$"));
 /// The closing plenary meeting line, possibly at the end of a paragraph, with an optional date.
 pub static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|\s)(\d{1,3})(?:st|nd|rd|th) plenary meeting\s*(?:(\d{1,2} [A-Z][a-z]+ \d{4})\s*)?$")
+    re(
+        r"(?:^|\s)(\d{1,3})(?:st|nd|rd|th)(?:\s+\(resumed\))? plenary meeting\s*(?:(\d{1,2} [A-Z][a-z]+ ?\d{4})\s*)?$",
+    )
 });
 /// A date on its own (`22 December 2011`).
 pub static DATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(\d{1,2}) ([A-Z][a-z]+) (\d{4})\s*$"));
 /// A date inside text.
-pub static DATE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})"));
+pub static DATE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2}) ([A-Z][a-z]+) ?(\d{4})"));
 /// The title line `66/184. Title`.
 pub static TITLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(\d{1,3})/(\d{1,4})\s*\.\s*(\S.*)$"));
@@ -121,6 +135,16 @@ mod tests {
         assert!(JOB_NUMBER.is_match("25-16621 (E)    221025     "));
         assert!(BARCODE.is_match("*2424293* "));
         assert!(PLENARY.is_match("development”. 69th plenary meeting"));
+        assert!(PLENARY.is_match("50th (resumed) plenary meeting 22 December 2023"));
+        assert!(PLENARY.is_match("47th plenary meeting 4 December2024"));
+        assert_eq!(iso_date("4 December2024").as_deref(), Some("2024-12-04"));
+        assert!(ROMAN_HEADING.is_match("II"));
+        assert!(ROMAN_HEADING.is_match("II Financial performance report for 2022"));
+        assert!(!ROMAN_HEADING.is_match("I n v i t e s"));
+        assert!(PART_START.is_match("Part IV International cooperation for development"));
+        assert!(STARS.is_match("* * * "));
+        assert!(PART_START.is_match("Article 17"));
+        assert!(PART_START.is_match("Rule 60 Intergovernmental organizations"));
         assert_eq!(
             iso_date("on 22 December 2011").as_deref(),
             Some("2011-12-22")

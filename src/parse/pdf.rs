@@ -5,11 +5,17 @@ use std::collections::HashSet;
 use super::lead::{LeadStyle, lead_phrase};
 use super::patterns::{
     ACTION_START, ANNEX_START, BARCODE, FN_SEPARATOR, FN_START, GA_LINE, JOB_NUMBER, OP_START,
-    PAGE_COUNTER, PLENARY, SECTION_START, SUB_START, SYMBOL_LINE, TITLE_LINE,
+    PAGE_COUNTER, PART_START, PLENARY, ROMAN_HEADING, SECTION_START, STARS, SUB_START, SYMBOL_LINE,
+    TITLE_LINE,
 };
 use super::prepared::Prepared;
-use super::text::{Vocabulary, join_lines};
+use super::text::{Vocabulary, join_lines, join_lines_raw};
 use crate::model::Footnote;
+
+/// A footnote marked with asterisks at a page foot without a separator line (`* On behalf of …`).
+static STAR_NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\*{1,3}\s+[A-Z]").unwrap_or_else(|e| panic!("invalid pattern: {e}"))
+});
 
 /// What a raw line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,29 +85,59 @@ fn mark_furniture(
             continue;
         }
         // A counter must have a job number or the symbol near it, else it may be content.
-        let lo = i.saturating_sub(8);
         let hi = (i + 4).min(lines.len());
-        let anchored = (lo..hi).any(|k| {
+        let anchored = (i.saturating_sub(8)..hi).any(|k| {
             let t = lines[k].trim();
             JOB_NUMBER.is_match(t) || symbol.is_some_and(|s| s == t) || SYMBOL_LINE.is_match(t)
         });
         if !anchored {
             continue;
         }
+        let is_sym = |t: &str| {
+            let t = t.trim();
+            symbol.is_some_and(|s| s == t) || SYMBOL_LINE.is_match(t)
+        };
+        let lo = i.saturating_sub(10);
         let mut a = i;
-        while a > lo && is_furniture_line(lines[a - 1], symbol, titles) {
-            a -= 1;
+        match (lo..i).rev().find(|&k| is_sym(lines[k])) {
+            Some(s) => {
+                // Even pages: symbol, title lines, job, counter. Odd pages: title lines, symbol,
+                // counter, job — the title starts after the page separator (an empty line).
+                let title_after = (s + 1..i).any(|k| {
+                    let t = lines[k].trim();
+                    !t.is_empty() && !JOB_NUMBER.is_match(t) && !is_sym(t)
+                });
+                a = s;
+                if !title_after {
+                    let sep = (s.saturating_sub(8)..s)
+                        .rev()
+                        .find(|&k| lines[k].is_empty());
+                    match sep {
+                        Some(k) => a = k + 1,
+                        None => {
+                            while a > lo && titles.contains(lines[a - 1].trim()) {
+                                a -= 1;
+                            }
+                        }
+                    }
+                }
+                if a > 0 && lines[a - 1].is_empty() {
+                    a -= 1;
+                }
+            }
+            None => {
+                while a > lo && is_furniture_line(lines[a - 1], symbol, titles) {
+                    a -= 1;
+                }
+                // Keep leading blank lines (paragraph separators at the page foot) as content.
+                while a < i && lines[a].trim().is_empty() && !lines[a].is_empty() {
+                    a += 1;
+                }
+            }
         }
         let mut b = i + 1;
-        while b < hi.max(i + 1) + 2
-            && b < lines.len()
-            && is_furniture_line(lines[b], symbol, titles)
-        {
+        while b < (i + 6).min(lines.len()) && is_furniture_line(lines[b], symbol, titles) {
             b += 1;
-        }
-        // Keep leading blank lines (paragraph separators at the page foot) as content.
-        while a < i && lines[a].trim().is_empty() && !lines[a].is_empty() {
-            a += 1;
         }
         for r in roles.iter_mut().take(b).skip(a) {
             *r = Role::Furniture;
@@ -122,12 +158,13 @@ fn mark_notes(
     let mut i = 0;
     let mut next_expected = 1u32;
     while i < lines.len() {
-        if roles[i] != Role::Content || !FN_SEPARATOR.is_match(lines[i]) {
+        let star_note = STAR_NOTE.is_match(lines[i]);
+        if roles[i] != Role::Content || !(FN_SEPARATOR.is_match(lines[i]) || star_note) {
             i += 1;
             continue;
         }
+        let mut k = if star_note { i } else { i + 1 };
         roles[i] = Role::Note;
-        let mut k = i + 1;
         let mut first = true;
         while k < lines.len() && !page_break[k] && roles[k] == Role::Content {
             roles[k] = Role::Note;
@@ -178,7 +215,18 @@ struct Starter {
 
 impl Starter {
     fn starts(&mut self, t: &str, prev: Option<&str>) -> bool {
-        if GA_LINE.is_match(t) || PLENARY.is_match(t) && t.len() < 60 || ACTION_START.is_match(t) {
+        if GA_LINE.is_match(t)
+            || PLENARY.is_match(t) && t.len() < 60
+            || ACTION_START.is_match(t)
+            || t.starts_with('•')
+            || PART_START.is_match(t)
+                && t.len() < 120
+                && !t.ends_with([';', ',', '.'])
+                && prev.is_none_or(ends_paragraph)
+            || ROMAN_HEADING
+                .captures(t)
+                .is_some_and(|c| c.get(1).is_some())
+        {
             return true;
         }
         if let Some(c) = ANNEX_START.captures(t)
@@ -230,7 +278,7 @@ impl Starter {
                     || p.ends_with("paragraphs")
                     || p.ends_with("subparagraph")
                     || p.ends_with("subparagraphs")
-                    || p.ends_with("and")
+                    || (p.ends_with(" and") && !p.ends_with("; and") && !p.ends_with(", and"))
                     || p.ends_with("article")
                     || p.ends_with(|c: char| c.is_ascii_digit())
             });
@@ -244,8 +292,15 @@ impl Starter {
     }
 }
 
+/// The line without a trailing footnote reference (`Assembly,9` → `Assembly,`).
+fn strip_ref(line: &str) -> &str {
+    line.trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end()
+}
+
 fn ends_paragraph(line: &str) -> bool {
-    let t = line.trim_end();
+    let t = strip_ref(line);
     t.ends_with([',', ';', ':', '.']) || t.ends_with(".”") || t.ends_with(";”")
 }
 
@@ -302,10 +357,11 @@ pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
     };
     let mut cur: Vec<&str> = Vec::new();
     let mut pending_break = false;
+    let mut pending_blank = false;
     let flush = |cur: &mut Vec<&str>, units: &mut Vec<String>| {
         if !cur.is_empty() {
-            let u = join_lines(cur, vocab);
-            if !u.is_empty() {
+            let u = join_lines_raw(cur, vocab);
+            if !u.trim().is_empty() {
                 units.push(u);
             }
             cur.clear();
@@ -319,17 +375,40 @@ pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
             continue;
         }
         let t = lines[i].trim();
-        if t.is_empty() {
-            flush(&mut cur, &mut p.units);
-            pending_break = false;
+        if t.is_empty() || STARS.is_match(t) {
+            if !cur.is_empty() {
+                pending_blank = true;
+            }
             continue;
         }
         let prev = cur.last().copied();
         let starts = starter.starts(t, prev);
+        if pending_blank {
+            // A blank line ends the unit unless it clearly fell inside a sentence: the previous
+            // line is a long wrapped line ending in a lower-case word and this line neither
+            // starts a paragraph nor reads like a lead.
+            let inside = prev.is_some_and(|p| {
+                p.chars().count() >= 75
+                    && p.trim_end().ends_with(|c: char| c.is_lowercase())
+                    && !pending_break
+            }) && !starts
+                && (t.starts_with(|c: char| c.is_lowercase())
+                    || lead_phrase(t, LeadStyle::Preambular).is_none());
+            if !inside {
+                flush(&mut cur, &mut p.units);
+            }
+            pending_blank = false;
+            pending_break = false;
+        }
         if pending_break && !cur.is_empty() {
             let prev_ends = prev.is_some_and(ends_paragraph);
+            let prev_ends_hard = prev.is_some_and(|p| {
+                let p = strip_ref(p);
+                p.ends_with([';', ':', '.']) || p.ends_with(".”")
+            });
+            let upper = t.starts_with(|c: char| c.is_uppercase());
             let lead_like = lead_phrase(t, LeadStyle::Preambular).is_some();
-            if starts || (prev_ends && lead_like) {
+            if starts || (prev_ends && lead_like) || (prev_ends_hard && upper) {
                 flush(&mut cur, &mut p.units);
             }
         } else if starts {

@@ -79,12 +79,10 @@ const BEFORE_STOP: &[&str] = &[
     "only",
     "top",
     "under",
-    "action",
     "actions",
     "recommendation",
     "recommendations",
     "phase",
-    "session",
     "level",
     "part",
     "table",
@@ -232,7 +230,7 @@ const AFTER_STOP: &[&str] = &[
 
 const ABBREV: &[&str] = &[
     "no", "para", "paras", "vol", "chap", "add", "rev", "corr", "art", "arts", "sect", "p", "pp",
-    "annex", "sales", "suppl", "op", "cit", "e", "i", "ii", "iii", "iv", "v", "vi",
+    "annex", "sales", "suppl", "res", "op", "cit", "e", "i", "ii", "iii", "iv", "v", "vi",
 ];
 
 impl RefScanner {
@@ -245,7 +243,7 @@ impl RefScanner {
         }
     }
 
-    fn accept(&self, n: u32, glued: bool) -> bool {
+    fn accept(&self, n: u32, glued: bool, strong: bool) -> bool {
         if n == 0 {
             return false;
         }
@@ -258,7 +256,7 @@ impl RefScanner {
         if !self.known.contains(&n) {
             return false;
         }
-        if glued {
+        if glued || (strong && self.lowest_unseen().is_some_and(|l| n >= l)) {
             return true;
         }
         // A separated number must be the lowest footnote not referenced yet (or follow the
@@ -288,33 +286,26 @@ impl RefScanner {
                 i += 1;
             }
             let end = i;
-            // A reference glued to a year (`2024–203411`): split when the tail is exactly the
-            // lowest footnote not yet referenced.
-            if (5..=7).contains(&(end - start))
-                && let Some(low) = self.lowest_unseen()
-                && let Ok(year) = text[start..start + 4].parse::<u32>()
-                && (1900..2100).contains(&year)
-                && text[start + 4..end].parse::<u32>().ok() == Some(low)
-                && !text[start + 4..end].starts_with('0')
-            {
-                let after = text[end..].chars().next();
-                if after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':')) {
-                    out.push_str(&text[last..start + 4]);
-                    refs.push(FootnoteRef {
-                        number: low,
-                        offset: out.len(),
-                    });
-                    self.max_seen = self.max_seen.max(low);
-                    self.seen.insert(low);
-                    last = end;
-                    continue;
-                }
+            // A reference glued to a number: a year (`2024–203411`), a resolution number
+            // (`59/3009` = 59/300 + 9) or Agenda 21 (`Agenda 216`). Split when the tail is
+            // exactly the lowest footnote not yet referenced.
+            if let Some(split) = self.glued_to_number(text, start, end) {
+                let low = self.lowest_unseen().unwrap_or(0);
+                out.push_str(&text[last..split]);
+                refs.push(FootnoteRef {
+                    number: low,
+                    offset: out.len(),
+                });
+                self.max_seen = self.max_seen.max(low);
+                self.seen.insert(low);
+                last = end;
+                continue;
             }
             if end - start > 3 {
                 continue;
             }
-            if let Some((n, glued)) = self.candidate(text, start, end)
-                && self.accept(n, glued)
+            if let Some((n, glued, strong)) = self.candidate(text, start, end)
+                && self.accept(n, glued, strong)
             {
                 {
                     out.push_str(&text[last..start]);
@@ -344,9 +335,46 @@ impl RefScanner {
         (out, refs)
     }
 
+    /// Where to split a digit run whose tail is a reference glued to a number.
+    fn glued_to_number(&self, text: &str, start: usize, end: usize) -> Option<usize> {
+        let low = self.lowest_unseen()?;
+        let after = text[end..].chars().next();
+        if !after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | ')')) {
+            return None;
+        }
+        let run = &text[start..end];
+        let tail_is_low = |head_len: usize| {
+            head_len < run.len()
+                && !run[head_len..].starts_with('0')
+                && run[head_len..].parse::<u32>().ok() == Some(low)
+        };
+        let before = &text[..start];
+        // Year + reference.
+        if (5..=7).contains(&run.len())
+            && run[..4]
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..2100).contains(&y))
+            && tail_is_low(4)
+        {
+            return Some(start + 4);
+        }
+        // Resolution number (at most three digits after the slash) + reference.
+        if before.ends_with('/')
+            && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            && (4..=5).contains(&run.len())
+        {
+            return tail_is_low(3).then_some(start + 3);
+        }
+        // Agenda 21 + reference.
+        if before.ends_with("Agenda ") && run.starts_with("21") && tail_is_low(2) {
+            return Some(start + 2);
+        }
+        None
+    }
+
     /// The number and whether it is glued, if the digit run at `start..end` has the shape of a
     /// reference.
-    fn candidate(&self, text: &str, start: usize, end: usize) -> Option<(u32, bool)> {
+    fn candidate(&self, text: &str, start: usize, end: usize) -> Option<(u32, bool, bool)> {
         if end - start > 3 {
             return None;
         }
@@ -381,22 +409,63 @@ impl RefScanner {
             let ok = word.chars().count() >= 2 && (has_lower || (new && !self.known.is_empty()));
             // Letters glued to a previous hyphen/digit word (`COVID-19`, `G20`) are not refs.
             let pre = before[..before.len() - word.len()].chars().next_back();
-            let pre_ok = !matches!(pre, Some(c) if c.is_ascii_digit() || c == '/' || c == '.');
-            return (ok && pre_ok).then_some((n, true));
+            let pre_ok = match pre {
+                Some(c) if c.is_ascii_digit() || c == '.' => false,
+                Some('/') => word.chars().count() >= 3,
+                _ => true,
+            };
+            return (ok && pre_ok).then_some((n, true, false));
         }
         if matches!(prev, ',' | ';' | ':' | ')' | '”' | '’' | '"') {
-            return Some((n, true));
-        }
-        if prev == '.' {
-            let w = prev_word(&before[..before.len() - 1]);
-            let wl = w.to_lowercase();
-            if w.chars().count() < 3
-                || ABBREV.contains(&wl.as_str())
-                || !w.chars().last().is_some_and(|c| c.is_lowercase())
+            // `CM/Rec(2022)16`: digits after a parenthesis glued to a symbol.
+            if prev == ')'
+                && let Some(open) = before.rfind('(')
+                && before[..open].ends_with(|c: char| c.is_alphanumeric())
             {
                 return None;
             }
-            return Some((n, true));
+            // `1,088 students`: a thousands separator, not a reference.
+            let before_punct = before[..before.len() - prev.len_utf8()].chars().next_back();
+            if prev == ',' && end - start == 3 && before_punct.is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            return Some((n, true, false));
+        }
+        if prev == '.' {
+            let stem = &before[..before.len() - 1];
+            let w_start = stem
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(stem.len(), |(i, _)| i);
+            let w = &stem[w_start..];
+            // `GC.18/Res.9`, `A/CONF.157`: part of a symbol.
+            if stem[..w_start].ends_with(['/', '.', '-']) {
+                return None;
+            }
+            let wl = w.to_lowercase();
+            let digits_at = stem
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_ascii_digit())
+                .last()
+                .map_or(stem.len(), |(i, _)| i);
+            let digits = &stem[digits_at..];
+            let year = digits.len() == 4
+                && digits
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..2100).contains(&y))
+                && !stem[..digits_at].ends_with(['/', '.', '-']);
+            if !year
+                && (w.chars().count() < 3
+                    || ABBREV.contains(&wl.as_str())
+                    || (w.chars().count() < 4 && w.starts_with(char::is_uppercase))
+                    || !w.chars().last().is_some_and(|c| c.is_lowercase()))
+            {
+                return None;
+            }
+            return Some((n, true, false));
         }
         if prev == ' ' {
             let b = before.trim_end();
@@ -414,6 +483,21 @@ impl RefScanner {
                 return None;
             }
             let wl = w.to_lowercase();
+            if self.known.is_empty() {
+                return None;
+            }
+            // PDF text: a reference number is set off by two spaces (`Justice 9  and`).
+            let rest = &text[end..];
+            if rest.starts_with("  ") && !rest.trim_start().is_empty() {
+                return Some((n, false, true));
+            }
+            // At the very end of a paragraph after its closing punctuation (`Wrecks, 2007; 86`).
+            if rest.trim().is_empty()
+                && matches!(p, ',' | ';' | ':' | '.')
+                && self.lowest_unseen().is_some_and(|l| n >= l)
+            {
+                return Some((n, false, true));
+            }
             // Number-taking words matter only when the number follows them directly.
             let direct = prev_word(b).to_lowercase();
             if BEFORE_STOP.contains(&direct.as_str()) {
@@ -434,15 +518,20 @@ impl RefScanner {
             // "2003, 4 and" is fine; "4 and 5" (a list of numbers) is not.
             let rest = text[end..].trim_start();
             let after_word = rest.get(next.len()..).unwrap_or("").trim_start();
+            let next_number: String = after_word
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '/')
+                .collect();
             if (nl == "and" || nl == "to" || nl == "or")
-                && after_word.starts_with(|c: char| c.is_ascii_digit())
+                && !next_number.is_empty()
+                && !next_number.contains('/')
             {
                 return None;
             }
             if self.known.is_empty() {
                 return None;
             }
-            return Some((n, false));
+            return Some((n, false, false));
         }
         None
     }

@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use super::lead::{LeadStyle, lead_phrase};
 use super::patterns::{
-    ACTION_START, ANNEX_START, DATE_LINE, GA_LINE, OP_NO_PERIOD, OP_START, PLENARY, SECTION_START,
-    SUB_START, iso_date,
+    ACTION_START, ANNEX_START, DATE_LINE, GA_LINE, OP_NO_PERIOD, OP_START, PART_START, PLENARY,
+    ROMAN_HEADING, SECTION_START, SUB_START, iso_date,
 };
 use crate::model::{Metadata, Paragraph, ParagraphKind, Part};
 
@@ -34,6 +34,8 @@ struct Builder {
     scopes: u32,
     last_op_num: Option<u32>,
     ops_since_heading: u32,
+    /// A heading printed as a bare number (`II`, `Article 17`) whose title is the next unit.
+    untitled: Option<usize>,
     /// A numbered list inside a paragraph ending with `:` (parent index, last item number).
     list: Option<(usize, u32)>,
 }
@@ -72,6 +74,7 @@ impl Builder {
             last_op_num: None,
             ops_since_heading: 0,
             list: None,
+            untitled: None,
         }
     }
 
@@ -100,6 +103,9 @@ impl Builder {
         parent: Option<String>,
     ) -> usize {
         let id = self.unique(id);
+        if kind != ParagraphKind::Heading {
+            self.untitled = None;
+        }
         let section = if kind == ParagraphKind::Heading {
             None
         } else {
@@ -146,6 +152,16 @@ impl Builder {
     }
 
     fn heading(&mut self, number: Option<String>, text: &str) {
+        if number.is_none()
+            && let Some(i) = self.untitled.take()
+            && let Some(h) = self.paras.get_mut(i)
+        {
+            // The title line of a bare-number heading.
+            h.text = text.to_string();
+            self.section = Some(text.to_string());
+            return;
+        }
+        self.untitled = None;
         self.h += 1;
         let id = format!("{}H{}", self.prefix, self.h);
         let i = self.push(id, ParagraphKind::Heading, number.clone(), text, None);
@@ -153,6 +169,9 @@ impl Builder {
         self.letter = None;
         self.ops_since_heading = 0;
         self.list = None;
+        if text.is_empty() {
+            self.untitled = Some(i);
+        }
         self.section = Some(if text.is_empty() {
             number.unwrap_or_default()
         } else {
@@ -229,6 +248,30 @@ impl Builder {
                 self.start_annex(&label, text);
                 return;
             }
+        }
+        // Bullet item: a child of the paragraph it follows (`OP12(•1)`).
+        if let Some(body) = text.strip_prefix('•')
+            && let Some(pi) = self.top
+        {
+            let parent_id = self.paras.get(pi).map(|p| p.id.clone()).unwrap_or_default();
+            let k = self
+                .paras
+                .iter()
+                .filter(|p| {
+                    p.parent.as_deref() == Some(parent_id.as_str())
+                        && p.number.as_deref() == Some("•")
+                })
+                .count()
+                + 1;
+            let id = format!("{parent_id}(•{k})");
+            self.push(
+                id,
+                ParagraphKind::SubParagraph,
+                Some("•".into()),
+                body.trim_start(),
+                Some(parent_id),
+            );
+            return;
         }
         // Sub-paragraph.
         if let Some(c) = SUB_START.captures(text) {
@@ -319,9 +362,26 @@ impl Builder {
             return;
         }
         if let Some(c) = ACTION_START.captures(text) {
-            let num = format!("Action {}", c.get(1).map_or("", |m| m.as_str()));
+            let num = c.get(1).map_or("", |m| m.as_str()).to_string();
             let body = c.get(2).map_or("", |m| m.as_str());
             self.heading(Some(num), body);
+            return;
+        }
+        if let Some(c) = PART_START.captures(text)
+            && text.len() < 250
+            && !text.ends_with([',', ';', '.'])
+        {
+            let label = c.get(1).map_or("", |m| m.as_str()).to_string();
+            let rest = c.get(2).map_or("", |m| m.as_str());
+            self.heading(Some(label), rest);
+            return;
+        }
+        if let Some(c) = ROMAN_HEADING.captures(text)
+            && text.len() < 250
+        {
+            let label = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string();
+            let rest = c.get(3).map_or("", |m| m.as_str());
+            self.heading(Some(label), rest);
             return;
         }
         if let Some(c) = SECTION_START.captures(text) {
@@ -336,7 +396,13 @@ impl Builder {
         let first_upper = text.chars().next().is_some_and(char::is_uppercase);
         let pp_lead = lead_phrase(text, LeadStyle::Preambular).is_some();
         let op_lead = lead_phrase(text, LeadStyle::Operative).is_some();
-        if first_upper && text.len() < 160 && !text.ends_with(['.', ',', ';', ':']) && !pp_lead {
+        if first_upper
+            && text.len() < 250
+            && !text
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+                .ends_with(['.', ',', ';', ':', '”', '"'])
+            && !text.contains(". ")
+        {
             self.heading(None, text);
             return;
         }

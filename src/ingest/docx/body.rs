@@ -25,6 +25,8 @@ pub(super) struct FootnoteNumbers {
     /// Footnote id → printed number, in order of assignment.
     pub order: Vec<(String, u32)>,
     by_id: HashMap<String, u32>,
+    /// Number of endnote references met (endnotes are not extracted).
+    pub endnote_refs: usize,
 }
 
 impl FootnoteNumbers {
@@ -227,6 +229,7 @@ fn element(
         "w:tab" | "w:ptab" => para.text.push('\t'),
         "w:br" | "w:cr" => para.text.push('\n'),
         "w:noBreakHyphen" => para.text.push('-'),
+        "w:endnoteReference" => footnote_numbers.endnote_refs += 1,
         "w:footnoteReference" => {
             if let Some(id) = attr(e, "id") {
                 let n = footnote_numbers.number(&id);

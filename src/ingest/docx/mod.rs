@@ -78,9 +78,18 @@ fn read_member(
     Ok(Some(text))
 }
 
-/// Converts a DOCX to text lines (LF-separated, ending with LF). Errors are plain-word
-/// descriptions without the file name (the caller adds it).
-pub(crate) fn docx_to_text(bytes: &[u8]) -> Result<String, String> {
+/// Text of a DOCX with warnings (plain words, without the file name).
+#[derive(Debug)]
+pub(crate) struct DocxText {
+    /// The lines, LF-separated, ending with LF.
+    pub text: String,
+    /// Things left out that the user should know about.
+    pub warnings: Vec<String>,
+}
+
+/// Converts a DOCX to text lines. Errors are plain-word descriptions without the file name (the
+/// caller adds it).
+pub(crate) fn docx_to_text(bytes: &[u8]) -> Result<DocxText, String> {
     let mut archive = open(bytes)?;
     let document = read_member(&mut archive, "word/document.xml")?
         .ok_or_else(|| "it has no word/document.xml".to_string())?;
@@ -120,7 +129,14 @@ pub(crate) fn docx_to_text(bytes: &[u8]) -> Result<String, String> {
             }
         }
     }
+    let mut warnings = Vec::new();
+    if numbers.endnote_refs > 0 {
+        warnings.push(format!(
+            "{} endnote reference(s) found; endnote texts are not included",
+            numbers.endnote_refs
+        ));
+    }
     let mut text = lines.join("\n");
     text.push('\n');
-    Ok(text)
+    Ok(DocxText { text, warnings })
 }

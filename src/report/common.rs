@@ -1,0 +1,338 @@
+//! Helpers shared by the renderers.
+
+use std::borrow::Cow;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::RenderOptions;
+use crate::compare::{Comparison, Pair, Status};
+use crate::diff::{ChangeKind, DiffOp, Direction, OpKind, new_text, old_text};
+use crate::model::{Paragraph, ParagraphKind, Resolution};
+
+/// The names of the two documents: symbol, else title, else the label from the options, else
+/// `old document` / `new document`.
+pub fn labels(c: &Comparison, opts: &RenderOptions) -> (String, String) {
+    (
+        c.old
+            .label(opts.old_label.as_deref().unwrap_or("old document"))
+            .to_string(),
+        c.new
+            .label(opts.new_label.as_deref().unwrap_or("new document"))
+            .to_string(),
+    )
+}
+
+/// The paragraphs of `res` at `idxs` (indices that are out of range are skipped).
+pub fn paragraphs<'a>(res: &'a Resolution, idxs: &[usize]) -> Vec<&'a Paragraph> {
+    idxs.iter().filter_map(|i| res.paragraphs.get(*i)).collect()
+}
+
+/// The ids of the paragraphs of `res` at `idxs`.
+pub fn ids(res: &Resolution, idxs: &[usize]) -> Vec<String> {
+    paragraphs(res, idxs).iter().map(|p| p.id.clone()).collect()
+}
+
+/// Ids joined with `+` (`OP5+OP6`), or empty.
+pub fn ids_joined(res: &Resolution, idxs: &[usize]) -> String {
+    ids(res, idxs).join("+")
+}
+
+/// The texts of the paragraphs at `idxs`, joined with `"\n"` as the diff sees them.
+pub fn side_text(res: &Resolution, idxs: &[usize]) -> String {
+    paragraphs(res, idxs)
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The pair's ops when they describe exactly the pair's old and new texts; otherwise (an
+/// inconsistent comparison) a full delete + insert of the texts, so no renderer shows wrong text.
+pub fn ops<'a>(c: &Comparison, pair: &'a Pair) -> Cow<'a, [DiffOp]> {
+    let old = side_text(&c.old, &pair.old);
+    let new = side_text(&c.new, &pair.new);
+    if old_text(&pair.ops) == old && new_text(&pair.ops) == new {
+        return Cow::Borrowed(&pair.ops);
+    }
+    let mut v = Vec::new();
+    if !old.is_empty() {
+        v.push(DiffOp::new(OpKind::Delete, old));
+    }
+    if !new.is_empty() {
+        v.push(DiffOp::new(OpKind::Insert, new));
+    }
+    Cow::Owned(v)
+}
+
+/// The printed number of a paragraph as it stands before its text: `5.`, `(a)`, `I.`; empty for
+/// preambular and unstructured paragraphs.
+pub fn printed_number(p: &Paragraph) -> String {
+    match (&p.kind, p.number.as_deref()) {
+        (ParagraphKind::Operative, Some(n)) => format!("{n}."),
+        (ParagraphKind::SubParagraph, Some(n)) => format!("({n})"),
+        (ParagraphKind::Heading, Some(n)) if !n.is_empty() => format!("{n}."),
+        _ => String::new(),
+    }
+}
+
+/// `none`, `routine` or `substantive`.
+pub fn change_str(k: ChangeKind) -> &'static str {
+    match k {
+        ChangeKind::None => "none",
+        ChangeKind::Routine => "routine",
+        ChangeKind::Substantive => "substantive",
+    }
+}
+
+/// `stronger`, `weaker` or `neutral`.
+pub fn direction_str(d: Direction) -> &'static str {
+    match d {
+        Direction::Stronger => "stronger",
+        Direction::Weaker => "weaker",
+        Direction::Neutral => "neutral",
+    }
+}
+
+/// A row label: `OP5`, `OP5 → OP6`, `OP5 → OP5+OP6`, `+ OP7` (added), `− PP3` (removed).
+pub fn pair_label(c: &Comparison, pair: &Pair) -> String {
+    let old = ids_joined(&c.old, &pair.old);
+    let new = ids_joined(&c.new, &pair.new);
+    match (old.is_empty(), new.is_empty()) {
+        (true, true) => String::from("(empty)"),
+        (true, false) => format!("+ {new}"),
+        (false, true) => format!("− {old}"),
+        (false, false) if old == new => new,
+        (false, false) => format!("{old} → {new}"),
+    }
+}
+
+/// True when the pair has something to show in a changes-only view.
+pub fn is_changed(pair: &Pair) -> bool {
+    pair.status != Status::Unchanged
+}
+
+/// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 91st.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The resolution number as printed before the title (`66/184` for `A/RES/66/184`).
+pub fn resolution_number(res: &Resolution) -> Option<String> {
+    let sym = res.meta.symbol.as_deref()?;
+    sym.strip_prefix("A/RES/").map(str::to_string)
+}
+
+/// Metadata of a document as `(label, value)` rows, only the fields that are present.
+pub fn meta_rows(res: &Resolution) -> Vec<(&'static str, String)> {
+    let m = &res.meta;
+    let mut rows = Vec::new();
+    if let Some(v) = &m.symbol {
+        rows.push(("Symbol", v.clone()));
+    }
+    if let Some(v) = &m.title {
+        rows.push(("Title", v.clone()));
+    }
+    if let Some(v) = &m.date {
+        rows.push(("Date", v.clone()));
+    }
+    if let Some(v) = m.session {
+        rows.push(("Session", v.to_string()));
+    }
+    if let Some(v) = m.plenary_meeting {
+        rows.push(("Plenary meeting", ordinal(v)));
+    }
+    if let Some(v) = &m.committee_report {
+        rows.push(("Committee report", v.clone()));
+    }
+    if let Some(v) = &m.agenda_item {
+        rows.push(("Agenda item", v.clone()));
+    }
+    if let Some(v) = &m.sponsors {
+        rows.push(("Sponsors", v.clone()));
+    }
+    rows.push(("Paragraphs", res.paragraphs.len().to_string()));
+    rows
+}
+
+/// The metadata labels present in either document, in the fixed order of [`meta_rows`].
+pub fn meta_keys(
+    old: &[(&'static str, String)],
+    new: &[(&'static str, String)],
+) -> Vec<&'static str> {
+    const ORDER: [&str; 9] = [
+        "Symbol",
+        "Title",
+        "Date",
+        "Session",
+        "Plenary meeting",
+        "Committee report",
+        "Agenda item",
+        "Sponsors",
+        "Paragraphs",
+    ];
+    ORDER
+        .into_iter()
+        .filter(|k| old.iter().chain(new).any(|r| r.0 == *k))
+        .collect()
+}
+
+/// The summary as short English lines (`Modified: 12`, …), statuses with a zero count left out.
+pub fn summary_lines(c: &Comparison) -> Vec<String> {
+    let s = &c.summary;
+    let mut out = vec![format!(
+        "{} pairs, {} changed: {} substantive, {} routine only; overall similarity {:.0}%",
+        c.pairs.len(),
+        s.counts.changed(),
+        s.substantive,
+        s.routine,
+        s.similarity * 100.0
+    )];
+    let counts: Vec<String> = Status::ALL
+        .iter()
+        .filter(|st| s.counts.get(**st) > 0)
+        .map(|st| format!("{} {}", s.counts.get(*st), st.as_str()))
+        .collect();
+    if !counts.is_empty() {
+        out.push(counts.join(", "));
+    }
+    out
+}
+
+/// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn now_iso() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    iso_from_unix(secs)
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the Unix epoch (proleptic Gregorian, UTC).
+pub fn iso_from_unix(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Civil-from-days (Howard Hinnant's algorithm), written out here.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+/// The pair's ops with each paragraph's printed number (`5. `, `(a) `) placed before its text:
+/// plain when both sides have the same number, else the old number deleted and the new one
+/// inserted (marked routine). Each paragraph break (`\n`) is its own op, followed by the numbers of
+/// the paragraph(s) it starts.
+pub fn numbered_ops(c: &Comparison, pair: &Pair) -> Vec<DiffOp> {
+    let olds = paragraphs(&c.old, &pair.old);
+    let news = paragraphs(&c.new, &pair.new);
+    let mut out = Vec::new();
+    let number = |p: Option<&&Paragraph>| {
+        p.map(|p| printed_number(p))
+            .filter(|n| !n.is_empty())
+            .map(|n| format!("{n} "))
+    };
+    // A renumbering is routine; the number of an added or removed paragraph goes with its text.
+    let routine = !olds.is_empty() && !news.is_empty();
+    let push_numbers = |out: &mut Vec<DiffOp>, o: Option<String>, n: Option<String>| match (o, n) {
+        (Some(o), Some(n)) if o == n => out.push(DiffOp::new(OpKind::Equal, n)),
+        (o, n) => {
+            if let Some(o) = o {
+                out.push(DiffOp {
+                    op: OpKind::Delete,
+                    text: o,
+                    routine,
+                });
+            }
+            if let Some(n) = n {
+                out.push(DiffOp {
+                    op: OpKind::Insert,
+                    text: n,
+                    routine,
+                });
+            }
+        }
+    };
+    let (mut oi, mut ni) = (0usize, 0usize);
+    push_numbers(&mut out, number(olds.first()), number(news.first()));
+    for op in ops(c, pair).iter() {
+        for (k, piece) in op.text.split('\n').enumerate() {
+            if k > 0 {
+                out.push(DiffOp {
+                    op: op.op,
+                    text: "\n".to_string(),
+                    routine: op.routine,
+                });
+                let (o, n) = match op.op {
+                    OpKind::Equal => {
+                        oi += 1;
+                        ni += 1;
+                        (number(olds.get(oi)), number(news.get(ni)))
+                    }
+                    OpKind::Insert => {
+                        ni += 1;
+                        (None, number(news.get(ni)))
+                    }
+                    OpKind::Delete => {
+                        oi += 1;
+                        (number(olds.get(oi)), None)
+                    }
+                };
+                push_numbers(&mut out, o, n);
+            }
+            if !piece.is_empty() {
+                out.push(DiffOp {
+                    op: op.op,
+                    text: piece.to_string(),
+                    routine: op.routine,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_are_right() {
+        assert_eq!(iso_from_unix(0), "1970-01-01T00:00:00Z");
+        // 2000-02-29 12:34:56 UTC
+        assert_eq!(iso_from_unix(951_827_696), "2000-02-29T12:34:56Z");
+        // 2026-11-28 00:00:00 UTC
+        assert_eq!(iso_from_unix(1_795_824_000), "2026-11-28T00:00:00Z");
+        assert_eq!(now_iso().len(), 20);
+    }
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 91, 102, 111]
+            .map(ordinal)
+            .to_vec();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "91st", "102nd",
+                "111th"
+            ]
+        );
+    }
+}

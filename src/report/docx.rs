@@ -1,0 +1,539 @@
+//! A Word document: the new text with real tracked changes (`w:ins`/`w:del`) against the old text.
+//!
+//! Accepting every change in Word gives the new text paragraph by paragraph; rejecting every change
+//! gives the old text. Moved paragraphs are written as a deletion where they stood and an insertion
+//! where they stand now, so both directions keep document order.
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Write};
+
+use zip::CompressionMethod;
+use zip::write::SimpleFileOptions;
+
+use super::common::{now_iso, ops, paragraphs, printed_number, resolution_number};
+use super::{RenderOptions, ReportError};
+use crate::compare::{Comparison, Pair, Status};
+use crate::diff::OpKind;
+use crate::model::{Paragraph, ParagraphKind, Part, Resolution};
+
+/// How a run or a paragraph mark is tracked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Track {
+    None,
+    Ins,
+    Del,
+}
+
+/// Escape XML text and attribute values; drop characters XML 1.0 forbids.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(ch),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+struct Writer {
+    body: String,
+    para: String,
+    style: &'static str,
+    next_id: u32,
+    author: String,
+    date: String,
+}
+
+impl Writer {
+    fn attrs(&mut self) -> String {
+        self.next_id += 1;
+        format!(
+            "w:id=\"{}\" w:author=\"{}\" w:date=\"{}\"",
+            self.next_id,
+            xml(&self.author),
+            xml(&self.date)
+        )
+    }
+
+    /// Append a run of `text` (tabs become `w:tab`) tracked as `track`.
+    fn run(&mut self, text: &str, track: Track) {
+        self.run_styled(text, track, false);
+    }
+
+    /// Append a run, in italics when `italic` (lead phrases are italic in resolutions).
+    fn run_styled(&mut self, text: &str, track: Track, italic: bool) {
+        if text.is_empty() {
+            return;
+        }
+        let tag = if track == Track::Del {
+            "w:delText"
+        } else {
+            "w:t"
+        };
+        let mut inner = String::new();
+        for (i, piece) in text.split('\t').enumerate() {
+            if i > 0 {
+                inner.push_str("<w:tab/>");
+            }
+            if !piece.is_empty() {
+                let _ = write!(
+                    inner,
+                    "<{tag} xml:space=\"preserve\">{}</{tag}>",
+                    xml(piece)
+                );
+            }
+        }
+        let rpr = if italic { "<w:rPr><w:i/></w:rPr>" } else { "" };
+        match track {
+            Track::None => {
+                let _ = write!(self.para, "<w:r>{rpr}{inner}</w:r>");
+            }
+            Track::Ins => {
+                let a = self.attrs();
+                let _ = write!(self.para, "<w:ins {a}><w:r>{rpr}{inner}</w:r></w:ins>");
+            }
+            Track::Del => {
+                let a = self.attrs();
+                let _ = write!(self.para, "<w:del {a}><w:r>{rpr}{inner}</w:r></w:del>");
+            }
+        }
+    }
+
+    /// Old and new versions of a short piece (a number, a title): equal → plain, else del + ins.
+    fn either(&mut self, old: Option<&str>, new: Option<&str>) {
+        match (old, new) {
+            (Some(o), Some(n)) if o == n => self.run(n, Track::None),
+            (o, n) => {
+                if let Some(o) = o {
+                    self.run(o, Track::Del);
+                }
+                if let Some(n) = n {
+                    self.run(n, Track::Ins);
+                }
+            }
+        }
+    }
+
+    /// Close the current paragraph, its mark tracked as `mark`.
+    fn end_para(&mut self, mark: Track) {
+        let rpr = match mark {
+            Track::None => String::new(),
+            Track::Ins => format!("<w:rPr><w:ins {}/></w:rPr>", self.attrs()),
+            Track::Del => format!("<w:rPr><w:del {}/></w:rPr>", self.attrs()),
+        };
+        let _ = write!(
+            self.body,
+            "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{rpr}</w:pPr>{}</w:p>",
+            self.style, self.para
+        );
+        self.para.clear();
+    }
+
+    fn start_para(&mut self, style: &'static str) {
+        self.para.clear();
+        self.style = style;
+    }
+}
+
+fn style_of(p: Option<&Paragraph>) -> &'static str {
+    match p.map(|p| p.kind) {
+        Some(ParagraphKind::Operative) => "Operative",
+        Some(ParagraphKind::SubParagraph) => "SubParagraph",
+        Some(ParagraphKind::Heading) => "Heading",
+        Some(ParagraphKind::Preambular) => "Preambular",
+        _ => "BodyText",
+    }
+}
+
+/// The number as written before a paragraph's text in the document: `5.\t`, `(a)\t`, or nothing.
+pub fn number_prefix(p: &Paragraph) -> String {
+    let n = printed_number(p);
+    if n.is_empty() { n } else { format!("{n}\t") }
+}
+
+fn prefixes(w: &mut Writer, old: Option<&Paragraph>, new: Option<&Paragraph>) {
+    let o = old.map(number_prefix).filter(|s| !s.is_empty());
+    let n = new.map(number_prefix).filter(|s| !s.is_empty());
+    w.either(o.as_deref(), n.as_deref());
+}
+
+/// A 1–1, split, merged, added or removed pair written through its word diff.
+/// Length in bytes of the lead phrase at the start of a paragraph's text (0 when none).
+fn lead_len(p: Option<&Paragraph>) -> usize {
+    p.and_then(|p| {
+        let lead = p.lead.as_deref()?;
+        p.text.starts_with(lead).then_some(lead.len())
+    })
+    .unwrap_or(0)
+}
+
+/// Where the writer stands in the current old and new paragraph texts, to set lead phrases in
+/// italics.
+struct LeadCursor {
+    old_off: usize,
+    old_lead: usize,
+    new_off: usize,
+    new_lead: usize,
+}
+
+impl LeadCursor {
+    /// Write `piece` of an op tracked as `track`, its part inside the lead phrase in italics.
+    fn emit(&mut self, w: &mut Writer, piece: &str, track: Track) {
+        let (off, lead) = match track {
+            Track::Del => (self.old_off, self.old_lead),
+            _ => (self.new_off, self.new_lead),
+        };
+        let cut = lead.saturating_sub(off).min(piece.len());
+        match (piece.get(..cut), piece.get(cut..)) {
+            (Some(head), Some(tail)) => {
+                w.run_styled(head, track, true);
+                w.run(tail, track);
+            }
+            _ => w.run(piece, track),
+        }
+        if track != Track::Ins {
+            self.old_off += piece.len();
+        }
+        if track != Track::Del {
+            self.new_off += piece.len();
+        }
+    }
+}
+
+/// A 1–1, split, merged, added or removed pair written through its word diff.
+fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
+    let olds = paragraphs(&c.old, &pair.old);
+    let news = paragraphs(&c.new, &pair.new);
+    let (mut oi, mut ni) = (0usize, 0usize);
+    let mut cur = LeadCursor {
+        old_off: 0,
+        old_lead: lead_len(olds.first().copied()),
+        new_off: 0,
+        new_lead: lead_len(news.first().copied()),
+    };
+    w.start_para(style_of(news.first().or(olds.first()).copied()));
+    prefixes(w, olds.first().copied(), news.first().copied());
+    for op in ops(c, pair).iter() {
+        let track = match op.op {
+            OpKind::Equal => Track::None,
+            OpKind::Insert => Track::Ins,
+            OpKind::Delete => Track::Del,
+        };
+        for (k, piece) in op.text.split('\n').enumerate() {
+            if k > 0 {
+                w.end_para(track);
+                if track != Track::Ins {
+                    oi += 1;
+                    cur.old_off = 0;
+                    cur.old_lead = lead_len(olds.get(oi).copied());
+                }
+                if track != Track::Del {
+                    ni += 1;
+                    cur.new_off = 0;
+                    cur.new_lead = lead_len(news.get(ni).copied());
+                }
+                let o = if track == Track::Ins {
+                    None
+                } else {
+                    olds.get(oi).copied()
+                };
+                let n = if track == Track::Del {
+                    None
+                } else {
+                    news.get(ni).copied()
+                };
+                w.start_para(style_of(n.or(o)));
+                prefixes(w, o, n);
+            }
+            cur.emit(w, piece, track);
+        }
+    }
+    let mark = match (olds.is_empty(), news.is_empty()) {
+        (true, false) => Track::Ins,
+        (false, true) => Track::Del,
+        _ => Track::None,
+    };
+    w.end_para(mark);
+}
+
+/// Paragraphs written whole, all inserted or all deleted (the two halves of a move).
+fn write_whole(w: &mut Writer, paras: &[&Paragraph], track: Track) {
+    for p in paras {
+        w.start_para(style_of(Some(p)));
+        let prefix = number_prefix(p);
+        w.run(&prefix, track);
+        let mut cur = LeadCursor {
+            old_off: 0,
+            old_lead: lead_len(Some(p)),
+            new_off: 0,
+            new_lead: lead_len(Some(p)),
+        };
+        cur.emit(w, &p.text, track);
+        w.end_para(track);
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    /// A pair written through its word diff.
+    Pair(usize),
+    /// One old paragraph (pair, old paragraph index) of a moved pair, deleted where it stood.
+    MovedFrom(usize, usize),
+    /// A moved pair's new paragraphs, inserted where they stand now.
+    MovedTo(usize),
+}
+
+/// Indices (into `keys`) of a longest strictly increasing subsequence of `keys`.
+fn longest_increasing(keys: &[usize]) -> Vec<usize> {
+    // tails[k] = index in `keys` of the smallest tail of an increasing run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        let pos = tails.partition_point(|&t| keys.get(t).is_some_and(|&v| v < k));
+        if pos > 0
+            && let Some(slot) = prev.get_mut(i)
+        {
+            *slot = tails.get(pos - 1).copied();
+        }
+        if pos == tails.len() {
+            tails.push(i);
+        } else if let Some(t) = tails.get_mut(pos) {
+            *t = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(i);
+        cur = prev.get(i).copied().flatten();
+    }
+    out.reverse();
+    out
+}
+
+/// The order in which pairs are written: new-document order; pairs whose old paragraphs are out
+/// of old-document order (moved, off the longest in-order run, or spanning paragraphs that other
+/// pairs keep) are written as an insertion in new order plus a deletion of each of their old
+/// paragraphs at its old place. Accepting all changes then gives the new order, rejecting all
+/// gives the old order.
+fn items(pairs: &[Pair]) -> Vec<Item> {
+    let min_old = |i: usize| {
+        pairs
+            .get(i)
+            .and_then(|p| p.old.iter().min().copied())
+            .unwrap_or(0)
+    };
+    let max_old = |i: usize| {
+        pairs
+            .get(i)
+            .and_then(|p| p.old.iter().max().copied())
+            .unwrap_or(0)
+    };
+    let candidates: Vec<usize> = (0..pairs.len())
+        .filter(|i| {
+            pairs
+                .get(*i)
+                .is_some_and(|p| !p.old.is_empty() && p.status != Status::Moved)
+        })
+        .collect();
+    let keys: Vec<usize> = candidates.iter().map(|i| min_old(*i)).collect();
+    let mut kept: Vec<usize> = longest_increasing(&keys)
+        .into_iter()
+        .filter_map(|k| candidates.get(k).copied())
+        .collect();
+    // A kept pair must not span old paragraphs that stand between it and the next kept pair.
+    while let Some(pos) = kept.windows(2).position(|w| max_old(w[0]) >= min_old(w[1])) {
+        let (Some(&a), Some(&b)) = (kept.get(pos), kept.get(pos + 1)) else {
+            break;
+        };
+        let span = |i: usize| max_old(i) - min_old(i);
+        kept.remove(if span(a) >= span(b) { pos } else { pos + 1 });
+    }
+    let mut items = Vec::with_capacity(pairs.len() + 4);
+    let mut moved_old: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in pairs.iter().enumerate() {
+        if p.old.is_empty() || kept.contains(&i) {
+            items.push(Item::Pair(i));
+        } else {
+            items.push(Item::MovedTo(i));
+            moved_old.extend(p.old.iter().map(|o| (*o, i)));
+        }
+    }
+    moved_old.sort_unstable();
+    for (old, pair) in moved_old {
+        let pos = items.iter().position(|it| match it {
+            Item::Pair(k) => pairs
+                .get(*k)
+                .and_then(|p| p.old.iter().min())
+                .is_some_and(|o| *o > old),
+            Item::MovedFrom(_, o) => *o > old,
+            Item::MovedTo(_) => false,
+        });
+        match pos {
+            Some(pos) => items.insert(pos, Item::MovedFrom(pair, old)),
+            None => items.push(Item::MovedFrom(pair, old)),
+        }
+    }
+    items
+}
+
+fn in_annex(c: &Comparison, item: Item) -> bool {
+    let pair = match item {
+        Item::Pair(i) | Item::MovedFrom(i, _) | Item::MovedTo(i) => c.pairs.get(i),
+    };
+    pair.is_some_and(|p| {
+        paragraphs(&c.old, &p.old)
+            .iter()
+            .chain(paragraphs(&c.new, &p.new).iter())
+            .any(|q| matches!(q.part, Part::Annex { .. }))
+    })
+}
+
+/// The closing line (`91st plenary meeting`) of a document, if known.
+pub fn closing_line(r: &Resolution) -> Option<String> {
+    r.meta
+        .plenary_meeting
+        .map(|n| format!("{} plenary meeting", super::common::ordinal(n)))
+}
+
+/// The title as written at the top: `66/184.\tTitle` (number and tab only for adopted resolutions).
+pub fn title_parts(r: &Resolution) -> (Option<String>, Option<String>) {
+    (
+        resolution_number(r).map(|n| format!("{n}.\t")),
+        r.meta.title.clone().or_else(|| r.meta.symbol.clone()),
+    )
+}
+
+/// The body XML (`w:document`).
+fn document_xml(c: &Comparison, author: &str, date: &str) -> String {
+    let mut w = Writer {
+        body: String::new(),
+        para: String::new(),
+        style: "BodyText",
+        next_id: 0,
+        author: author.to_string(),
+        date: date.to_string(),
+    };
+    let (on, ot) = title_parts(&c.old);
+    let (nn, nt) = title_parts(&c.new);
+    w.start_para("ResTitle");
+    w.either(on.as_deref(), nn.as_deref());
+    w.either(ot.as_deref(), nt.as_deref());
+    w.end_para(Track::None);
+    w.start_para("BodyText");
+    w.run("The General Assembly,", Track::None);
+    w.end_para(Track::None);
+
+    let mut closed = false;
+    let close = |w: &mut Writer| {
+        let (o, n) = (closing_line(&c.old), closing_line(&c.new));
+        // A closing line on one side only is an inserted or deleted paragraph.
+        let mark = match (&o, &n) {
+            (None, Some(_)) => Track::Ins,
+            (Some(_), None) => Track::Del,
+            _ => Track::None,
+        };
+        if o.is_some() || n.is_some() {
+            w.start_para("Closing");
+            w.either(o.as_deref(), n.as_deref());
+            w.end_para(mark);
+        }
+    };
+    for item in items(&c.pairs) {
+        if !closed && in_annex(c, item) {
+            close(&mut w);
+            closed = true;
+        }
+        match item {
+            Item::Pair(i) => {
+                if let Some(p) = c.pairs.get(i) {
+                    write_pair(&mut w, c, p);
+                }
+            }
+            Item::MovedFrom(_, old) => {
+                write_whole(&mut w, &paragraphs(&c.old, &[old]), Track::Del);
+            }
+            Item::MovedTo(i) => {
+                if let Some(p) = c.pairs.get(i) {
+                    write_whole(&mut w, &paragraphs(&c.new, &p.new), Track::Ins);
+                }
+            }
+        }
+    }
+    if !closed {
+        close(&mut w);
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{}\
+         <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1247\" \
+         w:bottom=\"1440\" w:left=\"1247\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr>\
+         </w:body></w:document>",
+        w.body
+    )
+}
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
+
+const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
+
+const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style></w:styles>"#;
+
+fn core_xml(labels: &(String, String), author: &str, date: &str) -> String {
+    let title = format!("{} (tracked changes against {})", labels.1, labels.0);
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title>\
+         <dc:creator>{}</dc:creator><dcterms:created xsi:type=\"dcterms:W3CDTF\">{}</dcterms:created>\
+         </cp:coreProperties>",
+        xml(&title),
+        xml(author),
+        xml(date)
+    )
+}
+
+/// Render the DOCX package.
+pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportError> {
+    let date = opts.date.clone().unwrap_or_else(now_iso);
+    let author = if opts.author.trim().is_empty() {
+        "resdiff"
+    } else {
+        opts.author.as_str()
+    };
+    let parts: [(&str, String); 6] = [
+        ("[Content_Types].xml", CONTENT_TYPES.to_string()),
+        ("_rels/.rels", RELS.to_string()),
+        ("word/document.xml", document_xml(c, author, &date)),
+        ("word/styles.xml", STYLES.to_string()),
+        ("word/_rels/document.xml.rels", DOC_RELS.to_string()),
+        (
+            "docProps/core.xml",
+            core_xml(&super::common::labels(c, opts), author, &date),
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for (name, body) in parts {
+        zip.start_file(name, options)
+            .map_err(|e| ReportError::Docx(format!("{name}: {e}")))?;
+        zip.write_all(body.as_bytes())
+            .map_err(|e| ReportError::Docx(format!("{name}: {e}")))?;
+    }
+    let cursor = zip.finish().map_err(|e| ReportError::Docx(e.to_string()))?;
+    Ok(cursor.into_inner())
+}
