@@ -278,7 +278,7 @@ impl AppState {
                         let warnings: Vec<String> = doc.warnings.clone();
                         s.doc = Some(Arc::new(*doc));
                         s.path = Some(path.clone());
-                        add_warnings(&mut self.notices, &path.display().to_string(), &warnings);
+                        add_warnings(&mut self.notices, &file_label(Some(&path)), &warnings);
                         self.maybe_compare();
                     }
                     Err(msg) => {
