@@ -329,6 +329,16 @@ impl ResdiffApp {
                     } else {
                         ui.heading("Compare two versions of a resolution");
                         ui.label("Open the old and the new version, or drop them on this window.");
+                        for (name, side) in [("Old", &self.state.old), ("New", &self.state.new)] {
+                            let text = match &side.path {
+                                Some(p) => format!(
+                                    "{name} version: {} (loaded)",
+                                    super::state::file_label(Some(p))
+                                ),
+                                None => format!("{name} version: not loaded"),
+                            };
+                            ui.label(text);
+                        }
                         ui.add_space(8.0);
                         if ui.button("Open old version…").clicked() {
                             req.push(UiRequest::PickFile(Side::Old));
