@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::filter::Filter;
 use super::settings::ThemePref;
+use crate::report::Format;
 
 /// Which document of the pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,4 +71,7 @@ pub enum Command {
     ClearRecent,
     /// Hide the message at this index.
     DismissNotice(usize),
+    /// Write a report of the whole comparison in `Format` to the file (atomically, never over
+    /// one of the compared files).
+    Export(Format, PathBuf),
 }

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::compare::{Comparison, Status};
 use crate::diff::Direction;
+use crate::report::Format;
 
 use super::command::{Command, Side};
 use super::filter::Filter;
@@ -36,8 +37,8 @@ pub enum UiRequest {
     PickFile(Side),
     /// Pick two files at once.
     PickPair,
-    /// Save the redline of the shown rows.
-    ExportRedline,
+    /// Choose where to save a report in this format, then export.
+    Export(Format),
     /// Copy the redline of the shown rows.
     CopyAll,
     /// Close the window.
@@ -105,12 +106,25 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
             {
                 req.push(UiRequest::CopyAll);
             }
-            if ui
-                .add_enabled(has, egui::Button::new("Export redline as text…  (Ctrl+E)"))
-                .clicked()
-            {
-                req.push(UiRequest::ExportRedline);
-            }
+            ui.add_enabled_ui(has, |ui| {
+                ui.menu_button("Export", |ui| {
+                    for format in Format::ALL {
+                        let shortcut = if format == Format::Html {
+                            "  (Ctrl+E)"
+                        } else {
+                            ""
+                        };
+                        let text = format!(
+                            "{} (.{})…{shortcut}",
+                            AppState::format_label(format),
+                            format.extension()
+                        );
+                        if ui.button(text).clicked() {
+                            req.push(UiRequest::Export(format));
+                        }
+                    }
+                });
+            });
             ui.separator();
             if ui.button("Quit  (Ctrl+Q)").clicked() {
                 req.push(UiRequest::Quit);

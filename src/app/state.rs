@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::compare::{Comparison, Status};
 use crate::model::Resolution;
+use crate::report::{self, Format, RenderOptions};
 
 use super::command::{Command, Side};
 use super::filter::{Filter, is_change};
@@ -209,6 +210,76 @@ impl AppState {
                     self.notices.remove(i);
                 }
             }
+            Command::Export(format, path) => self.export(format, &path),
+        }
+    }
+
+    /// A human name for a report format, as in the Export menu.
+    pub fn format_label(format: Format) -> &'static str {
+        match format {
+            Format::Html => "HTML report",
+            Format::Docx => "Word document with tracked changes",
+            Format::Pdf => "PDF redline",
+            Format::Markdown => "Markdown",
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::Text => "plain-text redline",
+        }
+    }
+
+    /// A file name for an export of the current pair (`A_RES_65_141_vs_A_RES_66_184.html`).
+    pub fn export_file_name(&self, format: Format) -> String {
+        let stem = |s: &SideState| {
+            s.path
+                .as_deref()
+                .and_then(Path::file_stem)
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "document".to_owned())
+        };
+        format!(
+            "{}_vs_{}.{}",
+            stem(&self.old),
+            stem(&self.new),
+            format.extension()
+        )
+    }
+
+    fn export(&mut self, format: Format, path: &Path) {
+        let Some(cmp) = self.comparison.clone() else {
+            self.notices.push(Notice::error(
+                "Nothing to export yet: open an old and a new version first",
+            ));
+            return;
+        };
+        let label = |s: &SideState| {
+            s.path
+                .as_deref()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned())
+        };
+        let opts = RenderOptions {
+            old_label: label(&self.old),
+            new_label: label(&self.new),
+            ..RenderOptions::default()
+        };
+        let inputs: Vec<&Path> = [&self.old.path, &self.new.path]
+            .into_iter()
+            .filter_map(|p| p.as_deref())
+            .collect();
+        let result = report::render(&cmp, format, &opts)
+            .and_then(|bytes| report::write_atomic(path, &bytes, &inputs));
+        match result {
+            Ok(()) => {
+                self.status_line = format!(
+                    "{} written to {}",
+                    Self::format_label(format),
+                    path.display()
+                );
+            }
+            Err(e) => self.notices.push(Notice::error(format!(
+                "Could not export the {}: {e}",
+                Self::format_label(format)
+            ))),
         }
     }
 

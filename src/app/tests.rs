@@ -8,6 +8,7 @@ use crate::diff::{ChangeKind, Classification, DiffOp, Direction, LeadChange, OpK
 use crate::model::{Footnote, FootnoteRef, Metadata, Paragraph, ParagraphKind, Part, Resolution};
 
 use super::*;
+use crate::report::Format;
 
 fn para(id: &str, kind: ParagraphKind, text: &str) -> Paragraph {
     Paragraph {
@@ -416,3 +417,60 @@ fn every_symbol_used_has_a_glyph() {
 
 /// Every non-ASCII symbol the window draws.
 const SYMBOLS: &str = "»÷×≠–‹›…“”−·—";
+
+/// The real engine on the sample pair, through the same commands the Export menu sends.
+#[test]
+fn export_writes_every_format_and_never_an_input() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let (old, new) = (root.join("A_RES_65_141.txt"), root.join("A_RES_66_184.txt"));
+    let input_before = std::fs::read(&new).unwrap();
+    let mut s = AppState::new(Settings::default());
+    s.apply(Command::Export(
+        Format::Html,
+        std::env::temp_dir().join("x.html"),
+    ));
+    assert!(s.notices.last().unwrap().text.contains("Nothing to export"));
+    s.notices.clear();
+
+    s.apply(Command::OpenPair(old.clone(), new.clone()));
+    assert!(s.wait_idle(Duration::from_secs(60)));
+    assert!(s.comparison.is_some());
+    assert_eq!(
+        s.export_file_name(Format::Docx),
+        "A_RES_65_141_vs_A_RES_66_184.docx"
+    );
+    let dir = std::env::temp_dir().join(format!("resdiff-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for format in Format::ALL {
+        let out = dir.join(s.export_file_name(format));
+        s.apply(Command::Export(format, out.clone()));
+        assert!(
+            s.notices.iter().all(|n| n.level != Level::Error),
+            "{format:?}: {:?}",
+            s.notices
+        );
+        let bytes = std::fs::read(&out).unwrap();
+        match format {
+            Format::Docx => assert!(bytes.starts_with(b"PK")),
+            Format::Pdf => assert!(bytes.starts_with(b"%PDF-")),
+            _ => {
+                let text = String::from_utf8(bytes).unwrap();
+                // CSV rows carry ids and texts only; every other format names the documents.
+                if format != Format::Csv {
+                    assert!(text.contains("A/RES/66/184"), "{format:?}");
+                }
+                // 66/184 PP3 is the paragraph the 65/141 copy lacks: it is new text.
+                assert!(text.contains("Recalling further the Declaration of Principles"));
+            }
+        }
+        assert!(s.status_line.contains(&out.display().to_string()));
+    }
+
+    // Exporting over a compared file is refused and leaves it untouched.
+    s.apply(Command::Export(Format::Html, new.clone()));
+    let err = s.notices.last().unwrap();
+    assert_eq!(err.level, Level::Error);
+    assert!(err.text.contains("A_RES_66_184.txt"), "{}", err.text);
+    assert_eq!(std::fs::read(&new).unwrap(), input_before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

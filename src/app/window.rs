@@ -13,6 +13,7 @@ use super::panels::{self, ToolbarState, UiRequest};
 use super::settings::{Settings, ThemePref};
 use super::state::AppState;
 use super::view::{self, ViewState};
+use crate::report::Format;
 
 /// Launch modes for automation (screenshot, frame limit, scroll benchmark).
 #[derive(Debug, Clone, Default)]
@@ -134,7 +135,7 @@ impl ResdiffApp {
                 req.push(UiRequest::CopyAll);
             }
             if i.consume_shortcut(&sc(cmd, Key::E)) {
-                req.push(UiRequest::ExportRedline);
+                req.push(UiRequest::Export(Format::Html));
             }
             if i.consume_shortcut(&sc(cmd, Key::Q)) {
                 req.push(UiRequest::Quit);
@@ -243,27 +244,16 @@ impl ResdiffApp {
                     ui.ctx().copy_text(panels::redline_of_rows(&self.state));
                     self.state.status_line = "Redline of the shown rows copied".to_owned();
                 }
-                UiRequest::ExportRedline => {
+                UiRequest::Export(format) => {
+                    let ext = format.extension();
                     if let Some(p) = rfd::FileDialog::new()
-                        .set_title("Export redline")
-                        .add_filter("Text", &["txt"])
-                        .set_file_name("redline.txt")
+                        .set_title(format!("Export {}", AppState::format_label(format)))
+                        .add_filter(AppState::format_label(format), &[ext])
+                        .add_filter("All files", &["*"])
+                        .set_file_name(self.state.export_file_name(format))
                         .save_file()
                     {
-                        match std::fs::write(&p, panels::redline_of_rows(&self.state)) {
-                            Ok(()) => {
-                                self.state.status_line =
-                                    format!("Redline written to {}", p.display())
-                            }
-                            Err(e) => {
-                                self.state
-                                    .notices
-                                    .push(super::notice::Notice::error(format!(
-                                        "Could not write {}: {e}",
-                                        p.display()
-                                    )))
-                            }
-                        }
+                        out.push(Command::Export(format, p));
                     }
                 }
                 UiRequest::Quit => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
