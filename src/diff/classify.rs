@@ -140,12 +140,14 @@ pub fn classify(
     };
     let old_notes = old.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
     let new_notes = new.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
-    let old_refs = old
-        .map(|(p, _)| extract_references(&p.text))
-        .unwrap_or_default();
-    let new_refs = new
-        .map(|(p, _)| extract_references(&p.text))
-        .unwrap_or_default();
+    let same_text = matches!((old, new), (Some((o, _)), Some((n, _))) if o.text == n.text);
+    let refs = |side: Option<(&Paragraph, &Resolution)>| match side {
+        // Identical texts have identical references: nothing added or removed.
+        Some((p, _)) if !same_text => extract_references(&p.text),
+        _ => Vec::new(),
+    };
+    let old_refs = refs(old);
+    let new_refs = refs(new);
     Classification {
         kind,
         lead_change,

@@ -20,6 +20,9 @@ fn normalise(raw: &str) -> String {
 /// `A/66/64-E/2011/77` split into `A/66/64` and `E/2011/77`.
 pub fn extract_references(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    if !text.contains('/') {
+        return out; // every symbol holds a `/`
+    }
     let mut push = |r: String| {
         if !r.is_empty() && !out.contains(&r) {
             out.push(r);
