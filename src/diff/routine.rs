@@ -392,8 +392,15 @@ pub fn mark_routine(ops: &mut [DiffOp]) {
     }
     let old = super::old_text(ops);
     let new = super::new_text(ops);
-    let old_items = annotate(&old);
-    let new_items = annotate(&new);
+    mark_routine_with(ops, &annotate(&old), &annotate(&new));
+}
+
+/// [`mark_routine`] with the annotations of the old and the new text of `ops` already made.
+pub(crate) fn mark_routine_with(
+    ops: &mut [DiffOp],
+    old_items: &[Item<'_>],
+    new_items: &[Item<'_>],
+) {
     // Byte ranges of each op in old / new.
     let mut ranges = Vec::with_capacity(ops.len());
     let (mut o, mut n) = (0usize, 0usize);
@@ -432,7 +439,7 @@ pub fn mark_routine(ops: &mut [DiffOp]) {
         }
         if let Some(eq) = pending_equal.take() {
             let bridge = ranges.get(eq).is_some_and(|&r| {
-                let items = touched(&old_items, &[r]);
+                let items = touched(old_items, &[r]);
                 items.iter().all(|it| {
                     is_routine_item(it.class)
                         || (it.class == Class::Word && CONNECTORS.contains(&it.lower.as_ref()))
@@ -467,7 +474,7 @@ pub fn mark_routine(ops: &mut [DiffOp]) {
         let routine = if del_text.trim().is_empty() && ins_text.trim().is_empty() {
             true
         } else {
-            routine_items(&touched(&old_items, &del_r), &touched(&new_items, &ins_r))
+            routine_items(&touched(old_items, &del_r), &touched(new_items, &ins_r))
         };
         if routine {
             for idx in cluster {
