@@ -29,6 +29,8 @@ struct Run {
     /// Forward and backward frontier buffers, reused by every `middle_snake` call.
     v1: Vec<isize>,
     v2: Vec<isize>,
+    /// Scratch buffer of [`disjoint`].
+    sorted: Vec<u32>,
 }
 
 impl Run {
@@ -64,6 +66,7 @@ pub(crate) fn diff(a: &[u32], b: &[u32], deadline: Option<Instant>) -> (Vec<Edit
         out: Vec::new(),
         v1: Vec::new(),
         v2: Vec::new(),
+        sorted: Vec::new(),
     };
     diff_rec(&mut run, a, b);
     (run.out, run.timed_out)
@@ -91,7 +94,9 @@ fn diff_rec(run: &mut Run, a: &[u32], b: &[u32]) {
         run.push(OpKind::Insert, b.len());
     } else if b.is_empty() {
         run.push(OpKind::Delete, a.len());
-    } else if run.expired() {
+    } else if run.expired() || disjoint(&mut run.sorted, a, b) {
+        // Without a common token the only path is delete-all/insert-all, which the middle-snake
+        // search would also return (as `None`), but only after O((N + M)²) steps.
         run.push(OpKind::Delete, a.len());
         run.push(OpKind::Insert, b.len());
     } else if let Some((x, y)) = middle_snake(run, a, b) {
@@ -102,6 +107,18 @@ fn diff_rec(run: &mut Run, a: &[u32], b: &[u32]) {
         run.push(OpKind::Insert, b.len());
     }
     run.push(OpKind::Equal, suf);
+}
+
+/// True when `a` and `b` have no token in common (`sorted` is a reused scratch buffer).
+fn disjoint(sorted: &mut Vec<u32>, a: &[u32], b: &[u32]) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.len() <= 4 {
+        return !large.iter().any(|t| small.contains(t));
+    }
+    sorted.clear();
+    sorted.extend_from_slice(small);
+    sorted.sort_unstable();
+    !large.iter().any(|t| sorted.binary_search(t).is_ok())
 }
 
 /// Finds a split point `(x, y)` on an optimal path, or `None` when the deadline passed (or, for
@@ -408,6 +425,7 @@ mod tests {
                 out: Vec::new(),
                 v1: Vec::new(),
                 v2: Vec::new(),
+                sorted: Vec::new(),
             };
             diff_rec(&mut run, a, b);
             run.out
@@ -424,7 +442,7 @@ mod tests {
             seed ^= seed << 17;
             seed % m
         };
-        for case in 0..400 {
+        for case in 0..2000 {
             let alpha = 2 + case % 7;
             let len_a = next(60) as usize;
             let a: Vec<u32> = (0..len_a).map(|_| next(alpha) as u32).collect();
@@ -437,6 +455,14 @@ mod tests {
                     }
                     1 if pos < b.len() => b[pos] = next(alpha) as u32,
                     _ => b.insert(pos, next(alpha) as u32),
+                }
+            }
+            if case % 5 == 0 {
+                // Tokens of `b` unique to it (like the weak tokens of the cleanup re-alignment).
+                for (i, t) in b.iter_mut().enumerate() {
+                    if i % 2 == 0 || case % 3 == 0 {
+                        *t = 1000 + i as u32;
+                    }
                 }
             }
             let (new, timed_out) = diff(&a, &b, None);
