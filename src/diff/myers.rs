@@ -181,10 +181,12 @@ fn snake_search(
         let mut k1 = -d + k1start;
         while k1 <= d - k1end {
             let k1_off = (v_offset + k1) as usize;
-            let mut x1 = if k1 == -d || (k1 != d && v1[k1_off - 1] < v1[k1_off + 1]) {
-                v1[k1_off + 1]
+            // Both neighbours lie in the initialised window (radius d + 1).
+            let (left, right) = (v1[k1_off - 1], v1[k1_off + 1]);
+            let mut x1 = if k1 == -d || (k1 != d && left < right) {
+                right
             } else {
-                v1[k1_off - 1] + 1
+                left + 1
             };
             let mut y1 = x1 - k1;
             while x1 < n && y1 < m && a[x1 as usize] == b[y1 as usize] {
@@ -214,10 +216,11 @@ fn snake_search(
         let mut k2 = -d + k2start;
         while k2 <= d - k2end {
             let k2_off = (v_offset + k2) as usize;
-            let mut x2 = if k2 == -d || (k2 != d && v2[k2_off - 1] < v2[k2_off + 1]) {
-                v2[k2_off + 1]
+            let (left, right) = (v2[k2_off - 1], v2[k2_off + 1]);
+            let mut x2 = if k2 == -d || (k2 != d && left < right) {
+                right
             } else {
-                v2[k2_off - 1] + 1
+                left + 1
             };
             let mut y2 = x2 - k2;
             while x2 < n && y2 < m && a[(n - x2 - 1) as usize] == b[(m - y2 - 1) as usize] {
