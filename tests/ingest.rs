@@ -801,7 +801,17 @@ fn parsing_pdf_extraction_equals_parsing_corpus_text() {
             .iter()
             .map(|p| p.text.as_str())
             .collect();
-        assert_eq!(ours_texts, ref_texts, "{stem}: paragraphs differ");
+        if let Some(i) = (0..ours_texts.len().max(ref_texts.len()))
+            .find(|&i| ours_texts.get(i) != ref_texts.get(i))
+        {
+            panic!(
+                "{stem}: paragraph {i} differs ({} vs {} paragraphs)\n  from the PDF:  {:?}\n  from the text: {:?}",
+                ours_texts.len(),
+                ref_texts.len(),
+                ours_texts.get(i),
+                ref_texts.get(i)
+            );
+        }
         assert_eq!(
             ours.footnotes.len(),
             reference.footnotes.len(),

@@ -1,1 +1,92 @@
 //! The eframe desktop application: the only module that imports egui, eframe and rfd.
+//!
+//! [`run`] opens the window. The UI logic lives in [`AppState`] and is driven by [`Command`]s,
+//! so it is tested without a window; [`ResdiffApp::show`] draws everything into an `egui::Ui`.
+
+mod command;
+mod filter;
+mod loader;
+mod notice;
+mod palette;
+mod panels;
+mod settings;
+mod state;
+mod text;
+mod view;
+mod window;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+
+pub use command::{Command, Side};
+pub use filter::{Filter, is_change, is_substantive};
+pub use loader::{CompareFn, Engine, LoadFn, compare_documents, load_document};
+pub use notice::{Level, Notice};
+pub use palette::{Palette, contrast};
+pub use settings::{RecentPair, Settings, ThemePref};
+pub use state::{AppState, Row, SideState};
+pub use text::{find_matches, id_label, redline, side_ids, side_text};
+pub use view::{badge, lead_callout};
+pub use window::{Automation, ResdiffApp};
+
+/// How to start the window.
+#[derive(Debug, Clone, Default)]
+pub struct LaunchOptions {
+    /// The old version to open.
+    pub old: Option<PathBuf>,
+    /// The new version to open.
+    pub new: Option<PathBuf>,
+    /// Write a PNG of the window once the comparison is shown, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// Exit after this many frames.
+    pub quit_after_frames: Option<u64>,
+    /// Scroll programmatically for this many frames, print frame CPU times, exit.
+    pub scroll_bench_frames: Option<u64>,
+}
+
+/// Open the resdiff window and run until it is closed.
+pub fn run(opts: LaunchOptions) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    let native = eframe::NativeOptions {
+        viewport: viewport
+            .with_title("resdiff")
+            .with_app_id("resdiff")
+            .with_inner_size([1380.0, 860.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let auto = Automation {
+        screenshot: opts.screenshot.clone(),
+        quit_after_frames: opts.quit_after_frames,
+        scroll_bench_frames: opts.scroll_bench_frames,
+    };
+    let failure = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let failure_in = failure.clone();
+    eframe::run_native(
+        "resdiff",
+        native,
+        Box::new(move |cc| {
+            let mut app = window::create(cc, auto);
+            app.failure = failure_in;
+            match (opts.old, opts.new) {
+                (Some(o), Some(n)) => app.apply(Command::OpenPair(o, n)),
+                (Some(o), None) => app.apply(Command::OpenOld(o)),
+                (None, Some(n)) => app.apply(Command::OpenNew(n)),
+                (None, None) => {}
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
+    let failed = failure.lock().ok().and_then(|f| f.clone());
+    match failed {
+        Some(msg) => Err(anyhow::anyhow!(msg)),
+        None => Ok(()),
+    }
+}

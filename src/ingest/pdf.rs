@@ -179,7 +179,12 @@ fn page_lines(glyphs: &[Glyph]) -> Vec<String> {
     let mut base_size = 0.0_f64;
     let mut last_end = 0.0_f64;
     let mut started = false;
+    // Whether the previous glyph was a raised, smaller one (a footnote reference digit).
+    let mut prev_raised = false;
+    // Whether the last glyph that was not a space was raised.
+    let mut last_visible_raised = false;
     for g in glyphs {
+        let raised = started && g.size < base_size * 0.85 && g.y > base_y + base_size * 0.1;
         if started {
             let size = base_size.max(g.size);
             let dy = (g.y - base_y).abs();
@@ -196,6 +201,12 @@ fn page_lines(glyphs: &[Glyph]) -> Vec<String> {
                     && !g.text.starts_with(' ')
                 {
                     line.push(' ');
+                    // The text layer the corpus was made from sets a footnote reference off
+                    // from the following word by two spaces; the parser relies on that to tell
+                    // a reference (`decision 20  on`) from a number in the text.
+                    if prev_raised && !raised {
+                        line.push(' ');
+                    }
                 }
                 if g.size > base_size {
                     base_size = g.size;
@@ -207,10 +218,17 @@ fn page_lines(glyphs: &[Glyph]) -> Vec<String> {
             base_size = g.size;
             started = true;
         }
-        if !(g.text == " " && line.ends_with(' ')) {
+        // Runs of space glyphs collapse to one, except after a raised footnote digit, where the
+        // two spaces that set the reference off are kept (see above).
+        let space_allowed = !line.ends_with(' ') || (last_visible_raised && !line.ends_with("  "));
+        if g.text != " " || space_allowed {
             line.push_str(&g.text);
         }
+        if g.text.trim() != "" {
+            last_visible_raised = raised;
+        }
         last_end = g.x + g.advance;
+        prev_raised = raised;
     }
     if started {
         lines.push(line);

@@ -1,0 +1,73 @@
+//! Everything the user can ask the application to do.
+
+use std::path::PathBuf;
+
+use super::filter::Filter;
+use super::settings::ThemePref;
+
+/// Which document of the pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The old version (left column).
+    Old,
+    /// The new version (right column).
+    New,
+}
+
+impl Side {
+    /// `old` or `new`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Old => "old",
+            Side::New => "new",
+        }
+    }
+}
+
+/// A user action, applied by [`super::AppState::apply`]. Every button, menu entry, shortcut and
+/// drop goes through one of these, so the UI logic can be tested without a window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Load a file as the old version.
+    OpenOld(PathBuf),
+    /// Load a file as the new version.
+    OpenNew(PathBuf),
+    /// Load both (old, new).
+    OpenPair(PathBuf, PathBuf),
+    /// Exchange old and new.
+    Swap,
+    /// Read both files again.
+    Reload,
+    /// Go to the next changed row.
+    NextChange,
+    /// Go to the previous changed row.
+    PrevChange,
+    /// Go to the row holding a paragraph id (`OP12`, `PP3`), old or new.
+    JumpTo(String),
+    /// Go to a row by pair index.
+    GoToPair(usize),
+    /// Go to the marker row where the old paragraph of moved pair `i` stood.
+    GoToMovedFrom(usize),
+    /// Show only some rows.
+    SetFilter(Filter),
+    /// Highlight a text in both columns (empty clears).
+    Search(String),
+    /// Go to the next row with a search hit.
+    NextHit,
+    /// Go to the previous row with a search hit.
+    PrevHit,
+    /// Cycle system → light → dark.
+    ToggleTheme,
+    /// Set the theme.
+    SetTheme(ThemePref),
+    /// Set the document text size.
+    SetTextSize(f32),
+    /// Open or close the summary panel.
+    ToggleSidePanel,
+    /// Set the share of the old column (0.2–0.8).
+    SetSplit(f32),
+    /// Forget the recent pairs.
+    ClearRecent,
+    /// Hide the message at this index.
+    DismissNotice(usize),
+}

@@ -1,0 +1,517 @@
+//! Menus, toolbar, notices, status bar and the summary side panel.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use crate::compare::{Comparison, Status};
+use crate::diff::Direction;
+
+use super::command::{Command, Side};
+use super::filter::Filter;
+use super::notice::Level;
+use super::palette::Palette;
+use super::settings::ThemePref;
+use super::state::{AppState, file_label};
+use super::text::redline;
+use super::view::badge;
+
+/// Text fields and focus requests of the toolbar.
+#[derive(Debug, Default)]
+pub struct ToolbarState {
+    /// The jump-to field.
+    pub jump: String,
+    /// The search field.
+    pub search: String,
+    /// Focus the jump field next frame.
+    pub focus_jump: bool,
+    /// Focus the search field next frame.
+    pub focus_search: bool,
+}
+
+/// A request that needs the window (native dialogs, clipboard, closing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UiRequest {
+    /// Pick a file for a side.
+    PickFile(Side),
+    /// Pick two files at once.
+    PickPair,
+    /// Save the redline of the shown rows.
+    ExportRedline,
+    /// Copy the redline of the shown rows.
+    CopyAll,
+    /// Close the window.
+    Quit,
+}
+
+/// Open-file dialog filtered on resolutions.
+pub fn file_dialog(title: &str) -> rfd::FileDialog {
+    rfd::FileDialog::new()
+        .set_title(title)
+        .add_filter("Resolutions", &["txt", "docx", "pdf", "html", "htm"])
+        .add_filter("All files", &["*"])
+}
+
+/// The menu bar.
+pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut Vec<UiRequest>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open old version…  (Ctrl+O)").clicked() {
+                req.push(UiRequest::PickFile(Side::Old));
+            }
+            if ui.button("Open new version…  (Ctrl+Shift+O)").clicked() {
+                req.push(UiRequest::PickFile(Side::New));
+            }
+            if ui.button("Open pair (old, then new)…").clicked() {
+                req.push(UiRequest::PickPair);
+            }
+            ui.menu_button("Recent", |ui| {
+                if state.settings.recent.is_empty() {
+                    ui.label("No recent pairs");
+                }
+                for p in &state.settings.recent {
+                    let label = format!(
+                        "{} » {}",
+                        file_label(Some(&p.old)),
+                        file_label(Some(&p.new))
+                    );
+                    if ui
+                        .button(label)
+                        .on_hover_text(format!("{}\n{}", p.old.display(), p.new.display()))
+                        .clicked()
+                    {
+                        out.push(Command::OpenPair(p.old.clone(), p.new.clone()));
+                    }
+                }
+                if !state.settings.recent.is_empty() && ui.button("Clear recent").clicked() {
+                    out.push(Command::ClearRecent);
+                }
+            });
+            ui.separator();
+            if ui.button("Swap old and new").clicked() {
+                out.push(Command::Swap);
+            }
+            if ui.button("Reload  (F5)").clicked() {
+                out.push(Command::Reload);
+            }
+            ui.separator();
+            let has = state.comparison.is_some();
+            if ui
+                .add_enabled(
+                    has,
+                    egui::Button::new("Copy redline of shown rows  (Ctrl+Shift+C)"),
+                )
+                .clicked()
+            {
+                req.push(UiRequest::CopyAll);
+            }
+            if ui
+                .add_enabled(has, egui::Button::new("Export redline as text…  (Ctrl+E)"))
+                .clicked()
+            {
+                req.push(UiRequest::ExportRedline);
+            }
+            ui.separator();
+            if ui.button("Quit  (Ctrl+Q)").clicked() {
+                req.push(UiRequest::Quit);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for t in [ThemePref::System, ThemePref::Light, ThemePref::Dark] {
+                if ui
+                    .radio(state.settings.theme == t, format!("Theme: {}", t.label()))
+                    .clicked()
+                {
+                    out.push(Command::SetTheme(t));
+                }
+            }
+            ui.separator();
+            let mut size = state.settings.text_size;
+            if ui
+                .add(egui::Slider::new(&mut size, 10.0..=28.0).text("Text size"))
+                .changed()
+            {
+                out.push(Command::SetTextSize(size));
+            }
+            if ui
+                .checkbox(
+                    &mut state.settings.side_panel.clone(),
+                    "Summary panel  (F9)",
+                )
+                .clicked()
+            {
+                out.push(Command::ToggleSidePanel);
+            }
+            ui.separator();
+            for f in Filter::choices() {
+                if ui.radio(state.settings.filter == f, f.label()).clicked() {
+                    out.push(Command::SetFilter(f));
+                }
+            }
+        });
+        ui.menu_button("Go", |ui| {
+            if ui.button("Next change  (F7, Alt+Down)").clicked() {
+                out.push(Command::NextChange);
+            }
+            if ui.button("Previous change  (Shift+F7, Alt+Up)").clicked() {
+                out.push(Command::PrevChange);
+            }
+            if ui.button("Next search hit  (F3)").clicked() {
+                out.push(Command::NextHit);
+            }
+            if ui.button("Previous search hit  (Shift+F3)").clicked() {
+                out.push(Command::PrevHit);
+            }
+        });
+    });
+}
+
+/// The toolbar.
+pub fn toolbar(
+    ui: &mut Ui,
+    state: &AppState,
+    tb: &mut ToolbarState,
+    out: &mut Vec<Command>,
+    req: &mut Vec<UiRequest>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Open old…")
+            .on_hover_text("Choose the old version (Ctrl+O)")
+            .clicked()
+        {
+            req.push(UiRequest::PickFile(Side::Old));
+        }
+        if ui
+            .button("Open new…")
+            .on_hover_text("Choose the new version (Ctrl+Shift+O)")
+            .clicked()
+        {
+            req.push(UiRequest::PickFile(Side::New));
+        }
+        if ui
+            .button("Swap")
+            .on_hover_text("Exchange old and new")
+            .clicked()
+        {
+            out.push(Command::Swap);
+        }
+        if ui
+            .button("Reload")
+            .on_hover_text("Read both files again (F5)")
+            .clicked()
+        {
+            out.push(Command::Reload);
+        }
+        ui.separator();
+        let has = state.comparison.is_some();
+        if ui
+            .add_enabled(has, egui::Button::new("‹ Previous change"))
+            .on_hover_text("Previous change (Shift+F7 or Alt+Up)")
+            .clicked()
+        {
+            out.push(Command::PrevChange);
+        }
+        if ui
+            .add_enabled(has, egui::Button::new("Next change ›"))
+            .on_hover_text("Next change (F7 or Alt+Down)")
+            .clicked()
+        {
+            out.push(Command::NextChange);
+        }
+        ui.separator();
+        let jl = ui.label("Go to:");
+        let jump = ui
+            .add(
+                egui::TextEdit::singleline(&mut tb.jump)
+                    .hint_text("OP12")
+                    .desired_width(60.0),
+            )
+            .labelled_by(jl.id)
+            .on_hover_text("Jump to a paragraph id, e.g. OP12 or PP3 (Ctrl+G, Enter)");
+        if tb.focus_jump {
+            jump.request_focus();
+            tb.focus_jump = false;
+        }
+        if jump.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            out.push(Command::JumpTo(tb.jump.clone()));
+        }
+        ui.separator();
+        let sl = ui.label("Find:");
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut tb.search)
+                    .hint_text("text in both columns")
+                    .desired_width(150.0),
+            )
+            .labelled_by(sl.id)
+            .on_hover_text("Search both columns (Ctrl+F; Enter or F3 for the next hit)");
+        if tb.focus_search {
+            search.request_focus();
+            tb.focus_search = false;
+        }
+        if search.changed() {
+            out.push(Command::Search(tb.search.clone()));
+        }
+        if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            out.push(Command::NextHit);
+            search.request_focus();
+        }
+        if !state.search.trim().is_empty() {
+            let text = match state.current_hit {
+                Some(h) => format!(
+                    "{} hits in {} rows (row {}/{})",
+                    state.hit_total(),
+                    state.hits.len(),
+                    h + 1,
+                    state.hits.len()
+                ),
+                None => format!("{} hits in {} rows", state.hit_total(), state.hits.len()),
+            };
+            ui.label(text);
+            if ui
+                .small_button("‹ Prev hit")
+                .on_hover_text("Previous hit (Shift+F3)")
+                .clicked()
+            {
+                out.push(Command::PrevHit);
+            }
+            if ui
+                .small_button("Next hit ›")
+                .on_hover_text("Next hit (F3)")
+                .clicked()
+            {
+                out.push(Command::NextHit);
+            }
+        }
+        ui.separator();
+        let current = state.settings.filter;
+        egui::ComboBox::from_label("Show")
+            .selected_text(current.label())
+            .show_ui(ui, |ui| {
+                for f in Filter::choices() {
+                    if ui.selectable_label(current == f, f.label()).clicked() {
+                        out.push(Command::SetFilter(f));
+                    }
+                }
+            });
+        if ui
+            .button("Theme")
+            .on_hover_text(format!(
+                "Theme: {} (click to cycle, Ctrl+T)",
+                state.settings.theme.label()
+            ))
+            .clicked()
+        {
+            out.push(Command::ToggleTheme);
+        }
+        if state.is_busy() {
+            ui.separator();
+            ui.spinner();
+            ui.label(state.busy_label());
+        }
+    });
+}
+
+/// Errors and warnings, each dismissible.
+pub fn notices(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Command>) {
+    for (i, n) in state.notices.iter().enumerate().take(6) {
+        ui.horizontal(|ui| {
+            let (tag, color) = match n.level {
+                Level::Error => ("Error", pal.delete_fg),
+                Level::Warning => ("Warning", pal.weak),
+                Level::Info => ("Note", pal.weak),
+            };
+            if ui
+                .small_button("Dismiss")
+                .on_hover_text("Hide this message")
+                .clicked()
+            {
+                out.push(Command::DismissNotice(i));
+            }
+            ui.label(RichText::new(format!("{tag}: {}", n.text)).color(color));
+        });
+    }
+    if state.notices.len() > 6 {
+        ui.label(format!("… and {} more messages", state.notices.len() - 6));
+    }
+}
+
+/// The status bar.
+pub fn status_bar(ui: &mut Ui, state: &AppState) {
+    ui.horizontal(|ui| {
+        if state.is_busy() {
+            ui.spinner();
+            ui.label(state.busy_label());
+        }
+        if let Some(c) = &state.comparison {
+            let s = &c.summary;
+            ui.label(format!(
+                "{} rows shown of {} pairs · {} changed · {} substantive · {} routine",
+                state.rows.len(),
+                c.pairs.len(),
+                s.counts.changed(),
+                s.substantive,
+                s.routine
+            ));
+        } else if !state.is_busy() {
+            ui.label(
+                "Open two versions of a resolution (File > Open, or drop files on the window).",
+            );
+        }
+        if !state.status_line.is_empty() {
+            ui.separator();
+            ui.label(&state.status_line);
+        }
+    });
+}
+
+fn doc_block(ui: &mut Ui, heading: &str, c: &Comparison, side: Side, path: Option<&PathBuf>) {
+    let doc = match side {
+        Side::Old => &c.old,
+        Side::New => &c.new,
+    };
+    ui.label(RichText::new(heading).strong());
+    ui.label(format!(
+        "Symbol: {}",
+        doc.meta.symbol.as_deref().unwrap_or("(none)")
+    ));
+    if let Some(t) = &doc.meta.title {
+        ui.label(format!("Title: {t}"));
+    }
+    ui.label(format!(
+        "Date: {}",
+        doc.meta.date.as_deref().unwrap_or("(unknown)")
+    ));
+    ui.label(format!("File: {}", file_label(path.map(|p| p.as_path()))));
+    ui.label(format!("{} paragraphs", doc.paragraphs.len()));
+}
+
+/// The summary side panel.
+pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Command>) {
+    let Some(c) = state.comparison.clone() else {
+        ui.label("No comparison yet.");
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("summary_scroll")
+        .show(ui, |ui| {
+            ui.heading("Documents");
+            doc_block(ui, "Old", &c, Side::Old, state.old.path.as_ref());
+            ui.add_space(4.0);
+            doc_block(ui, "New", &c, Side::New, state.new.path.as_ref());
+            ui.separator();
+            ui.heading("Summary");
+            let s = &c.summary;
+            ui.label(format!(
+                "Similarity {:.0}% · {} substantive · {} routine",
+                s.similarity * 100.0,
+                s.substantive,
+                s.routine
+            ));
+            if let Some(t) = state.compare_time {
+                ui.label(
+                    RichText::new(format!("Compared in {:.0} ms", t.as_secs_f64() * 1000.0))
+                        .color(pal.weak),
+                );
+            }
+            for st in Status::ALL {
+                let n = s.counts.get(st);
+                if n == 0 {
+                    continue;
+                }
+                let resp = ui.link(format!("{}: {n}", badge(st)));
+                if resp
+                    .on_hover_text(format!("Show only {} rows", st.as_str()))
+                    .clicked()
+                {
+                    out.push(Command::SetFilter(Filter::Status(st)));
+                }
+            }
+            if state.settings.filter != Filter::All && ui.link("Show all rows").clicked() {
+                out.push(Command::SetFilter(Filter::All));
+            }
+            ui.separator();
+            egui::CollapsingHeader::new(format!("Renumbering ({})", s.renumbering.len()))
+                .id_salt("renumbering")
+                .default_open(true)
+                .show(ui, |ui| {
+                    if s.renumbering.is_empty() {
+                        ui.label("No operative paragraph changed number.");
+                    }
+                    for r in &s.renumbering {
+                        if ui.link(format!("{} » {}", r.old, r.new)).clicked() {
+                            out.push(Command::JumpTo(r.new.clone()));
+                        }
+                    }
+                });
+            egui::CollapsingHeader::new(format!("Lead phrases ({})", s.lead_changes.len()))
+                .id_salt("lead_changes")
+                .default_open(true)
+                .show(ui, |ui| {
+                    if s.lead_changes.is_empty() {
+                        ui.label("No lead phrase changed.");
+                    }
+                    for e in &s.lead_changes {
+                        let sign = match e.change.direction {
+                            Direction::Stronger => "+",
+                            Direction::Weaker => "–",
+                            Direction::Neutral => "≠",
+                        };
+                        let text =
+                            format!("{sign} {}: {} » {}", e.new_id, e.change.old, e.change.new);
+                        if ui.link(text).clicked() {
+                            out.push(Command::GoToPair(e.pair));
+                        }
+                    }
+                });
+            egui::CollapsingHeader::new(format!("References ({})", s.reference_changes.len()))
+                .id_salt("references")
+                .default_open(true)
+                .show(ui, |ui| {
+                    if s.reference_changes.is_empty() {
+                        ui.label("No reference added or removed.");
+                    }
+                    for r in &s.reference_changes {
+                        let text = format!(
+                            "{} {}",
+                            if r.added { "+ added" } else { "− removed" },
+                            r.reference
+                        );
+                        if ui.link(text).clicked() {
+                            out.push(Command::GoToPair(r.pair));
+                        }
+                    }
+                });
+            if !c.warnings.is_empty() {
+                egui::CollapsingHeader::new(format!("Warnings ({})", c.warnings.len()))
+                    .id_salt("warnings")
+                    .show(ui, |ui| {
+                        for w in &c.warnings {
+                            ui.label(w);
+                        }
+                    });
+            }
+        });
+}
+
+/// The redline of every shown row, one pair per paragraph.
+pub fn redline_of_rows(state: &AppState) -> String {
+    let Some(c) = &state.comparison else {
+        return String::new();
+    };
+    let mut s = format!(
+        "{} » {}\n\n",
+        c.old.label(&file_label(state.old.path.as_deref())),
+        c.new.label(&file_label(state.new.path.as_deref()))
+    );
+    for row in &state.rows {
+        if let super::state::Row::Pair(i) = row
+            && let Some(p) = c.pairs.get(*i)
+        {
+            s.push_str(&redline(c, p));
+            s.push_str("\n\n");
+        }
+    }
+    s
+}

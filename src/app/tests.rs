@@ -1,0 +1,418 @@
+//! Window-free tests of the application logic on a small hand-built comparison.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::compare::{Comparison, LeadChangeEntry, Pair, Renumbering, Status, Summary};
+use crate::diff::{ChangeKind, Classification, DiffOp, Direction, LeadChange, OpKind};
+use crate::model::{Footnote, FootnoteRef, Metadata, Paragraph, ParagraphKind, Part, Resolution};
+
+use super::*;
+
+fn para(id: &str, kind: ParagraphKind, text: &str) -> Paragraph {
+    Paragraph {
+        id: id.to_owned(),
+        kind,
+        number: id.strip_prefix("OP").map(str::to_owned),
+        lead: None,
+        text: text.to_owned(),
+        parent: None,
+        part: Part::Body,
+        section: None,
+        footnote_refs: vec![],
+    }
+}
+
+fn doc(symbol: &str, paras: Vec<Paragraph>) -> Resolution {
+    Resolution {
+        meta: Metadata {
+            symbol: Some(symbol.to_owned()),
+            title: Some("Test resolution".to_owned()),
+            ..Default::default()
+        },
+        paragraphs: paras,
+        structured: true,
+        ..Default::default()
+    }
+}
+
+pub(crate) fn fixture_old() -> Resolution {
+    use ParagraphKind::*;
+    doc(
+        "A/RES/1/1",
+        vec![
+            para("PP1", Preambular, "Recalling its resolution 64/187,"),
+            para("PP2", Preambular, "Noting with concern the digital divide,"),
+            para("OP1", Operative, "Recognizes the role of ICT;"),
+            para("OP2", Operative, "Encourages Member States to act;"),
+            para(
+                "OP3",
+                Operative,
+                "Requests a report at its sixty-sixth session;",
+            ),
+            para("OP4", Operative, "Decides to close the item;"),
+        ],
+    )
+}
+
+pub(crate) fn fixture_new() -> Resolution {
+    use ParagraphKind::*;
+    let mut pp2 = para(
+        "PP2",
+        Preambular,
+        "Reaffirming the outcome of the World Summit on the Information Society,",
+    );
+    pp2.footnote_refs = vec![FootnoteRef {
+        number: 1,
+        offset: 70,
+    }];
+    let mut d = doc(
+        "A/RES/2/2",
+        vec![
+            para("PP1", Preambular, "Recalling its resolution 65/141,"),
+            pp2,
+            para("PP3", Preambular, "Noting with concern the digital divide,"),
+            para("OP1", Operative, "Urges Member States to act;"),
+            para("OP2", Operative, "Recognizes the role of ICT;"),
+            para(
+                "OP3",
+                Operative,
+                "Requests a report at its sixty-seventh session;",
+            ),
+            para("OP4", Operative, "Invites donors to contribute;"),
+        ],
+    );
+    d.footnotes = vec![Footnote {
+        number: 1,
+        text: "See A/60/687.".to_owned(),
+    }];
+    d
+}
+
+fn op(k: OpKind, t: &str, routine: bool) -> DiffOp {
+    DiffOp {
+        op: k,
+        text: t.to_owned(),
+        routine,
+    }
+}
+
+fn pair(old: &[usize], new: &[usize], status: Status, ops: Vec<DiffOp>, kind: ChangeKind) -> Pair {
+    Pair {
+        old: old.to_vec(),
+        new: new.to_vec(),
+        status,
+        renumbered: false,
+        similarity: 1.0,
+        ops,
+        class: Classification {
+            kind,
+            ..Default::default()
+        },
+    }
+}
+
+/// The hand-built comparison of [`fixture_old`] and [`fixture_new`].
+pub(crate) fn fixture_compare(old: Resolution, new: Resolution) -> Comparison {
+    use OpKind::*;
+    let mut moved = pair(
+        &[3],
+        &[3],
+        Status::Moved,
+        vec![
+            op(Delete, "Encourages", false),
+            op(Insert, "Urges", false),
+            op(Equal, " Member States to act;", false),
+        ],
+        ChangeKind::Substantive,
+    );
+    let lead = LeadChange {
+        old: "Encourages".to_owned(),
+        new: "Urges".to_owned(),
+        direction: Direction::Stronger,
+        scale: Some("exhortation".to_owned()),
+    };
+    moved.class.lead_change = Some(lead.clone());
+    let mut renum = pair(
+        &[2],
+        &[4],
+        Status::Renumbered,
+        vec![op(Equal, "Recognizes the role of ICT;", false)],
+        ChangeKind::None,
+    );
+    renum.renumbered = true;
+    let pairs = vec![
+        pair(
+            &[0],
+            &[0],
+            Status::Modified,
+            vec![
+                op(Equal, "Recalling its resolution ", false),
+                op(Delete, "64/187", true),
+                op(Insert, "65/141", true),
+                op(Equal, ",", false),
+            ],
+            ChangeKind::Routine,
+        ),
+        pair(&[], &[1], Status::Added, vec![], ChangeKind::Substantive),
+        pair(
+            &[1],
+            &[2],
+            Status::Unchanged,
+            vec![op(Equal, "Noting with concern the digital divide,", false)],
+            ChangeKind::None,
+        ),
+        moved,
+        renum,
+        pair(
+            &[4],
+            &[5],
+            Status::Modified,
+            vec![
+                op(Equal, "Requests a report at its ", false),
+                op(Delete, "sixty-sixth", true),
+                op(Insert, "sixty-seventh", true),
+                op(Equal, " session;", false),
+            ],
+            ChangeKind::Routine,
+        ),
+        pair(&[5], &[], Status::Removed, vec![], ChangeKind::Substantive),
+        pair(&[], &[6], Status::Added, vec![], ChangeKind::Substantive),
+    ];
+    let mut summary = Summary::default();
+    for p in &pairs {
+        summary.counts.add(p.status);
+    }
+    summary.routine = 2;
+    summary.substantive = 4;
+    summary.renumbering = vec![Renumbering {
+        old: "OP1".to_owned(),
+        new: "OP2".to_owned(),
+    }];
+    summary.lead_changes = vec![LeadChangeEntry {
+        pair: 3,
+        old_id: "OP2".to_owned(),
+        new_id: "OP1".to_owned(),
+        change: lead,
+    }];
+    Comparison {
+        old,
+        new,
+        pairs,
+        summary,
+        warnings: vec![],
+    }
+}
+
+fn fixture_load(path: &Path) -> Result<Resolution, String> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.starts_with("slow") {
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    if name.contains("old") {
+        Ok(fixture_old())
+    } else if name.contains("new") {
+        Ok(fixture_new())
+    } else {
+        Err(format!("not a resolution ({name})"))
+    }
+}
+
+fn engine() -> Engine {
+    Engine {
+        load: fixture_load,
+        compare: fixture_compare,
+    }
+}
+
+fn loaded() -> AppState {
+    let mut s = AppState::with_engine(Settings::default(), engine());
+    s.apply(Command::OpenPair(
+        PathBuf::from("old.txt"),
+        PathBuf::from("new.txt"),
+    ));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    s
+}
+
+#[test]
+fn loads_and_compares_off_thread() {
+    let s = loaded();
+    let c = s.comparison.as_ref().unwrap();
+    assert_eq!(c.pairs.len(), 8);
+    assert_eq!(s.title(), "resdiff — A/RES/1/1 » A/RES/2/2");
+    assert!(s.settings.recent[0].old.is_absolute());
+    assert!(s.settings.recent[0].old.ends_with("old.txt"));
+    // 8 pair rows plus the marker where the moved OP2 stood (after old OP1's row).
+    assert_eq!(s.rows.len(), 9);
+    assert_eq!(s.rows[5], Row::MovedFrom(3));
+    assert_eq!(s.rows[4], Row::Pair(4));
+}
+
+#[test]
+fn next_and_previous_change_skip_unchanged() {
+    let mut s = loaded();
+    s.apply(Command::NextChange);
+    assert_eq!(s.current, Some(0));
+    s.apply(Command::NextChange);
+    assert_eq!(s.current, Some(1));
+    s.apply(Command::NextChange);
+    assert_eq!(s.current, Some(3), "pair 2 is unchanged");
+    s.apply(Command::PrevChange);
+    assert_eq!(s.current, Some(1));
+    for _ in 0..10 {
+        s.apply(Command::NextChange);
+    }
+    assert_eq!(s.current, Some(7));
+    assert_eq!(s.status_line, "No more changes below");
+}
+
+#[test]
+fn jump_to_ids_new_first_then_old() {
+    let mut s = loaded();
+    s.apply(Command::JumpTo("op2".into()));
+    assert_eq!(s.current, Some(4), "new OP2 is the renumbered pair");
+    s.apply(Command::JumpTo("4".into()));
+    assert_eq!(s.current, Some(7), "bare number means new OP4");
+    s.apply(Command::JumpTo("OP99".into()));
+    assert_eq!(s.current, Some(7));
+    assert!(s.status_line.contains("No paragraph OP99"));
+}
+
+#[test]
+fn search_counts_hits_in_both_columns() {
+    let mut s = loaded();
+    s.apply(Command::Search("member states".into()));
+    assert_eq!(s.hits, vec![(3, 2)]);
+    assert_eq!(s.hit_total(), 2);
+    assert_eq!(s.current, Some(3));
+    s.apply(Command::Search("session".into()));
+    assert_eq!(s.hits, vec![(5, 2)]);
+    s.apply(Command::Search("".into()));
+    assert!(s.hits.is_empty());
+}
+
+#[test]
+fn filters_select_rows() {
+    let mut s = loaded();
+    s.apply(Command::SetFilter(Filter::ChangesOnly));
+    assert!(!s.rows.contains(&Row::Pair(2)));
+    s.apply(Command::SetFilter(Filter::SubstantiveOnly));
+    let pairs: Vec<_> = s
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Pair(i) => Some(*i),
+            Row::MovedFrom(_) => None,
+        })
+        .collect();
+    assert_eq!(pairs, vec![1, 3, 6, 7]);
+    s.apply(Command::SetFilter(Filter::Status(Status::Removed)));
+    assert_eq!(s.rows, vec![Row::Pair(6)]);
+    // Jumping to a hidden row shows everything again.
+    s.apply(Command::JumpTo("PP3".into()));
+    assert_eq!(s.settings.filter, Filter::All);
+    assert_eq!(s.current, Some(2));
+}
+
+#[test]
+fn bad_file_keeps_the_other_side_and_names_the_file() {
+    let mut s = loaded();
+    s.apply(Command::OpenNew(PathBuf::from("broken.docx")));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    assert!(s.new.path.as_ref().unwrap().ends_with("new.txt"));
+    assert!(s.comparison.is_some());
+    let msg = &s.notices.last().unwrap().text;
+    assert!(
+        msg.contains("broken.docx") && msg.contains("not a resolution"),
+        "{msg}"
+    );
+    assert_eq!(s.notices.last().unwrap().level, Level::Error);
+    s.apply(Command::DismissNotice(s.notices.len() - 1));
+    assert!(s.notices.is_empty());
+}
+
+#[test]
+fn newer_request_supersedes_older() {
+    let mut s = AppState::with_engine(Settings::default(), engine());
+    s.apply(Command::OpenOld(PathBuf::from("slow_new.txt")));
+    s.apply(Command::OpenOld(PathBuf::from("old.txt")));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    // Wait for the slow thread to deliver its stale result too.
+    std::thread::sleep(Duration::from_millis(400));
+    s.poll();
+    assert!(s.old.path.as_ref().unwrap().ends_with("old.txt"));
+    assert_eq!(
+        s.old.doc.as_ref().unwrap().meta.symbol.as_deref(),
+        Some("A/RES/1/1")
+    );
+}
+
+#[test]
+fn swap_exchanges_sides_and_recompares() {
+    let mut s = loaded();
+    s.apply(Command::Swap);
+    assert!(s.is_busy());
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    assert!(s.old.path.as_ref().unwrap().ends_with("new.txt"));
+    assert_eq!(
+        s.comparison.as_ref().unwrap().old.meta.symbol.as_deref(),
+        Some("A/RES/2/2")
+    );
+}
+
+#[test]
+fn redline_marks_deletions_and_insertions() {
+    let s = loaded();
+    let c = s.comparison.as_ref().unwrap();
+    assert_eq!(
+        redline(c, &c.pairs[3]),
+        "OP2 » OP1 (moved): [-Encourages-]{+Urges+} Member States to act;"
+    );
+    assert!(redline(c, &c.pairs[6]).starts_with("OP4 (removed): [-Decides"));
+}
+
+#[test]
+fn theme_text_size_and_split_are_clamped_settings() {
+    let mut s = loaded();
+    s.apply(Command::ToggleTheme);
+    assert_eq!(s.settings.theme, ThemePref::Light);
+    s.apply(Command::ToggleTheme);
+    assert_eq!(s.settings.theme, ThemePref::Dark);
+    s.apply(Command::SetTextSize(99.0));
+    assert_eq!(s.settings.text_size, 28.0);
+    s.apply(Command::SetSplit(f32::NAN));
+    assert_eq!(s.settings.split, 0.5);
+}
+
+#[test]
+fn moved_marker_links_both_ways() {
+    let mut s = loaded();
+    s.apply(Command::GoToMovedFrom(3));
+    assert_eq!(s.scroll_request, Some(5));
+    s.apply(Command::GoToPair(3));
+    assert_eq!(s.scroll_request, s.row_of_pair(3));
+}
+
+#[test]
+fn every_symbol_used_has_a_glyph() {
+    let ctx = egui::Context::default();
+    let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+    out.textures_delta.clear();
+    let mut texts: Vec<String> = Status::ALL.iter().map(|s| badge(*s).to_owned()).collect();
+    texts.push(SYMBOLS.to_owned());
+    let mut missing = Vec::new();
+    ctx.fonts_mut(|f| {
+        for t in &texts {
+            for ch in t.chars() {
+                if !f.has_glyph(&egui::FontId::proportional(14.0), ch) {
+                    missing.push(ch);
+                }
+            }
+        }
+    });
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+}
+
+/// Every non-ASCII symbol the window draws.
+const SYMBOLS: &str = "»÷×≠–‹›…“”−·—";

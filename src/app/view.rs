@@ -1,0 +1,730 @@
+//! The two-column comparison view: one row per aligned pair, only visible rows laid out.
+
+use egui::text::LayoutJob;
+use egui::{
+    Align, CornerRadius, FontId, Label, Layout, Pos2, Rect, RichText, Sense, Shape, Stroke,
+    TextFormat, Ui, UiBuilder, pos2, vec2,
+};
+
+use crate::compare::{Comparison, Pair, Status};
+use crate::diff::{ChangeKind, Direction, OpKind};
+
+use super::command::{Command, Side};
+use super::filter::is_change;
+use super::palette::Palette;
+use super::state::{AppState, Row};
+use super::text::{find_matches, id_label, ops_match, redline, side_paragraphs, side_text};
+
+/// Width of the gutter with ids and badges.
+pub const GUTTER_W: f32 = 132.0;
+/// Width of the gap (and splitter) between the columns.
+pub const SPLIT_W: f32 = 12.0;
+/// Width of the overview strip.
+pub const STRIP_W: f32 = 14.0;
+const PAD: f32 = 6.0;
+
+/// Per-window state of the view: measured row heights and pending scrolls.
+#[derive(Debug, Default)]
+pub struct ViewState {
+    heights: Vec<f32>,
+    measured: Vec<bool>,
+    key: (u32, u32, usize, usize),
+    pending_scroll: Option<(usize, u8)>,
+    /// When set, the scroll offset is forced to this value (scroll benchmark).
+    pub forced_offset: Option<f32>,
+    /// Height of all rows, from the last frame.
+    pub content_height: f32,
+    /// Height of the visible part, from the last frame.
+    pub viewport_height: f32,
+    /// Frames in which row heights were still being corrected.
+    pub unsettled: bool,
+}
+
+/// A short badge for a status: a sign and a word, so colour is never the only cue.
+pub fn badge(status: Status) -> &'static str {
+    match status {
+        Status::Unchanged => "= same",
+        Status::Renumbered => "# renumbered",
+        Status::Modified => "~ modified",
+        Status::Moved => "» moved",
+        Status::Split => "÷ split",
+        Status::Merged => "× merged",
+        Status::Added => "+ added",
+        Status::Removed => "− removed",
+    }
+}
+
+/// The lead-phrase callout: `+ stronger: Encourages » Urges`.
+pub fn lead_callout(pair: &Pair) -> Option<(String, Direction)> {
+    let lc = pair.class.lead_change.as_ref()?;
+    let (sign, word) = match lc.direction {
+        Direction::Stronger => ("+", "stronger"),
+        Direction::Weaker => ("–", "weaker"),
+        Direction::Neutral => ("≠", "lead changed"),
+    };
+    Some((
+        format!("{sign} {word}: {} » {}", lc.old, lc.new),
+        lc.direction,
+    ))
+}
+
+fn estimate(c: &Comparison, row: Row, col_w: f32, size: f32) -> f32 {
+    let line = size * 1.35;
+    match row {
+        Row::MovedFrom(_) => line + 2.0 * PAD,
+        Row::Pair(i) => {
+            let Some(p) = c.pairs.get(i) else {
+                return line;
+            };
+            let chars = side_text(c, p, Side::Old)
+                .chars()
+                .count()
+                .max(side_text(c, p, Side::New).chars().count()) as f32;
+            let per_line = (col_w / (size * 0.48)).max(10.0);
+            let lines = (chars / per_line).ceil().max(1.0);
+            (lines * line).max(3.0 * line) + 2.0 * PAD
+        }
+    }
+}
+
+impl ViewState {
+    /// Ask the view to bring `row` to the top for the next frames.
+    pub fn scroll_to_row(&mut self, row: usize) {
+        self.pending_scroll = Some((row, 4));
+    }
+
+    fn prefix(&self) -> Vec<f32> {
+        let mut v = Vec::with_capacity(self.heights.len() + 1);
+        let mut y = 0.0;
+        v.push(0.0);
+        for h in &self.heights {
+            y += h;
+            v.push(y);
+        }
+        v
+    }
+}
+
+/// The text of one side of a pair as a layout job: deleted words struck through (old side),
+/// inserted words highlighted and underlined (new side), routine updates muted, search hits
+/// marked, footnote markers raised.
+pub fn side_job(
+    c: &Comparison,
+    pair: &Pair,
+    side: Side,
+    pal: &Palette,
+    size: f32,
+    query: &str,
+    width: f32,
+) -> LayoutJob {
+    let text = side_text(c, pair, side);
+    // (start, end, changed, routine)
+    let mut spans: Vec<(usize, usize, bool, bool)> = Vec::new();
+    if ops_match(c, pair) && !matches!(pair.status, Status::Added | Status::Removed) {
+        let mut pos = 0;
+        for op in &pair.ops {
+            let changed = match (op.op, side) {
+                (OpKind::Equal, _) => false,
+                (OpKind::Delete, Side::Old) | (OpKind::Insert, Side::New) => true,
+                _ => continue,
+            };
+            spans.push((pos, pos + op.text.len(), changed, op.routine));
+            pos += op.text.len();
+        }
+    } else {
+        spans.push((0, text.len(), false, false));
+    }
+    let hits = find_matches(&text, query.trim());
+    let mut markers: Vec<(usize, u32)> = Vec::new();
+    let mut base = 0;
+    for p in side_paragraphs(c, pair, side) {
+        for r in &p.footnote_refs {
+            markers.push((base + r.offset.min(p.text.len()), r.number));
+        }
+        base += p.text.len() + 1;
+    }
+    markers.sort_unstable();
+
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (a, b, _, _) in &spans {
+        cuts.push(*a);
+        cuts.push(*b);
+    }
+    for h in &hits {
+        cuts.push(h.start);
+        cuts.push(h.end);
+    }
+    cuts.extend(markers.iter().map(|m| m.0));
+    cuts.retain(|x| *x <= text.len() && text.is_char_boundary(*x));
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let font = FontId::proportional(size);
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: pal.text,
+        ..Default::default()
+    };
+    let marker_fmt = TextFormat {
+        font_id: FontId::proportional((size * 0.7).round()),
+        color: pal.link,
+        valign: Align::TOP,
+        ..Default::default()
+    };
+    let mut next_marker = 0;
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        while next_marker < markers.len() && markers[next_marker].0 <= a {
+            job.append(&markers[next_marker].1.to_string(), 0.0, marker_fmt.clone());
+            next_marker += 1;
+        }
+        let Some(seg) = text.get(a..b) else {
+            continue;
+        };
+        let mut fmt = plain.clone();
+        if let Some((_, _, changed, routine)) = spans.iter().find(|s| s.0 <= a && a < s.1)
+            && *changed
+        {
+            if *routine {
+                fmt.color = pal.routine;
+                let line = Stroke::new(1.0, pal.routine);
+                match side {
+                    Side::Old => fmt.strikethrough = line,
+                    Side::New => fmt.underline = line,
+                }
+            } else {
+                match side {
+                    Side::Old => {
+                        fmt.color = pal.delete_fg;
+                        fmt.background = pal.delete_bg;
+                        fmt.strikethrough = Stroke::new(1.5, pal.delete_fg);
+                    }
+                    Side::New => {
+                        fmt.color = pal.insert_fg;
+                        fmt.background = pal.insert_bg;
+                        fmt.underline = Stroke::new(1.5, pal.insert_fg);
+                    }
+                }
+            }
+        }
+        if hits.iter().any(|h| h.start <= a && a < h.end) {
+            fmt.background = pal.hit_bg;
+            fmt.color = pal.hit_fg;
+        }
+        job.append(seg, 0.0, fmt);
+    }
+    while next_marker < markers.len() {
+        job.append(&markers[next_marker].1.to_string(), 0.0, marker_fmt.clone());
+        next_marker += 1;
+    }
+    job
+}
+
+fn footnote_hover(c: &Comparison, pair: &Pair, side: Side) -> Option<String> {
+    let doc = match side {
+        Side::Old => &c.old,
+        Side::New => &c.new,
+    };
+    let mut lines = Vec::new();
+    for p in side_paragraphs(c, pair, side) {
+        for r in &p.footnote_refs {
+            let text = doc
+                .footnote(r.number)
+                .map(|f| f.text.as_str())
+                .unwrap_or("(footnote text not found in this document)");
+            lines.push(format!("{}: {}", r.number, text));
+        }
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// Draw the column headers, the rows, the splitter and the overview strip. User actions are
+/// pushed to `out`.
+pub fn show(
+    ui: &mut Ui,
+    state: &mut AppState,
+    view: &mut ViewState,
+    pal: &Palette,
+    out: &mut Vec<Command>,
+) {
+    let Some(c) = state.comparison.clone() else {
+        return;
+    };
+    if let Some(r) = state.scroll_request.take() {
+        view.scroll_to_row(r);
+    }
+    let size = state.settings.text_size;
+    let full = ui.available_rect_before_wrap();
+    let body_w = (full.width() - STRIP_W - 14.0).max(200.0);
+    let text_w = (body_w - GUTTER_W - SPLIT_W - 2.0 * PAD).max(100.0);
+    let old_w = (text_w * state.settings.split).round();
+    let new_w = text_w - old_w;
+
+    // Column headers.
+    let header_h = 24.0;
+    let header = Rect::from_min_size(full.min, vec2(body_w, header_h));
+    let old_label = format!(
+        "Old: {}",
+        c.old
+            .label(&super::state::file_label(state.old.path.as_deref()))
+    );
+    let new_label = format!(
+        "New: {}",
+        c.new
+            .label(&super::state::file_label(state.new.path.as_deref()))
+    );
+    let x_old = full.min.x + GUTTER_W + PAD;
+    let x_new = x_old + old_w + SPLIT_W;
+    ui.put(
+        Rect::from_min_size(pos2(full.min.x, full.min.y), vec2(GUTTER_W, header_h)),
+        Label::new(RichText::new("Paragraph").strong()),
+    );
+    ui.put(
+        Rect::from_min_size(pos2(x_old, full.min.y), vec2(old_w, header_h)),
+        Label::new(RichText::new(old_label).strong()).truncate(),
+    );
+    ui.put(
+        Rect::from_min_size(pos2(x_new, full.min.y), vec2(new_w, header_h)),
+        Label::new(RichText::new(new_label).strong()).truncate(),
+    );
+    ui.painter().hline(
+        full.x_range(),
+        header.bottom(),
+        Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+    );
+
+    let body = Rect::from_min_max(
+        pos2(full.min.x, header.bottom() + 1.0),
+        pos2(full.min.x + body_w + 14.0, full.max.y),
+    );
+    let strip = Rect::from_min_max(pos2(body.max.x, body.min.y), pos2(full.max.x, full.max.y));
+
+    // Row heights: reset when the width, text size or rows change.
+    let key = (
+        old_w.min(new_w).round() as u32,
+        size.to_bits(),
+        state.rows.len(),
+        std::sync::Arc::as_ptr(&c) as usize,
+    );
+    if key != view.key || view.heights.len() != state.rows.len() {
+        view.key = key;
+        let w = old_w.min(new_w);
+        view.heights = state
+            .rows
+            .iter()
+            .map(|r| estimate(&c, *r, w, size))
+            .collect();
+        view.measured = vec![false; state.rows.len()];
+    }
+    let prefix = view.prefix();
+    let total = prefix.last().copied().unwrap_or(0.0);
+
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("comparison_rows")
+        .auto_shrink([false, false]);
+    if let Some(off) = view.forced_offset {
+        area = area.vertical_scroll_offset(off.clamp(0.0, (total - body.height()).max(0.0)));
+    } else if let Some((row, left)) = view.pending_scroll {
+        let y = prefix.get(row).copied().unwrap_or(0.0);
+        area = area.vertical_scroll_offset((y - 4.0).max(0.0));
+        view.pending_scroll = (left > 1).then_some((row, left - 1));
+        ui.ctx().request_repaint();
+    }
+
+    let query = state.search.clone();
+    let current = state.current;
+    let mut measured_changed = false;
+    let mut top_row = 0;
+    let output = ui
+        .scope_builder(UiBuilder::new().max_rect(body), |ui| {
+            area.show_viewport(ui, |ui, viewport| {
+                ui.set_min_height(total);
+                ui.set_min_width(body_w);
+                let origin = ui.max_rect().min;
+                let start = prefix
+                    .partition_point(|y| *y <= viewport.min.y)
+                    .saturating_sub(1);
+                top_row = start;
+                let mut r = start;
+                while r < state.rows.len() && prefix.get(r).is_some_and(|y| *y < viewport.max.y) {
+                    let y = origin.y + prefix[r];
+                    let row = state.rows[r];
+                    let h = draw_row(
+                        ui,
+                        &c,
+                        row,
+                        r,
+                        pos2(origin.x, y),
+                        (old_w, new_w),
+                        pal,
+                        size,
+                        &query,
+                        current,
+                        out,
+                    );
+                    if let Some(old) = view.heights.get_mut(r)
+                        && (*old - h).abs() > 0.5
+                    {
+                        *old = h;
+                        measured_changed = true;
+                    }
+                    if let Some(m) = view.measured.get_mut(r) {
+                        *m = true;
+                    }
+                    r += 1;
+                }
+            })
+        })
+        .inner;
+    state.top_row = top_row;
+    view.content_height = total;
+    view.viewport_height = output.inner_rect.height();
+    view.unsettled = measured_changed;
+    if measured_changed {
+        ui.ctx().request_repaint();
+    }
+    let offset = output.state.clamped_offset().y;
+
+    // Splitter between the columns.
+    let split_rect = Rect::from_min_max(
+        pos2(x_old + old_w + 1.0, full.min.y),
+        pos2(x_new - 1.0, full.max.y),
+    );
+    let split = ui.interact(
+        split_rect,
+        ui.scope_id().with("column_splitter"),
+        Sense::drag(),
+    );
+    split.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Splitter, true, "Column splitter"));
+    let split = split.on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+    let stroke_color = if split.hovered() || split.dragged() {
+        pal.focus
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke.color
+    };
+    ui.painter().vline(
+        split_rect.center().x,
+        full.y_range(),
+        Stroke::new(if split.dragged() { 2.0 } else { 1.0 }, stroke_color),
+    );
+    if split.dragged() {
+        let dx = split.drag_delta().x;
+        out.push(Command::SetSplit(state.settings.split + dx / text_w));
+    }
+
+    draw_overview(ui, state, view, &c, pal, strip, &prefix, total, offset);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_row(
+    ui: &mut Ui,
+    c: &Comparison,
+    row: Row,
+    r: usize,
+    top_left: Pos2,
+    (old_w, new_w): (f32, f32),
+    pal: &Palette,
+    size: f32,
+    query: &str,
+    current: Option<usize>,
+    out: &mut Vec<Command>,
+) -> f32 {
+    let bg_idx = ui.painter().add(Shape::Noop);
+    let x_gutter = top_left.x + PAD;
+    let x_old = top_left.x + GUTTER_W + PAD;
+    let x_new = x_old + old_w + SPLIT_W;
+    let y = top_left.y + PAD;
+    let small = FontId::proportional((size * 0.8).max(10.0));
+    let (pair_idx, status, mut heights) = match row {
+        Row::MovedFrom(i) => {
+            let Some(p) = c.pairs.get(i) else {
+                return 0.0;
+            };
+            let old_ids = super::text::side_ids(c, p, Side::Old);
+            let new_ids = super::text::side_ids(c, p, Side::New);
+            let h = column(ui, ("moved_from", r), pos2(x_old, y), old_w, |ui| {
+                let link = ui.link(
+                    RichText::new(format!("» {old_ids} stood here; moved to {new_ids} (go)"))
+                        .color(pal.link)
+                        .font(small.clone()),
+                );
+                if link.clicked() {
+                    out.push(Command::GoToPair(i));
+                }
+            });
+            let g = column(
+                ui,
+                ("moved_from_gutter", r),
+                pos2(x_gutter, y),
+                GUTTER_W - 2.0 * PAD,
+                |ui| {
+                    ui.label(
+                        RichText::new(badge(Status::Moved))
+                            .background_color(pal.badge_bg(Status::Moved))
+                            .color(pal.badge_text)
+                            .font(small.clone()),
+                    );
+                },
+            );
+            (i, Status::Moved, [g, h, 0.0])
+        }
+        Row::Pair(i) => {
+            let Some(p) = c.pairs.get(i) else {
+                return 0.0;
+            };
+            let g = column(
+                ui,
+                ("gutter", r),
+                pos2(x_gutter, y),
+                GUTTER_W - 2.0 * PAD,
+                |ui| {
+                    ui.label(
+                        RichText::new(id_label(c, p))
+                            .font(small.clone())
+                            .color(pal.text)
+                            .strong(),
+                    );
+                    ui.label(
+                        RichText::new(badge(p.status))
+                            .background_color(pal.badge_bg(p.status))
+                            .color(pal.badge_text)
+                            .font(small.clone()),
+                    );
+                    match p.class.kind {
+                        ChangeKind::Routine => {
+                            ui.label(
+                                RichText::new("routine update")
+                                    .font(small.clone())
+                                    .color(pal.routine),
+                            );
+                        }
+                        ChangeKind::Substantive
+                            if p.status != Status::Added && p.status != Status::Removed =>
+                        {
+                            ui.label(
+                                RichText::new("substantive")
+                                    .font(small.clone())
+                                    .color(pal.weak),
+                            );
+                        }
+                        _ => {}
+                    }
+                    if ui
+                        .small_button("Copy")
+                        .on_hover_text("Copy this pair as redline text")
+                        .clicked()
+                    {
+                        ui.ctx().copy_text(redline(c, p));
+                    }
+                },
+            );
+            let mut sides = [0.0f32; 2];
+            for (k, side, x, w) in [(0, Side::Old, x_old, old_w), (1, Side::New, x_new, new_w)] {
+                let empty = side_paragraphs(c, p, side).is_empty();
+                sides[k] = column(ui, (side.label(), r), pos2(x, y), w, |ui| {
+                    if p.status == Status::Moved {
+                        let text = match side {
+                            Side::Old => "» moved from its old position (show)",
+                            Side::New => "» moved here (show old position)",
+                        };
+                        if ui
+                            .link(RichText::new(text).color(pal.link).font(small.clone()))
+                            .clicked()
+                        {
+                            out.push(Command::GoToMovedFrom(i));
+                        }
+                    }
+                    if side == Side::New
+                        && let Some((text, dir)) = lead_callout(p)
+                    {
+                        let color = match dir {
+                            Direction::Stronger => pal.stronger,
+                            Direction::Weaker => pal.weaker,
+                            Direction::Neutral => pal.weak,
+                        };
+                        ui.label(
+                            RichText::new(text)
+                                .font(small.clone())
+                                .color(color)
+                                .strong(),
+                        );
+                    }
+                    if empty {
+                        let msg = match side {
+                            Side::Old => "(not in the old version)",
+                            Side::New => "(not in the new version)",
+                        };
+                        ui.label(
+                            RichText::new(msg)
+                                .italics()
+                                .color(pal.weak)
+                                .font(small.clone()),
+                        );
+                        return;
+                    }
+                    let job = side_job(c, p, side, pal, size, query, w);
+                    let mut resp = ui.add(Label::new(job).wrap());
+                    if let Some(h) = footnote_hover(c, p, side) {
+                        resp = resp.on_hover_text(h);
+                    }
+                    resp.context_menu(|ui| {
+                        if ui.button("Copy paragraph").clicked() {
+                            ui.ctx().copy_text(side_text(c, p, side));
+                            ui.close();
+                        }
+                        if ui.button("Copy pair as redline").clicked() {
+                            ui.ctx().copy_text(redline(c, p));
+                            ui.close();
+                        }
+                    });
+                });
+            }
+            (i, p.status, [g, sides[0], sides[1]])
+        }
+    };
+    heights.sort_by(|a, b| b.total_cmp(a));
+    let h = heights[0] + 2.0 * PAD;
+    let width = GUTTER_W + PAD + old_w + SPLIT_W + new_w + PAD;
+    let rect = Rect::from_min_size(top_left, vec2(width, h));
+    let is_current = current == Some(pair_idx) && matches!(row, Row::Pair(_));
+    let muted = c
+        .pairs
+        .get(pair_idx)
+        .is_some_and(|p| p.class.kind == ChangeKind::Routine);
+    let fill = if muted {
+        pal.row_bg(Status::Unchanged)
+    } else {
+        pal.row_bg(status)
+    };
+    let mut shapes = vec![Shape::rect_filled(
+        rect.shrink2(vec2(0.0, 1.0)),
+        CornerRadius::same(3),
+        fill,
+    )];
+    if status != Status::Unchanged {
+        shapes.push(Shape::rect_filled(
+            Rect::from_min_size(rect.min + vec2(0.0, 1.0), vec2(3.0, h - 2.0)),
+            CornerRadius::ZERO,
+            if muted {
+                pal.routine
+            } else {
+                pal.badge_bg(status)
+            },
+        ));
+    }
+    if is_current {
+        shapes.push(Shape::rect_stroke(
+            rect.shrink(1.0),
+            CornerRadius::same(3),
+            Stroke::new(2.0, pal.focus),
+            egui::StrokeKind::Inside,
+        ));
+    }
+    ui.painter().set(bg_idx, Shape::Vec(shapes));
+    h
+}
+
+fn column(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    at: Pos2,
+    width: f32,
+    add: impl FnOnce(&mut Ui),
+) -> f32 {
+    let rect = Rect::from_min_size(at, vec2(width.max(20.0), 100_000.0));
+    let child = ui.scope_builder(
+        UiBuilder::new()
+            .id_salt(salt)
+            .max_rect(rect)
+            .layout(Layout::top_down(Align::Min)),
+        |ui| {
+            ui.spacing_mut().item_spacing.y = 3.0;
+            add(ui);
+        },
+    );
+    child.response.rect.height()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_overview(
+    ui: &mut Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    c: &Comparison,
+    pal: &Palette,
+    strip: Rect,
+    prefix: &[f32],
+    total: f32,
+    offset: f32,
+) {
+    if total <= 0.0 || strip.height() <= 0.0 {
+        return;
+    }
+    let resp = ui.interact(
+        strip,
+        ui.scope_id().with("overview_strip"),
+        Sense::click_and_drag(),
+    );
+    resp.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::ScrollBar,
+            true,
+            "Change overview: click to jump",
+        )
+    });
+    let painter = ui.painter_at(strip);
+    painter.rect_filled(strip, CornerRadius::ZERO, ui.visuals().extreme_bg_color);
+    let scale = strip.height() / total;
+    for (r, row) in state.rows.iter().enumerate() {
+        if let Row::Pair(i) = row
+            && let Some(p) = c.pairs.get(*i)
+            && is_change(p)
+        {
+            let y = strip.top() + prefix.get(r).copied().unwrap_or(0.0) * scale;
+            let color = if p.class.kind == ChangeKind::Routine {
+                pal.routine
+            } else {
+                pal.badge_bg(p.status)
+            };
+            painter.rect_filled(
+                Rect::from_min_size(pos2(strip.left() + 2.0, y), vec2(strip.width() - 4.0, 3.0)),
+                CornerRadius::ZERO,
+                color,
+            );
+        }
+    }
+    if !state.hits.is_empty() {
+        for (pair, _) in &state.hits {
+            if let Some(r) = state.row_of_pair(*pair) {
+                let y = strip.top() + prefix.get(r).copied().unwrap_or(0.0) * scale;
+                painter.rect_filled(
+                    Rect::from_min_size(pos2(strip.left(), y), vec2(4.0, 3.0)),
+                    CornerRadius::ZERO,
+                    pal.hit_bg,
+                );
+            }
+        }
+    }
+    let vis = Rect::from_min_max(
+        pos2(strip.left(), strip.top() + offset * scale),
+        pos2(
+            strip.right(),
+            strip.top() + (offset + view.viewport_height) * scale,
+        ),
+    );
+    painter.rect_stroke(
+        vis,
+        CornerRadius::same(2),
+        Stroke::new(1.0, ui.visuals().text_color()),
+        egui::StrokeKind::Inside,
+    );
+    if (resp.clicked() || resp.dragged())
+        && let Some(pos) = resp.interact_pointer_pos()
+    {
+        let target = ((pos.y - strip.top()) / scale - view.viewport_height / 2.0).max(0.0);
+        let row = prefix.partition_point(|y| *y <= target).saturating_sub(1);
+        view.scroll_to_row(row);
+    }
+}

@@ -1,0 +1,482 @@
+//! The eframe application: wires state, view, panels, shortcuts, drops and launch modes.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use super::command::{Command, Side};
+use super::palette::Palette;
+use super::panels::{self, ToolbarState, UiRequest};
+use super::settings::{Settings, ThemePref};
+use super::state::AppState;
+use super::view::{self, ViewState};
+
+/// Launch modes for automation (screenshot, frame limit, scroll benchmark).
+#[derive(Debug, Clone, Default)]
+pub struct Automation {
+    /// Write a PNG of the window after the first complete frame, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// Exit after this many frames.
+    pub quit_after_frames: Option<u64>,
+    /// Scroll for this many frames, print frame times, exit.
+    pub scroll_bench_frames: Option<u64>,
+}
+
+enum Shot {
+    Waiting,
+    Requested(Receiver<Arc<egui::ColorImage>>),
+    Done,
+}
+
+struct Bench {
+    left: u64,
+    offset: f32,
+    times: Vec<Duration>,
+}
+
+/// The resdiff window.
+pub struct ResdiffApp {
+    /// Documents, comparison, filter, search, settings.
+    pub state: AppState,
+    /// Row heights and scrolling.
+    pub view: ViewState,
+    /// Toolbar fields.
+    pub toolbar: ToolbarState,
+    auto: Automation,
+    frames: u64,
+    ready_frames: u64,
+    shot: Shot,
+    bench: Option<Bench>,
+    title: String,
+    applied_theme: Option<ThemePref>,
+    /// Set when an automation run fails (the launcher returns it as an error).
+    pub failure: Arc<Mutex<Option<String>>>,
+}
+
+impl ResdiffApp {
+    /// An app around `state`.
+    pub fn new(state: AppState, auto: Automation) -> Self {
+        let bench = auto.scroll_bench_frames.map(|n| Bench {
+            left: n,
+            offset: 0.0,
+            times: Vec::with_capacity(n.min(100_000) as usize),
+        });
+        Self {
+            state,
+            view: ViewState::default(),
+            toolbar: ToolbarState::default(),
+            auto,
+            frames: 0,
+            ready_frames: 0,
+            shot: Shot::Waiting,
+            bench,
+            title: String::new(),
+            applied_theme: None,
+            failure: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// Apply a command (also keeps the toolbar fields in step).
+    pub fn apply(&mut self, cmd: Command) {
+        if let Command::Search(q) = &cmd {
+            self.toolbar.search = q.clone();
+        }
+        self.state.apply(cmd);
+    }
+
+    fn shortcuts(&mut self, ui: &Ui, out: &mut Vec<Command>, req: &mut Vec<UiRequest>) {
+        let sc = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
+        let shift = Modifiers::SHIFT;
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        ui.input_mut(|i| {
+            if i.consume_shortcut(&sc(shift, Key::F7))
+                || i.consume_shortcut(&sc(Modifiers::ALT, Key::ArrowUp))
+            {
+                out.push(Command::PrevChange);
+            }
+            if i.consume_shortcut(&sc(Modifiers::NONE, Key::F7))
+                || i.consume_shortcut(&sc(Modifiers::ALT, Key::ArrowDown))
+            {
+                out.push(Command::NextChange);
+            }
+            if i.consume_shortcut(&sc(shift, Key::F3)) {
+                out.push(Command::PrevHit);
+            }
+            if i.consume_shortcut(&sc(Modifiers::NONE, Key::F3)) {
+                out.push(Command::NextHit);
+            }
+            if i.consume_shortcut(&sc(cmd, Key::G)) {
+                self.toolbar.focus_jump = true;
+            }
+            if i.consume_shortcut(&sc(cmd, Key::F)) {
+                self.toolbar.focus_search = true;
+            }
+            if i.consume_shortcut(&sc(Modifiers::NONE, Key::F5)) {
+                out.push(Command::Reload);
+            }
+            if i.consume_shortcut(&sc(Modifiers::NONE, Key::F9)) {
+                out.push(Command::ToggleSidePanel);
+            }
+            if i.consume_shortcut(&sc(cmd, Key::T)) {
+                out.push(Command::ToggleTheme);
+            }
+            if i.consume_shortcut(&sc(cmd_shift, Key::O)) {
+                req.push(UiRequest::PickFile(Side::New));
+            }
+            if i.consume_shortcut(&sc(cmd, Key::O)) {
+                req.push(UiRequest::PickFile(Side::Old));
+            }
+            if i.consume_shortcut(&sc(cmd_shift, Key::C)) {
+                req.push(UiRequest::CopyAll);
+            }
+            if i.consume_shortcut(&sc(cmd, Key::E)) {
+                req.push(UiRequest::ExportRedline);
+            }
+            if i.consume_shortcut(&sc(cmd, Key::Q)) {
+                req.push(UiRequest::Quit);
+            }
+            if i.consume_shortcut(&sc(cmd, Key::Plus)) || i.consume_shortcut(&sc(cmd, Key::Equals))
+            {
+                out.push(Command::SetTextSize(self.state.settings.text_size + 1.0));
+            }
+            if i.consume_shortcut(&sc(cmd, Key::Minus)) {
+                out.push(Command::SetTextSize(self.state.settings.text_size - 1.0));
+            }
+        });
+    }
+
+    fn handle_drops(&mut self, ui: &Ui, out: &mut Vec<Command>) {
+        let (dropped, pos, width) = ui.input(|i| {
+            (
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .collect::<Vec<_>>(),
+                i.pointer.latest_pos(),
+                i.content_rect().width(),
+            )
+        });
+        match dropped.as_slice() {
+            [] => {}
+            [one] => {
+                let side = match pos {
+                    Some(p) if p.x < width / 2.0 => Side::Old,
+                    Some(_) => Side::New,
+                    None if self.state.old.doc.is_none() => Side::Old,
+                    None => Side::New,
+                };
+                out.push(match side {
+                    Side::Old => Command::OpenOld(one.clone()),
+                    Side::New => Command::OpenNew(one.clone()),
+                });
+            }
+            [old, new, ..] => out.push(Command::OpenPair(old.clone(), new.clone())),
+        }
+        let hovering = ui.input(|i| !i.raw.hovered_files.is_empty());
+        if hovering {
+            let rect = ui.ctx().content_rect();
+            let painter = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                ui.scope_id().with("drop_overlay"),
+            ));
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+            let mid = rect.center().x;
+            for (x, text) in [
+                (rect.left() + rect.width() / 4.0, "Drop here: old version"),
+                (mid + rect.width() / 4.0, "Drop here: new version"),
+            ] {
+                painter.text(
+                    egui::pos2(x, rect.center().y),
+                    egui::Align2::CENTER_CENTER,
+                    text,
+                    egui::FontId::proportional(22.0),
+                    egui::Color32::WHITE,
+                );
+            }
+            painter.vline(
+                mid,
+                rect.y_range(),
+                egui::Stroke::new(2.0, egui::Color32::WHITE),
+            );
+            painter.text(
+                egui::pos2(mid, rect.bottom() - 40.0),
+                egui::Align2::CENTER_CENTER,
+                "Two files at once: first is old, second is new",
+                egui::FontId::proportional(16.0),
+                egui::Color32::WHITE,
+            );
+        }
+    }
+
+    fn handle_requests(&mut self, ui: &Ui, req: Vec<UiRequest>, out: &mut Vec<Command>) {
+        for r in req {
+            match r {
+                UiRequest::PickFile(side) => {
+                    let title = match side {
+                        Side::Old => "Open the old version",
+                        Side::New => "Open the new version",
+                    };
+                    if let Some(p) = panels::file_dialog(title).pick_file() {
+                        out.push(match side {
+                            Side::Old => Command::OpenOld(p),
+                            Side::New => Command::OpenNew(p),
+                        });
+                    }
+                }
+                UiRequest::PickPair => {
+                    if let Some(files) =
+                        panels::file_dialog("Open two versions (old, then new)").pick_files()
+                    {
+                        match files.as_slice() {
+                            [o, n, ..] => out.push(Command::OpenPair(o.clone(), n.clone())),
+                            [one] => out.push(Command::OpenOld(one.clone())),
+                            [] => {}
+                        }
+                    }
+                }
+                UiRequest::CopyAll => {
+                    ui.ctx().copy_text(panels::redline_of_rows(&self.state));
+                    self.state.status_line = "Redline of the shown rows copied".to_owned();
+                }
+                UiRequest::ExportRedline => {
+                    if let Some(p) = rfd::FileDialog::new()
+                        .set_title("Export redline")
+                        .add_filter("Text", &["txt"])
+                        .set_file_name("redline.txt")
+                        .save_file()
+                    {
+                        match std::fs::write(&p, panels::redline_of_rows(&self.state)) {
+                            Ok(()) => {
+                                self.state.status_line =
+                                    format!("Redline written to {}", p.display())
+                            }
+                            Err(e) => {
+                                self.state
+                                    .notices
+                                    .push(super::notice::Notice::error(format!(
+                                        "Could not write {}: {e}",
+                                        p.display()
+                                    )))
+                            }
+                        }
+                    }
+                }
+                UiRequest::Quit => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
+            }
+        }
+    }
+
+    fn apply_theme(&mut self, ui: &Ui) {
+        if self.applied_theme != Some(self.state.settings.theme) {
+            self.applied_theme = Some(self.state.settings.theme);
+            ui.ctx().set_theme(match self.state.settings.theme {
+                ThemePref::System => egui::ThemePreference::System,
+                ThemePref::Light => egui::ThemePreference::Light,
+                ThemePref::Dark => egui::ThemePreference::Dark,
+            });
+        }
+    }
+
+    /// Draw the whole window content (used by eframe and by tests).
+    pub fn show(&mut self, ui: &mut Ui) {
+        let started = Instant::now();
+        self.frames += 1;
+        self.state.poll();
+        self.apply_theme(ui);
+        let pal = Palette::for_dark_mode(ui.visuals().dark_mode);
+        let mut out = Vec::new();
+        let mut req = Vec::new();
+        self.shortcuts(ui, &mut out, &mut req);
+        self.handle_drops(ui, &mut out);
+
+        let title = self.state.title();
+        if title != self.title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+
+        egui::Panel::top("menu_and_toolbar").show(ui, |ui| {
+            panels::menu_bar(ui, &self.state, &mut out, &mut req);
+            panels::toolbar(ui, &self.state, &mut self.toolbar, &mut out, &mut req);
+        });
+        if !self.state.notices.is_empty() {
+            egui::Panel::top("notices").show(ui, |ui| {
+                panels::notices(ui, &self.state, &pal, &mut out);
+            });
+        }
+        egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(ui, &self.state));
+        if self.state.settings.side_panel && self.state.comparison.is_some() {
+            egui::Panel::right("summary")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| panels::side_panel(ui, &self.state, &pal, &mut out));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.state.comparison.is_some() {
+                view::show(ui, &mut self.state, &mut self.view, &pal, &mut out);
+            } else {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(60.0);
+                    if self.state.is_busy() {
+                        ui.spinner();
+                        ui.label(self.state.busy_label());
+                    } else {
+                        ui.heading("Compare two versions of a resolution");
+                        ui.label("Open the old and the new version, or drop them on this window.");
+                        for (name, side) in [("Old", &self.state.old), ("New", &self.state.new)] {
+                            let text = match &side.path {
+                                Some(p) => format!(
+                                    "{name} version: {} (loaded)",
+                                    super::state::file_label(Some(p))
+                                ),
+                                None => format!("{name} version: not loaded"),
+                            };
+                            ui.label(text);
+                        }
+                        ui.add_space(8.0);
+                        if ui.button("Open old version…").clicked() {
+                            req.push(UiRequest::PickFile(Side::Old));
+                        }
+                        if ui.button("Open new version…").clicked() {
+                            req.push(UiRequest::PickFile(Side::New));
+                        }
+                    }
+                });
+            }
+        });
+
+        self.handle_requests(ui, req, &mut out);
+        for c in out {
+            self.apply(c);
+        }
+        if self.state.is_busy() {
+            ui.ctx().request_repaint_after(Duration::from_millis(100));
+        }
+        self.automation(ui, started);
+    }
+
+    fn automation(&mut self, ui: &Ui, started: Instant) {
+        let ctx = ui.ctx();
+        let loaded = !self.state.is_busy() && self.state.comparison.is_some();
+        let settled = !self.state.is_busy()
+            && (self.state.comparison.is_some() || !self.state.notices.is_empty())
+            && !self.view.unsettled;
+        if settled {
+            self.ready_frames += 1;
+        } else {
+            self.ready_frames = 0;
+        }
+        if let Some(path) = self.auto.screenshot.clone() {
+            ctx.request_repaint();
+            match &self.shot {
+                Shot::Waiting if self.ready_frames >= 3 => {
+                    let (tx, rx) = channel();
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
+                        egui::ScreenshotCallback::new(move |img| {
+                            let _ = tx.send(img);
+                        }),
+                    ));
+                    self.shot = Shot::Requested(rx);
+                }
+                Shot::Requested(rx) => {
+                    if let Ok(img) = rx.try_recv() {
+                        if let Err(e) = save_png(&img, &path) {
+                            self.fail(format!("could not write {}: {e}", path.display()));
+                        } else if self.state.comparison.is_none() {
+                            let msgs: Vec<String> =
+                                self.state.notices.iter().map(|n| n.text.clone()).collect();
+                            self.fail(format!("nothing was compared: {}", msgs.join("; ")));
+                        }
+                        self.shot = Shot::Done;
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(n) = self.auto.quit_after_frames {
+            ctx.request_repaint();
+            if self.frames >= n {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+        if let Some(b) = &mut self.bench {
+            ctx.request_repaint();
+            if loaded && b.left > 0 {
+                b.times.push(started.elapsed());
+                b.left -= 1;
+                b.offset += 37.0;
+                let max = (self.view.content_height - self.view.viewport_height).max(0.0);
+                if b.offset > max {
+                    b.offset = 0.0;
+                }
+                self.view.forced_offset = Some(b.offset);
+                if b.left == 0 {
+                    let mut t = b.times.clone();
+                    t.sort();
+                    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+                    if let (Some(min), Some(max)) = (t.first(), t.last()) {
+                        println!(
+                            "scroll bench: {} frames, frame CPU time min {:.2} ms, median {:.2} ms, max {:.2} ms",
+                            t.len(),
+                            ms(*min),
+                            ms(t[t.len() / 2]),
+                            ms(*max)
+                        );
+                    }
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            } else if !self.state.is_busy() && self.state.comparison.is_none() && self.frames > 5 {
+                self.fail("scroll bench: nothing to scroll (no comparison loaded)".to_owned());
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn fail(&self, msg: String) {
+        if let Ok(mut f) = self.failure.lock() {
+            *f = Some(msg);
+        }
+    }
+}
+
+fn save_png(img: &egui::ColorImage, path: &std::path::Path) -> Result<(), String> {
+    let [w, h] = img.size;
+    let mut bytes = Vec::with_capacity(w * h * 4);
+    for c in &img.pixels {
+        let [r, g, b, _] = c.to_array();
+        bytes.extend_from_slice(&[r, g, b, 255]);
+    }
+    let buf = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
+        .ok_or_else(|| "screenshot has an unexpected size".to_owned())?;
+    buf.save_with_format(path, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())
+}
+
+impl eframe::App for ResdiffApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.state.settings.save(storage);
+    }
+}
+
+/// Build the app for a window: settings from storage, repaint on background results.
+pub fn create(cc: &eframe::CreationContext<'_>, auto: Automation) -> ResdiffApp {
+    let (settings, warning) = Settings::load(cc.storage);
+    let mut state = AppState::new(settings);
+    if let Some(w) = warning {
+        state.notices.push(super::notice::Notice::warning(w));
+    }
+    let ctx = cc.egui_ctx.clone();
+    state.set_waker(Arc::new(move || ctx.request_repaint()));
+    ResdiffApp::new(state, auto)
+}
