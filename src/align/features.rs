@@ -291,8 +291,17 @@ impl Features {
             }
             touched.clear();
             // Keep the best k by the partial score, then rank them by the exact cosine.
-            partial.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            partial.truncate(k);
+            // The order is total (ties by index), so selecting the k best before sorting keeps
+            // exactly the same k in the same order.
+            let by_score =
+                |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if k == 0 {
+                partial.clear();
+            } else if partial.len() > k {
+                partial.select_nth_unstable_by(k - 1, by_score);
+                partial.truncate(k);
+            }
+            partial.sort_unstable_by(by_score);
             let mut exact: Vec<(usize, f64)> = partial
                 .into_iter()
                 .map(|(o, _)| (o, self.cosine(o, n)))

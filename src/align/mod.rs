@@ -58,7 +58,7 @@
 
 mod alignment;
 mod features;
-mod fxhash;
+pub(crate) mod fxhash;
 mod lis;
 mod matcher;
 mod split;

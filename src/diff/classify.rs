@@ -3,8 +3,8 @@
 
 use super::change::{ChangeKind, Classification, FootnoteChange};
 use super::lead::lead_change;
-use super::refs::extract_references;
-use super::routine::{mark_routine, normalize_for_matching};
+use super::refs::{extract_references, references_in};
+use super::routine::{annotate, mark_routine_with, normalize_for_matching};
 use super::{DiffOp, OpKind, diff_words, similarity};
 use crate::model::{Paragraph, Resolution};
 
@@ -119,7 +119,26 @@ pub fn classify(
     new: Option<(&Paragraph, &Resolution)>,
     ops: &mut [DiffOp],
 ) -> Classification {
-    mark_routine(ops);
+    // Annotate each side once, for the routine marks and for the references.
+    let any_change = ops.iter().any(|o| o.op != OpKind::Equal);
+    let (old_joined, new_joined) = if any_change {
+        (super::old_text(ops), super::new_text(ops))
+    } else {
+        (String::new(), String::new())
+    };
+    let old_items = if any_change {
+        annotate(&old_joined)
+    } else {
+        Vec::new()
+    };
+    let new_items = if any_change {
+        annotate(&new_joined)
+    } else {
+        Vec::new()
+    };
+    if any_change {
+        mark_routine_with(ops, &old_items, &new_items);
+    }
     let changes: Vec<&DiffOp> = ops.iter().filter(|o| o.op != OpKind::Equal).collect();
     let kind = if old.is_none() || new.is_none() {
         if old.is_none() && new.is_none() {
@@ -140,12 +159,20 @@ pub fn classify(
     };
     let old_notes = old.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
     let new_notes = new.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
-    let old_refs = old
-        .map(|(p, _)| extract_references(&p.text))
-        .unwrap_or_default();
-    let new_refs = new
-        .map(|(p, _)| extract_references(&p.text))
-        .unwrap_or_default();
+    let same_text = matches!((old, new), (Some((o, _)), Some((n, _))) if o.text == n.text);
+    let refs = |side: Option<(&Paragraph, &Resolution)>, joined: &str, items: &[_]| match side {
+        // Identical texts have identical references: nothing added or removed.
+        Some((p, _)) if !same_text => {
+            if any_change && p.text == joined {
+                references_in(&p.text, items)
+            } else {
+                extract_references(&p.text)
+            }
+        }
+        _ => Vec::new(),
+    };
+    let old_refs = refs(old, &old_joined, &old_items);
+    let new_refs = refs(new, &new_joined, &new_items);
     Classification {
         kind,
         lead_change,

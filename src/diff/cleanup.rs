@@ -26,12 +26,12 @@
 //!
 //! Tokens are never split, so edits always cover whole words.
 
-use std::collections::HashMap;
 use std::time::Instant;
 
 use super::OpKind;
 use super::myers;
 use super::token::{Token, TokenKind};
+use crate::align::fxhash::FxMap;
 
 /// A run of tokens with its operation.
 #[derive(Debug, Clone)]
@@ -126,7 +126,7 @@ fn realign<'a>(segs: Vec<Seg<'a>>, deadline: Option<Instant>) -> (Vec<Seg<'a>>, 
             continue;
         };
         // Weak tokens get ids no other token has; content words are interned by text.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: FxMap<&str, u32> = FxMap::default();
         let mut fresh = u32::MAX;
         let mut id_of = |t: &Token<'a>| -> u32 {
             if is_weak_token(t) {

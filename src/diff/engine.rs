@@ -7,6 +7,7 @@ use super::cleanup::{Seg, cleanup, merge};
 use super::myers;
 use super::token::{Token, TokenKind, tokenize};
 use super::{DiffOp, OpKind};
+use crate::align::fxhash::FxMap;
 
 /// Options for [`diff_words_with`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +53,8 @@ pub fn diff_words_with(old: &str, new: &str, opts: &DiffOptions) -> DiffOutcome 
     let deadline = opts.deadline.and_then(|d| start.checked_add(d));
     let a = tokenize(old);
     let b = tokenize(new);
-    let mut ids: HashMap<&str, u32> = HashMap::with_capacity((a.len() + b.len()) / 2 + 1);
+    let mut ids: FxMap<&str, u32> =
+        FxMap::with_capacity_and_hasher((a.len() + b.len()) / 2 + 1, Default::default());
     let mut ia = Vec::with_capacity(a.len());
     for t in &a {
         let next = ids.len() as u32;

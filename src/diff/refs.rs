@@ -1,6 +1,6 @@
 //! References to other documents inside a paragraph.
 
-use super::routine::{Class, annotate};
+use super::routine::{Class, Item, annotate};
 
 /// Normalises one reference as printed: whitespace collapsed, `A/RES/65/141` → `65/141`.
 fn normalise(raw: &str) -> String {
@@ -19,13 +19,21 @@ fn normalise(raw: &str) -> String {
 /// `65/141` (so it equals `resolution 65/141` elsewhere), and a joint symbol
 /// `A/66/64-E/2011/77` split into `A/66/64` and `E/2011/77`.
 pub fn extract_references(text: &str) -> Vec<String> {
+    if !text.contains('/') {
+        return Vec::new(); // every symbol holds a `/`
+    }
+    references_in(text, &annotate(text))
+}
+
+/// [`extract_references`] from the annotation `items` of `text` (computed once by the caller).
+pub(crate) fn references_in(text: &str, items: &[Item<'_>]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |r: String| {
         if !r.is_empty() && !out.contains(&r) {
             out.push(r);
         }
     };
-    for item in annotate(text) {
+    for item in items {
         let raw = text.get(item.start..item.end).unwrap_or_default();
         match item.class {
             Class::Res => push(normalise(raw)),

@@ -1,5 +1,7 @@
 //! Routine annual updates (rules documented on the `diff` module: "Routine updates").
 
+use std::borrow::Cow;
+
 use super::token::{TokenKind, tokenize};
 use super::{DiffOp, OpKind};
 
@@ -27,7 +29,7 @@ pub(crate) enum Class {
 
 /// One annotated item: a byte range of the text and its class.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Item {
+pub(crate) struct Item<'a> {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset after the last character.
@@ -35,7 +37,7 @@ pub(crate) struct Item {
     /// The class.
     pub class: Class,
     /// Lower-cased text (for words).
-    pub lower: String,
+    pub lower: Cow<'a, str>,
 }
 
 const MONTHS: &[&str] = &[
@@ -161,43 +163,49 @@ fn is_high_ordinal(lower: &str) -> bool {
         return true;
     }
     // 91st, 2nd, 3rd, 4th
-    let digits: String = lower.chars().take_while(char::is_ascii_digit).collect();
-    let suffix = lower.get(digits.len()..).unwrap_or_default();
-    !digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th")
+    let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = lower.get(digits..).unwrap_or_default();
+    digits > 0 && matches!(suffix, "st" | "nd" | "rd" | "th")
+}
+
+/// The lower-cased form of a word, borrowed when it is already lower-case ASCII.
+fn lower_of(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// Annotates the words of `text` with routine classes (punctuation and whitespace are dropped).
-pub(crate) fn annotate(text: &str) -> Vec<Item> {
+pub(crate) fn annotate(text: &str) -> Vec<Item<'_>> {
     let toks = tokenize(text);
-    let words: Vec<(usize, &str)> = toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TokenKind::Word)
-        .map(|(i, t)| (i, t.text))
-        .collect();
-    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
-    let span = |from: usize, to: usize| -> (usize, usize) {
-        let s = words
-            .get(from)
-            .and_then(|(i, _)| toks.get(*i))
-            .map_or(0, |t| t.start);
-        let e = words
-            .get(to)
-            .and_then(|(i, _)| toks.get(*i))
-            .map_or(0, |t| t.start + t.text.len());
-        (s, e)
-    };
-    let word = |k: usize| words.get(k).map(|(_, w)| *w).unwrap_or_default();
-    let low = |k: usize| lower.get(k).map(String::as_str).unwrap_or_default();
-    // Only whitespace between word k and word k+1?
-    let adjacent = |k: usize| -> bool {
-        match (words.get(k), words.get(k + 1)) {
-            (Some((a, _)), Some((b, _))) => toks
-                .get(a + 1..*b)
-                .is_some_and(|between| between.iter().all(|t| t.kind == TokenKind::Space)),
-            _ => false,
+    // Words: (start, end, only whitespace up to the next word).
+    let mut words: Vec<(usize, usize, bool)> = Vec::with_capacity(toks.len() / 2 + 1);
+    let mut only_space = true;
+    for t in &toks {
+        match t.kind {
+            TokenKind::Word => {
+                if let Some(last) = words.last_mut() {
+                    last.2 = only_space;
+                }
+                only_space = true;
+                words.push((t.start, t.start + t.text.len(), false));
+            }
+            TokenKind::Space => {}
+            TokenKind::Punct => only_space = false,
         }
+    }
+    let word = |k: usize| {
+        words
+            .get(k)
+            .and_then(|&(s, e, _)| text.get(s..e))
+            .unwrap_or_default()
     };
+    let lower: Vec<Cow<'_, str>> = (0..words.len()).map(|k| lower_of(word(k))).collect();
+    let low = |k: usize| lower.get(k).map(Cow::as_ref).unwrap_or_default();
+    // Only whitespace between word k and word k+1?
+    let adjacent = |k: usize| -> bool { words.get(k).is_some_and(|w| w.2) };
 
     let mut out = Vec::with_capacity(words.len());
     let mut in_para_list = false;
@@ -206,25 +214,27 @@ pub(crate) fn annotate(text: &str) -> Vec<Item> {
         let w = word(k);
         let lw = low(k);
         let mut last = k;
-        let class = if is_res(w) {
+        let has_digit = w.bytes().any(|b| b.is_ascii_digit());
+        let class = if has_digit && is_res(w) {
             let next = word(k + 1);
             if next.len() == 1 && next.chars().all(|c| c.is_ascii_uppercase()) && adjacent(k) {
                 last = k + 1;
             }
             Class::Res
-        } else if is_doc(w) {
+        } else if has_digit && is_doc(w) {
             Class::Doc
         } else if is_month(lw) && year_of(word(k + 1)).is_some() {
             last = k + 1;
             Class::Date(year_of(word(k + 1)))
-        } else if day_of(w) && is_month(low(k + 1)) {
+        } else if has_digit && day_of(w) && is_month(low(k + 1)) {
             last = k + 1;
             let y = year_of(word(k + 2));
             if y.is_some() {
                 last = k + 2;
             }
             Class::Date(y)
-        } else if day_of(w)
+        } else if has_digit
+            && day_of(w)
             && matches!(low(k + 1), "to" | "and")
             && day_of(word(k + 2))
             && is_month(low(k + 3))
@@ -254,12 +264,13 @@ pub(crate) fn annotate(text: &str) -> Vec<Item> {
             Class::Num(_) => in_para_list,
             _ => false,
         };
-        let (start, end) = span(k, last);
+        let start = words.get(k).map_or(0, |w| w.0);
+        let end = words.get(last).map_or(0, |w| w.1);
         out.push(Item {
             start,
             end,
             class,
-            lower: lw.to_string(),
+            lower: lower.get(k).cloned().unwrap_or_default(),
         });
         k = last + 1;
     }
@@ -286,7 +297,7 @@ pub fn normalize_for_matching(text: &str) -> String {
             Class::Year(_) => "<year>",
             Class::Ordinal => "<ord>",
             Class::Num(_) => "<num>",
-            Class::Word => &item.lower,
+            Class::Word => item.lower.as_ref(),
         });
     }
     out
@@ -308,12 +319,12 @@ fn year(c: Class) -> Option<i32> {
 }
 
 /// The routine test on the items touched on each side (see the module doc).
-fn routine_items(del: &[&Item], ins: &[&Item]) -> bool {
+fn routine_items(del: &[&Item<'_>], ins: &[&Item<'_>]) -> bool {
     let mut any_routine = false;
     for it in del.iter().chain(ins) {
         if is_routine_item(it.class) {
             any_routine = true;
-        } else if !(it.class == Class::Word && CONNECTORS.contains(&it.lower.as_str())) {
+        } else if !(it.class == Class::Word && CONNECTORS.contains(&it.lower.as_ref())) {
             return false;
         }
     }
@@ -353,13 +364,13 @@ pub fn is_routine_change(deleted: &str, inserted: &str) -> bool {
     }
     let d = annotate(deleted);
     let i = annotate(inserted);
-    let dr: Vec<&Item> = d.iter().collect();
-    let ir: Vec<&Item> = i.iter().collect();
+    let dr: Vec<&Item<'_>> = d.iter().collect();
+    let ir: Vec<&Item<'_>> = i.iter().collect();
     routine_items(&dr, &ir)
 }
 
 /// Items of `items` overlapping any of the byte `ranges`, each once, in order.
-fn touched<'a>(items: &'a [Item], ranges: &[(usize, usize)]) -> Vec<&'a Item> {
+fn touched<'a, 'b>(items: &'a [Item<'b>], ranges: &[(usize, usize)]) -> Vec<&'a Item<'b>> {
     items
         .iter()
         .filter(|it| {
@@ -376,10 +387,20 @@ fn touched<'a>(items: &'a [Item], ranges: &[(usize, usize)]) -> Vec<&'a Item> {
 /// `20 December 2010`, the number in `paragraph 22`). Change runs separated only by equal text
 /// made of routine items and connector words form one cluster, judged as a whole.
 pub fn mark_routine(ops: &mut [DiffOp]) {
+    if ops.iter().all(|op| op.op == OpKind::Equal) {
+        return; // no change run to judge
+    }
     let old = super::old_text(ops);
     let new = super::new_text(ops);
-    let old_items = annotate(&old);
-    let new_items = annotate(&new);
+    mark_routine_with(ops, &annotate(&old), &annotate(&new));
+}
+
+/// [`mark_routine`] with the annotations of the old and the new text of `ops` already made.
+pub(crate) fn mark_routine_with(
+    ops: &mut [DiffOp],
+    old_items: &[Item<'_>],
+    new_items: &[Item<'_>],
+) {
     // Byte ranges of each op in old / new.
     let mut ranges = Vec::with_capacity(ops.len());
     let (mut o, mut n) = (0usize, 0usize);
@@ -418,10 +439,10 @@ pub fn mark_routine(ops: &mut [DiffOp]) {
         }
         if let Some(eq) = pending_equal.take() {
             let bridge = ranges.get(eq).is_some_and(|&r| {
-                let items = touched(&old_items, &[r]);
+                let items = touched(old_items, &[r]);
                 items.iter().all(|it| {
                     is_routine_item(it.class)
-                        || (it.class == Class::Word && CONNECTORS.contains(&it.lower.as_str()))
+                        || (it.class == Class::Word && CONNECTORS.contains(&it.lower.as_ref()))
                 })
             });
             if !bridge {
@@ -453,7 +474,7 @@ pub fn mark_routine(ops: &mut [DiffOp]) {
         let routine = if del_text.trim().is_empty() && ins_text.trim().is_empty() {
             true
         } else {
-            routine_items(&touched(&old_items, &del_r), &touched(&new_items, &ins_r))
+            routine_items(&touched(old_items, &del_r), &touched(new_items, &ins_r))
         };
         if routine {
             for idx in cluster {
@@ -462,5 +483,248 @@ pub fn mark_routine(ops: &mut [DiffOp]) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The implementation before the allocation-free rewrite, kept as an oracle.
+    mod oracle {
+        use super::super::{
+            Class, TEEN_ORD, TENS, TENS_ORD, UNIT_ORD, day_of, is_doc, is_month, is_res, year_of,
+        };
+        use crate::diff::token::{TokenKind, tokenize};
+
+        /// The original annotated item (owned lower-case text).
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub(super) struct Item {
+            pub start: usize,
+            pub end: usize,
+            pub class: Class,
+            pub lower: String,
+        }
+
+        /// True for ordinal words that are routine anywhere (tenth and above, compound tens, numeric).
+        fn is_high_ordinal(lower: &str) -> bool {
+            if TEEN_ORD.contains(&lower) || TENS_ORD.contains(&lower) {
+                return true;
+            }
+            if let Some((tens, unit)) = lower.split_once(['-', '\u{2011}'])
+                && TENS.contains(&tens)
+                && UNIT_ORD.contains(&unit)
+            {
+                return true;
+            }
+            // 91st, 2nd, 3rd, 4th
+            let digits: String = lower.chars().take_while(char::is_ascii_digit).collect();
+            let suffix = lower.get(digits.len()..).unwrap_or_default();
+            !digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th")
+        }
+
+        /// Annotates the words of `text` with routine classes (punctuation and whitespace are dropped).
+        fn annotate(text: &str) -> Vec<Item> {
+            let toks = tokenize(text);
+            let words: Vec<(usize, &str)> = toks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == TokenKind::Word)
+                .map(|(i, t)| (i, t.text))
+                .collect();
+            let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+            let span = |from: usize, to: usize| -> (usize, usize) {
+                let s = words
+                    .get(from)
+                    .and_then(|(i, _)| toks.get(*i))
+                    .map_or(0, |t| t.start);
+                let e = words
+                    .get(to)
+                    .and_then(|(i, _)| toks.get(*i))
+                    .map_or(0, |t| t.start + t.text.len());
+                (s, e)
+            };
+            let word = |k: usize| words.get(k).map(|(_, w)| *w).unwrap_or_default();
+            let low = |k: usize| lower.get(k).map(String::as_str).unwrap_or_default();
+            // Only whitespace between word k and word k+1?
+            let adjacent = |k: usize| -> bool {
+                match (words.get(k), words.get(k + 1)) {
+                    (Some((a, _)), Some((b, _))) => toks
+                        .get(a + 1..*b)
+                        .is_some_and(|between| between.iter().all(|t| t.kind == TokenKind::Space)),
+                    _ => false,
+                }
+            };
+
+            let mut out = Vec::with_capacity(words.len());
+            let mut in_para_list = false;
+            let mut k = 0;
+            while k < words.len() {
+                let w = word(k);
+                let lw = low(k);
+                let mut last = k;
+                let class = if is_res(w) {
+                    let next = word(k + 1);
+                    if next.len() == 1
+                        && next.chars().all(|c| c.is_ascii_uppercase())
+                        && adjacent(k)
+                    {
+                        last = k + 1;
+                    }
+                    Class::Res
+                } else if is_doc(w) {
+                    Class::Doc
+                } else if is_month(lw) && year_of(word(k + 1)).is_some() {
+                    last = k + 1;
+                    Class::Date(year_of(word(k + 1)))
+                } else if day_of(w) && is_month(low(k + 1)) {
+                    last = k + 1;
+                    let y = year_of(word(k + 2));
+                    if y.is_some() {
+                        last = k + 2;
+                    }
+                    Class::Date(y)
+                } else if day_of(w)
+                    && matches!(low(k + 1), "to" | "and")
+                    && day_of(word(k + 2))
+                    && is_month(low(k + 3))
+                {
+                    last = k + 3;
+                    let y = year_of(word(k + 4));
+                    if y.is_some() {
+                        last = k + 4;
+                    }
+                    Class::Date(y)
+                } else if let Some(y) = year_of(w) {
+                    Class::Year(y)
+                } else if is_high_ordinal(lw) || (UNIT_ORD.contains(&lw) && low(k + 1) == "session")
+                {
+                    Class::Ordinal
+                } else if w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+                {
+                    Class::Num(in_para_list)
+                } else {
+                    Class::Word
+                };
+                in_para_list = match class {
+                    Class::Word => {
+                        matches!(lw, "paragraph" | "paragraphs")
+                            || (in_para_list && matches!(lw, "to" | "and"))
+                    }
+                    Class::Num(_) => in_para_list,
+                    _ => false,
+                };
+                let (start, end) = span(k, last);
+                out.push(Item {
+                    start,
+                    end,
+                    class,
+                    lower: lw.to_string(),
+                });
+                k = last + 1;
+            }
+            out
+        }
+
+        /// Text for matching: lower-cased, routine items replaced by placeholders, punctuation dropped,
+        /// whitespace collapsed.
+        ///
+        /// Placeholders: `<res>` resolution/decision symbols, `<doc>` document symbols, `<date>` dates,
+        /// `<year>` years (target years too), `<ord>` session ordinals, `<num>` plain numbers. Example:
+        /// `Recalling its resolution 65/141 of 20 December 2010,` → `recalling its resolution <res> of
+        /// <date>`.
+        pub(super) fn normalize_for_matching(text: &str) -> String {
+            let mut out = String::with_capacity(text.len());
+            for item in annotate(text) {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(match item.class {
+                    Class::Res => "<res>",
+                    Class::Doc => "<doc>",
+                    Class::Date(_) => "<date>",
+                    Class::Year(_) => "<year>",
+                    Class::Ordinal => "<ord>",
+                    Class::Num(_) => "<num>",
+                    Class::Word => &item.lower,
+                });
+            }
+            out
+        }
+        /// The old annotation as (start, end, class, lower) tuples.
+        pub(super) fn items(text: &str) -> Vec<(usize, usize, Class, String)> {
+            annotate(text)
+                .into_iter()
+                .map(|i| (i.start, i.end, i.class, i.lower))
+                .collect()
+        }
+    }
+
+    fn new_items(text: &str) -> Vec<(usize, usize, Class, String)> {
+        annotate(text)
+            .into_iter()
+            .map(|i| (i.start, i.end, i.class, i.lower.into_owned()))
+            .collect()
+    }
+
+    fn check(text: &str) {
+        assert_eq!(new_items(text), oracle::items(text), "{text}");
+        assert_eq!(
+            normalize_for_matching(text),
+            oracle::normalize_for_matching(text),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn annotate_matches_the_oracle_on_edge_cases() {
+        for t in [
+            "",
+            "   ",
+            "Recalling its resolution 65/141 of 20 December 2010,",
+            "resolutions 57/270 B of 23 June 2003 and 60/265 C, A/66/64-E/2011/77",
+            "from 10 to 12 December 2003 and 16 and 17 June 2011; December 2011",
+            "the sixty-sixth session, its second session, 91st, 2nd Seventy\u{2011}ninth",
+            "paragraphs 35 to 37 and 67 to 72, paragraph 22. 26 per cent 1.5",
+            "ÉTATS Membres, Ünïcödé ΣΟΦΊΑ İstanbul HIV/AIDS A/C.2/80/L.17",
+            "65/141 B. 65/141 (B) 65/141  B",
+        ] {
+            check(t);
+        }
+    }
+
+    #[test]
+    fn annotate_matches_the_oracle_on_samples_and_corpus() {
+        let mut texts: Vec<String> = [
+            "sample_data/A_RES_65_141.txt",
+            "sample_data/A_RES_66_184.txt",
+        ]
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+        if let Some(dir) = crate::corpus::dir_or_skip("annotate oracle") {
+            let mut files: Vec<_> = std::fs::read_dir(dir.join("text"))
+                .unwrap()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            files.sort();
+            // Every 4th corpus text keeps the debug-build test short.
+            for f in files.iter().step_by(4) {
+                texts.push(std::fs::read_to_string(f).unwrap());
+            }
+        }
+        let mut n = 0;
+        for t in &texts {
+            let doc = crate::parse::parse(t);
+            for p in &doc.paragraphs {
+                check(&p.text);
+                n += 1;
+            }
+            for f in &doc.footnotes {
+                check(&f.text);
+            }
+        }
+        assert!(n > 100, "only {n} paragraphs checked");
     }
 }
