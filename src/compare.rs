@@ -253,10 +253,10 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
     let alignment = crate::align::align(&old, &new);
     let mut warnings: Vec<String> = alignment.warnings.clone();
     let started = std::time::Instant::now();
-    let mut timed_out_ids: Vec<String> = Vec::new();
-    let mut budget_spent = false;
-    let mut pairs = Vec::with_capacity(alignment.links.len());
-    for link in &alignment.links {
+    // Each pair is diffed and classified independently: on a multi-core machine the links are
+    // cut into one contiguous chunk per core and the results joined in order, so the output is
+    // the same as a sequential run (only a deadline hit can depend on timing, as before).
+    let build = |link: &crate::align::Link| -> PairOutcome {
         let old_paras: Vec<&crate::model::Paragraph> = link
             .old
             .iter()
@@ -269,6 +269,8 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
             .collect();
         let old_text = join_texts(&old_paras);
         let new_text = join_texts(&new_paras);
+        let mut timed_out = None;
+        let mut budget_spent = false;
         let mut ops = if old_text == new_text {
             // Identical texts: one equal run, no search needed.
             if old_text.is_empty() {
@@ -294,7 +296,7 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
                 },
             );
             if outcome.timed_out {
-                timed_out_ids.push(pair_label(&old_paras, &new_paras));
+                timed_out = Some(pair_label(&old_paras, &new_paras));
             }
             outcome.ops
         };
@@ -304,15 +306,28 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
         } else {
             crate::diff::similarity(&ops)
         };
-        pairs.push(Pair {
-            old: link.old.clone(),
-            new: link.new.clone(),
-            status: link.status,
-            renumbered: link.renumbered,
-            similarity,
-            ops,
-            class,
-        });
+        PairOutcome {
+            pair: Pair {
+                old: link.old.clone(),
+                new: link.new.clone(),
+                status: link.status,
+                renumbered: link.renumbered,
+                similarity,
+                ops,
+                class,
+            },
+            timed_out,
+            budget_spent,
+        }
+    };
+    let outcomes = map_in_order(&alignment.links, build);
+    let mut timed_out_ids: Vec<String> = Vec::new();
+    let mut budget_spent = false;
+    let mut pairs = Vec::with_capacity(outcomes.len());
+    for o in outcomes {
+        timed_out_ids.extend(o.timed_out);
+        budget_spent |= o.budget_spent;
+        pairs.push(o.pair);
     }
     if !timed_out_ids.is_empty() {
         warnings.push(format!(
@@ -476,4 +491,56 @@ fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair]) -> Summary {
     }
     s.similarity = if weight > 0.0 { weighted / weight } else { 1.0 };
     s
+}
+
+/// One pair built by [`compare_with`], with what its diff ran into.
+struct PairOutcome {
+    pair: Pair,
+    timed_out: Option<String>,
+    budget_spent: bool,
+}
+
+/// `items.iter().map(f).collect()`, spread over the machine's cores when there are enough items to
+/// be worth a thread. Workers take the next item from a shared counter, so one slow item (a long,
+/// heavily rewritten paragraph) does not hold up a whole chunk; the results keep the order of
+/// `items`.
+fn map_in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const MIN_PER_THREAD: usize = 8;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(items.len() / MIN_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done: Vec<(usize, R)> = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            done.push((i, f(item)));
+        }
+        done
+    };
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut parts = vec![work()];
+        for h in handles {
+            match h.join() {
+                Ok(part) => parts.push(part),
+                // A panic in a worker is a bug; re-raise it here rather than lose rows.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        for (i, r) in parts.into_iter().flatten() {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(r);
+            }
+        }
+    });
+    // Every index below `items.len()` was taken by exactly one worker.
+    slots.into_iter().flatten().collect()
 }

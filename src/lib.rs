@@ -67,11 +67,28 @@ fn session_of_symbol(symbol: &str) -> Option<u32> {
         .and_then(|p| p.parse().ok())
 }
 
-/// Load two files and compare them (old → new).
+/// Load two files (in parallel) and compare them (old → new).
 pub fn compare_files(old: &Path, new: &Path) -> Result<compare::Comparison, IngestError> {
-    let old = load(old)?;
-    let new = load(new)?;
-    Ok(compare::compare(old, new))
+    let (old, new) = both(|| load(old), || load(new));
+    Ok(compare::compare(old?, new?))
+}
+
+/// Parse two texts (in parallel) and compare them (old → new).
+pub fn compare_texts(old: &str, new: &str) -> compare::Comparison {
+    let (old, new) = both(|| parse::parse(old), || parse::parse(new));
+    compare::compare(old, new)
+}
+
+/// Run `a` on a second thread and `b` on this one; a panic in `a` is re-raised here.
+fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|scope| {
+        let handle = scope.spawn(a);
+        let b = b();
+        match handle.join() {
+            Ok(a) => (a, b),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 #[cfg(test)]
