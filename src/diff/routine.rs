@@ -40,21 +40,6 @@ pub(crate) struct Item<'a> {
     pub lower: Cow<'a, str>,
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const UNIT_ORD: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
 ];
@@ -148,7 +133,7 @@ fn day_of(w: &str) -> bool {
 }
 
 fn is_month(lower: &str) -> bool {
-    MONTHS.contains(&lower)
+    crate::vocab::MONTHS.contains(&lower)
 }
 
 /// True for ordinal words that are routine anywhere (tenth and above, compound tens, numeric).

@@ -93,22 +93,11 @@ pub static ODS_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^\[[A-Z]{1,3}\d*\]")
 
 /// Month name → number.
 pub fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let l = name.to_lowercase();
-    MONTHS.iter().position(|m| *m == l).map(|i| i as u32 + 1)
+    crate::vocab::MONTHS
+        .iter()
+        .position(|m| *m == l)
+        .map(|i| i as u32 + 1)
 }
 
 /// `22 December 2011` → `2011-12-22`.

@@ -186,21 +186,11 @@ const BEFORE_STOP: &[&str] = &[
     "scenario",
 ];
 
+/// Words after which a number is not a footnote reference (month names are added from
+/// [`crate::vocab::MONTHS`]).
 const AFTER_STOP: &[&str] = &[
     "per",
     "percent",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "million",
     "millions",
     "billion",
@@ -512,7 +502,11 @@ impl RefScanner {
                 .take_while(|c| c.is_alphanumeric() || *c == '-')
                 .collect();
             let nl = next.to_lowercase();
-            if AFTER_STOP.contains(&nl.as_str()) && nl != "and" && nl != "to" && nl != "of" {
+            if (AFTER_STOP.contains(&nl.as_str()) || crate::vocab::MONTHS.contains(&nl.as_str()))
+                && nl != "and"
+                && nl != "to"
+                && nl != "of"
+            {
                 return None;
             }
             // "2003, 4 and" is fine; "4 and 5" (a list of numbers) is not.
