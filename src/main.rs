@@ -32,6 +32,23 @@ struct Cli {
     /// Scroll the comparison programmatically for N frames, print frame CPU times, exit.
     #[arg(long, value_name = "N")]
     scroll_bench: Option<u64>,
+    /// Open the window at this inner size (e.g. 1000x700) instead of the remembered one.
+    #[arg(long, value_name = "WxH", value_parser = parse_window_size)]
+    window_size: Option<(f32, f32)>,
+}
+
+/// `1380x860` → (1380, 860); at least the window's minimum of 640x400, at most 10000 a side.
+fn parse_window_size(text: &str) -> Result<(f32, f32), String> {
+    let bad = || format!("expected WIDTHxHEIGHT in points, like 1380x860; got {text:?}");
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let w: u32 = w.trim().parse().map_err(|_| bad())?;
+    let h: u32 = h.trim().parse().map_err(|_| bad())?;
+    if !(640..=10_000).contains(&w) || !(400..=10_000).contains(&h) {
+        return Err(format!(
+            "window size {w}x{h} is out of range (640x400 to 10000x10000)"
+        ));
+    }
+    Ok((w as f32, h as f32))
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,13 +107,14 @@ fn main() -> ExitCode {
             bom,
             color,
         }) => cmd_compare(&old, &new, format.as_deref(), output.as_deref(), bom, color),
-        None => run_gui(
-            cli.old,
-            cli.new,
-            cli.screenshot,
-            cli.quit_after_frames,
-            cli.scroll_bench,
-        ),
+        None => run_gui(GuiArgs {
+            old: cli.old,
+            new: cli.new,
+            screenshot: cli.screenshot,
+            quit_after_frames: cli.quit_after_frames,
+            scroll_bench_frames: cli.scroll_bench,
+            window_size: cli.window_size,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -201,32 +219,45 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     }
 }
 
-#[cfg(feature = "gui")]
-fn run_gui(
+/// What the command line asks of the window.
+struct GuiArgs {
     old: Option<PathBuf>,
     new: Option<PathBuf>,
     screenshot: Option<PathBuf>,
     quit_after_frames: Option<u64>,
     scroll_bench_frames: Option<u64>,
-) -> anyhow::Result<()> {
+    window_size: Option<(f32, f32)>,
+}
+
+#[cfg(feature = "gui")]
+fn run_gui(args: GuiArgs) -> anyhow::Result<()> {
     resdiff::app::run(resdiff::app::LaunchOptions {
-        old,
-        new,
-        screenshot,
-        quit_after_frames,
-        scroll_bench_frames,
+        old: args.old,
+        new: args.new,
+        screenshot: args.screenshot,
+        quit_after_frames: args.quit_after_frames,
+        scroll_bench_frames: args.scroll_bench_frames,
+        window_size: args.window_size,
     })
 }
 
 #[cfg(not(feature = "gui"))]
-fn run_gui(
-    _old: Option<PathBuf>,
-    _new: Option<PathBuf>,
-    _screenshot: Option<PathBuf>,
-    _quit_after_frames: Option<u64>,
-    _scroll_bench_frames: Option<u64>,
-) -> anyhow::Result<()> {
+fn run_gui(_args: GuiArgs) -> anyhow::Result<()> {
     anyhow::bail!(
         "this build has no desktop app (built without the `gui` feature); use `resdiff parse` or `resdiff compare`"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_window_size;
+
+    #[test]
+    fn window_size_is_parsed_and_bounded() {
+        assert_eq!(parse_window_size("1380x860"), Ok((1380.0, 860.0)));
+        assert_eq!(parse_window_size("1000X700"), Ok((1000.0, 700.0)));
+        for bad in ["", "1000", "x700", "axb", "1000x-1", "100x100", "20000x900"] {
+            assert!(parse_window_size(bad).is_err(), "{bad:?}");
+        }
+    }
 }

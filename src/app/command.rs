@@ -35,6 +35,12 @@ pub enum Command {
     OpenNew(PathBuf),
     /// Load both (old, new).
     OpenPair(PathBuf, PathBuf),
+    /// Files dropped on the window, with the column under the pointer when the platform told
+    /// where the drop happened. One file goes to that column, else to the empty side, else the
+    /// user is asked ([`super::AppState::drop_choice`]); two or more open as a pair (first old).
+    Drop(Vec<PathBuf>, Option<Side>),
+    /// Answer the question about a dropped file: open it as this side, or (None) not at all.
+    ResolveDrop(Option<Side>),
     /// Exchange old and new.
     Swap,
     /// Read both files again.

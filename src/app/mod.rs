@@ -4,7 +4,9 @@
 //! so it is tested without a window; [`ResdiffApp::show`] draws everything into an `egui::Ui`.
 
 mod command;
+mod dialogs;
 mod filter;
+mod fonts;
 mod loader;
 mod notice;
 mod palette;
@@ -21,7 +23,9 @@ mod tests;
 use std::path::PathBuf;
 
 pub use command::{Command, Side};
+pub use dialogs::{Dialogs, NativeDialogs};
 pub use filter::{Filter, is_change, is_substantive};
+pub use fonts::install as install_fonts;
 pub use loader::{CompareFn, Engine, LoadFn, compare_documents, load_document};
 pub use notice::{Level, Notice};
 pub use palette::{Palette, contrast};
@@ -44,6 +48,8 @@ pub struct LaunchOptions {
     pub quit_after_frames: Option<u64>,
     /// Scroll programmatically for this many frames, print frame CPU times, exit.
     pub scroll_bench_frames: Option<u64>,
+    /// Open at this inner size (points) instead of the remembered geometry.
+    pub window_size: Option<(f32, f32)>,
 }
 
 /// Open the resdiff window and run until it is closed.
@@ -52,19 +58,23 @@ pub fn run(opts: LaunchOptions) -> anyhow::Result<()> {
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
         viewport = viewport.with_icon(icon);
     }
+    let (w, h) = opts.window_size.unwrap_or((1380.0, 860.0));
     let native = eframe::NativeOptions {
         viewport: viewport
             .with_title("resdiff")
             .with_app_id("resdiff")
-            .with_inner_size([1380.0, 860.0])
+            .with_inner_size([w, h])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
+        // An explicit size wins over the geometry remembered from the last run.
+        persist_window: opts.window_size.is_none(),
         ..Default::default()
     };
     let auto = Automation {
         screenshot: opts.screenshot.clone(),
         quit_after_frames: opts.quit_after_frames,
         scroll_bench_frames: opts.scroll_bench_frames,
+        window_size: opts.window_size,
     };
     let failure = std::sync::Arc::new(std::sync::Mutex::new(None));
     let failure_in = failure.clone();

@@ -36,6 +36,16 @@ pub struct Palette {
     pub focus: Color32,
     /// Text on status badges.
     pub badge_text: Color32,
+    /// Rules: the header line and the column splitter at rest.
+    pub rule: Color32,
+    /// Background of the overview strip.
+    pub strip_bg: Color32,
+    /// Outline of the visible part on the overview strip.
+    pub strip_view: Color32,
+    /// The veil over the window while files are dragged over it (drawn over anything).
+    pub overlay_bg: Color32,
+    /// Text on that veil.
+    pub overlay_text: Color32,
     row_bg: [Color32; 8],
     badge_bg: [Color32; 8],
 }
@@ -75,6 +85,11 @@ impl Palette {
             weaker: rgb(0x9f1239),
             focus: rgb(0x1d4ed8),
             badge_text: rgb(0xffffff),
+            rule: rgb(0xc4c7ce),
+            strip_bg: rgb(0xeceef2),
+            strip_view: rgb(0x1a1a1a),
+            overlay_bg: Color32::from_rgba_premultiplied(0, 0, 0, 190),
+            overlay_text: rgb(0xffffff),
             row_bg: [
                 rgb(0xffffff),
                 rgb(0xf3f4f8),
@@ -115,6 +130,11 @@ impl Palette {
             weaker: rgb(0xfda4af),
             focus: rgb(0x93c5fd),
             badge_text: rgb(0x111111),
+            rule: rgb(0x4a4d55),
+            strip_bg: rgb(0x101012),
+            strip_view: rgb(0xe8e8e8),
+            overlay_bg: Color32::from_rgba_premultiplied(0, 0, 0, 190),
+            overlay_text: rgb(0xffffff),
             row_bg: [
                 rgb(0x1b1b1b),
                 rgb(0x22232a),
@@ -189,6 +209,17 @@ mod tests {
         assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 1e-9);
     }
 
+    /// `top` (premultiplied alpha) painted over the opaque `bottom`.
+    fn blend(top: Color32, bottom: Color32) -> Color32 {
+        let a = f32::from(top.a()) / 255.0;
+        let mix = |t: u8, b: u8| (f32::from(t) + f32::from(b) * (1.0 - a)).round() as u8;
+        Color32::from_rgb(
+            mix(top.r(), bottom.r()),
+            mix(top.g(), bottom.g()),
+            mix(top.b(), bottom.b()),
+        )
+    }
+
     fn check(p: &Palette, name: &str) {
         let mut failures = Vec::new();
         let mut need = |what: String, fg: Color32, bg: Color32| {
@@ -216,6 +247,10 @@ mod tests {
         for s in Status::ALL {
             need(format!("badge {}", s.as_str()), p.badge_text, p.badge_bg(s));
         }
+        // The drop veil is translucent: check its text over the veil on the lightest row.
+        let veil = blend(p.overlay_bg, p.row_backgrounds()[0]);
+        need("drop overlay".into(), p.overlay_text, veil);
+        need("overview outline".into(), p.strip_view, p.strip_bg);
         assert!(failures.is_empty(), "{failures:#?}");
     }
 

@@ -45,14 +45,6 @@ pub enum UiRequest {
     Quit,
 }
 
-/// Open-file dialog filtered on resolutions.
-pub fn file_dialog(title: &str) -> rfd::FileDialog {
-    rfd::FileDialog::new()
-        .set_title(title)
-        .add_filter("Resolutions", &["txt", "docx", "pdf", "html", "htm"])
-        .add_filter("All files", &["*"])
-}
-
 /// The menu bar.
 pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut Vec<UiRequest>) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -72,7 +64,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                 }
                 for p in &state.settings.recent {
                     let label = format!(
-                        "{} » {}",
+                        "{} → {}",
                         file_label(Some(&p.old)),
                         file_label(Some(&p.new))
                     );
@@ -157,6 +149,18 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                 out.push(Command::ToggleSidePanel);
             }
             ui.separator();
+            let split = state.settings.split;
+            let step = super::view::SPLIT_STEP;
+            if ui.button("Widen the old column").clicked() {
+                out.push(Command::SetSplit(split + step));
+            }
+            if ui.button("Equal columns").clicked() {
+                out.push(Command::SetSplit(0.5));
+            }
+            if ui.button("Widen the new column").clicked() {
+                out.push(Command::SetSplit(split - step));
+            }
+            ui.separator();
             for f in Filter::choices() {
                 if ui.radio(state.settings.filter == f, f.label()).clicked() {
                     out.push(Command::SetFilter(f));
@@ -180,7 +184,21 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
     });
 }
 
-/// The toolbar.
+/// Below this width the toolbar uses short labels so it stays on one line.
+pub const COMPACT_TOOLBAR_BELOW: f32 = 1240.0;
+
+/// A toolbar button whose accessible name stays `name` whatever its (possibly shortened) text.
+fn tool_button(ui: &mut Ui, enabled: bool, text: &str, name: &str, hover: &str) -> egui::Response {
+    let resp = ui
+        .add_enabled(enabled, egui::Button::new(text))
+        .on_hover_text(hover);
+    let name = name.to_owned();
+    resp.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+    resp
+}
+
+/// The toolbar. Below [`COMPACT_TOOLBAR_BELOW`] points it shortens its labels (the accessible
+/// names and tooltips stay the same), and it wraps only in a very narrow window.
 pub fn toolbar(
     ui: &mut Ui,
     state: &AppState,
@@ -188,48 +206,67 @@ pub fn toolbar(
     out: &mut Vec<Command>,
     req: &mut Vec<UiRequest>,
 ) {
+    let compact = ui.available_width() < COMPACT_TOOLBAR_BELOW;
+    let pick = |full: &'static str, short: &'static str| if compact { short } else { full };
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button("Open old…")
-            .on_hover_text("Choose the old version (Ctrl+O)")
-            .clicked()
+        if tool_button(
+            ui,
+            true,
+            pick("Open old…", "Old…"),
+            "Open old…",
+            "Choose the old version (Ctrl+O)",
+        )
+        .clicked()
         {
             req.push(UiRequest::PickFile(Side::Old));
         }
-        if ui
-            .button("Open new…")
-            .on_hover_text("Choose the new version (Ctrl+Shift+O)")
-            .clicked()
+        if tool_button(
+            ui,
+            true,
+            pick("Open new…", "New…"),
+            "Open new…",
+            "Choose the new version (Ctrl+Shift+O)",
+        )
+        .clicked()
         {
             req.push(UiRequest::PickFile(Side::New));
         }
-        if ui
-            .button("Swap")
-            .on_hover_text("Exchange old and new")
-            .clicked()
-        {
+        let loaded = state.old.path.is_some() || state.new.path.is_some();
+        if tool_button(ui, loaded, "⇄ Swap", "Swap", "Exchange old and new").clicked() {
             out.push(Command::Swap);
         }
-        if ui
-            .button("Reload")
-            .on_hover_text("Read both files again (F5)")
-            .clicked()
+        if tool_button(
+            ui,
+            loaded,
+            "↻ Reload",
+            "Reload",
+            "Read both files again (F5)",
+        )
+        .clicked()
         {
             out.push(Command::Reload);
         }
         ui.separator();
         let has = state.comparison.is_some();
-        if ui
-            .add_enabled(has, egui::Button::new("‹ Previous change"))
-            .on_hover_text("Previous change (Shift+F7 or Alt+Up)")
-            .clicked()
+        if tool_button(
+            ui,
+            has,
+            pick("▲ Previous change", "▲ Prev"),
+            "Previous change",
+            "Previous change (Shift+F7 or Alt+Up)",
+        )
+        .clicked()
         {
             out.push(Command::PrevChange);
         }
-        if ui
-            .add_enabled(has, egui::Button::new("Next change ›"))
-            .on_hover_text("Next change (F7 or Alt+Down)")
-            .clicked()
+        if tool_button(
+            ui,
+            has,
+            pick("▼ Next change", "▼ Next"),
+            "Next change",
+            "Next change (F7 or Alt+Down)",
+        )
+        .clicked()
         {
             out.push(Command::NextChange);
         }
@@ -239,7 +276,7 @@ pub fn toolbar(
             .add(
                 egui::TextEdit::singleline(&mut tb.jump)
                     .hint_text("OP12")
-                    .desired_width(60.0),
+                    .desired_width(if compact { 48.0 } else { 60.0 }),
             )
             .labelled_by(jl.id)
             .on_hover_text("Jump to a paragraph id, e.g. OP12 or PP3 (Ctrl+G, Enter)");
@@ -255,8 +292,8 @@ pub fn toolbar(
         let search = ui
             .add(
                 egui::TextEdit::singleline(&mut tb.search)
-                    .hint_text("text in both columns")
-                    .desired_width(150.0),
+                    .hint_text(pick("text in both columns", "text"))
+                    .desired_width(if compact { 110.0 } else { 150.0 }),
             )
             .labelled_by(sl.id)
             .on_hover_text("Search both columns (Ctrl+F; Enter or F3 for the next hit)");
@@ -272,35 +309,28 @@ pub fn toolbar(
             search.request_focus();
         }
         if !state.search.trim().is_empty() {
+            let rows = state.hits.len();
             let text = match state.current_hit {
                 Some(h) => format!(
-                    "{} hits in {} rows (row {}/{})",
+                    "{} hits in {rows} rows (row {}/{rows})",
                     state.hit_total(),
-                    state.hits.len(),
-                    h + 1,
-                    state.hits.len()
+                    h + 1
                 ),
-                None => format!("{} hits in {} rows", state.hit_total(), state.hits.len()),
+                None => format!("{} hits in {rows} rows", state.hit_total()),
             };
             ui.label(text);
-            if ui
-                .small_button("‹ Prev hit")
-                .on_hover_text("Previous hit (Shift+F3)")
-                .clicked()
+            if tool_button(ui, rows > 0, "▲", "Previous hit", "Previous hit (Shift+F3)").clicked()
             {
                 out.push(Command::PrevHit);
             }
-            if ui
-                .small_button("Next hit ›")
-                .on_hover_text("Next hit (F3)")
-                .clicked()
-            {
+            if tool_button(ui, rows > 0, "▼", "Next hit", "Next hit (F3)").clicked() {
                 out.push(Command::NextHit);
             }
         }
         ui.separator();
         let current = state.settings.filter;
-        egui::ComboBox::from_label("Show")
+        let fl = ui.label("Show:");
+        egui::ComboBox::from_id_salt("row_filter")
             .selected_text(current.label())
             .show_ui(ui, |ui| {
                 for f in Filter::choices() {
@@ -308,14 +338,22 @@ pub fn toolbar(
                         out.push(Command::SetFilter(f));
                     }
                 }
-            });
-        if ui
-            .button("Theme")
-            .on_hover_text(format!(
-                "Theme: {} (click to cycle, Ctrl+T)",
-                state.settings.theme.label()
-            ))
-            .clicked()
+            })
+            .response
+            .labelled_by(fl.id);
+        let theme = state.settings.theme;
+        if tool_button(
+            ui,
+            true,
+            &if compact {
+                "◐".to_owned()
+            } else {
+                format!("◐ {}", theme.label())
+            },
+            "Theme",
+            &format!("Theme: {} (click to cycle, Ctrl+T)", theme.label()),
+        )
+        .clicked()
         {
             out.push(Command::ToggleTheme);
         }
@@ -454,7 +492,7 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
                         ui.label("No operative paragraph changed number.");
                     }
                     for r in &s.renumbering {
-                        if ui.link(format!("{} » {}", r.old, r.new)).clicked() {
+                        if ui.link(format!("{} → {}", r.old, r.new)).clicked() {
                             out.push(Command::JumpTo(r.new.clone()));
                         }
                     }
@@ -468,12 +506,12 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
                     }
                     for e in &s.lead_changes {
                         let sign = match e.change.direction {
-                            Direction::Stronger => "+",
-                            Direction::Weaker => "–",
+                            Direction::Stronger => "▲",
+                            Direction::Weaker => "▼",
                             Direction::Neutral => "≠",
                         };
                         let text =
-                            format!("{sign} {}: {} » {}", e.new_id, e.change.old, e.change.new);
+                            format!("{sign} {}: {} → {}", e.new_id, e.change.old, e.change.new);
                         if ui.link(text).clicked() {
                             out.push(Command::GoToPair(e.pair));
                         }
@@ -515,7 +553,7 @@ pub fn redline_of_rows(state: &AppState) -> String {
         return String::new();
     };
     let mut s = format!(
-        "{} » {}\n\n",
+        "{} → {}\n\n",
         c.old.label(&file_label(state.old.path.as_deref())),
         c.new.label(&file_label(state.new.path.as_deref()))
     );

@@ -68,6 +68,9 @@ pub struct AppState {
     pub status_line: String,
     /// How long the last comparison took.
     pub compare_time: Option<Duration>,
+    /// A dropped file waiting for the user to say which side it is (both sides were loaded and
+    /// the drop position was unknown).
+    pub drop_choice: Option<PathBuf>,
     comparing: bool,
     compare_generation: u64,
     worker: Worker,
@@ -96,6 +99,7 @@ impl AppState {
             notices: Vec::new(),
             status_line: String::new(),
             compare_time: None,
+            drop_choice: None,
             comparing: false,
             compare_generation: 0,
             worker: Worker::new(engine),
@@ -125,7 +129,7 @@ impl AppState {
     pub fn title(&self) -> String {
         match &self.comparison {
             Some(c) => format!(
-                "resdiff — {} » {}",
+                "resdiff — {} → {}",
                 c.old.label(&file_label(self.old.path.as_deref())),
                 c.new.label(&file_label(self.new.path.as_deref()))
             ),
@@ -156,6 +160,12 @@ impl AppState {
             Command::OpenPair(o, n) => {
                 self.start_load(Side::Old, o);
                 self.start_load(Side::New, n);
+            }
+            Command::Drop(files, side) => self.drop_files(files, side),
+            Command::ResolveDrop(side) => {
+                if let (Some(path), Some(side)) = (self.drop_choice.take(), side) {
+                    self.start_load(side, path);
+                }
             }
             Command::Swap => self.swap(),
             Command::Reload => {
@@ -291,6 +301,37 @@ impl AppState {
         s.loading = Some(path.clone());
         let generation = s.generation;
         self.worker.load(side, generation, path);
+    }
+
+    fn drop_files(&mut self, files: Vec<PathBuf>, side: Option<Side>) {
+        self.drop_choice = None;
+        match files.as_slice() {
+            [] => {}
+            [one] => {
+                let taken = |s: &SideState| s.path.is_some() || s.loading.is_some();
+                let side = side.or(match (taken(&self.old), taken(&self.new)) {
+                    (false, _) => Some(Side::Old),
+                    (true, false) => Some(Side::New),
+                    (true, true) => None,
+                });
+                match side {
+                    Some(side) => self.start_load(side, one.clone()),
+                    None => self.drop_choice = Some(one.clone()),
+                }
+            }
+            [old, new, rest @ ..] => {
+                if !rest.is_empty() {
+                    self.notices.push(Notice::warning(format!(
+                        "{} files were dropped; the first two are compared ({} as old, {} as new) and the others are ignored.",
+                        files.len(),
+                        file_label(Some(old)),
+                        file_label(Some(new))
+                    )));
+                }
+                let (old, new) = (old.clone(), new.clone());
+                self.apply(Command::OpenPair(old, new));
+            }
+        }
     }
 
     fn swap(&mut self) {

@@ -241,7 +241,7 @@ fn loads_and_compares_off_thread() {
     let s = loaded();
     let c = s.comparison.as_ref().unwrap();
     assert_eq!(c.pairs.len(), 8);
-    assert_eq!(s.title(), "resdiff — A/RES/1/1 » A/RES/2/2");
+    assert_eq!(s.title(), "resdiff — A/RES/1/1 → A/RES/2/2");
     assert!(s.settings.recent[0].old.is_absolute());
     assert!(s.settings.recent[0].old.ends_with("old.txt"));
     // 8 pair rows plus the marker where the moved OP2 stood (after old OP1's row).
@@ -334,6 +334,60 @@ fn bad_file_keeps_the_other_side_and_names_the_file() {
 }
 
 #[test]
+fn a_dropped_file_fills_the_empty_side_or_asks() {
+    let mut s = AppState::with_engine(Settings::default(), engine());
+    // No position known: the first file is old, the next one new.
+    s.apply(Command::Drop(vec![PathBuf::from("old.txt")], None));
+    s.apply(Command::Drop(vec![PathBuf::from("new.txt")], None));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    assert!(s.old.path.as_ref().unwrap().ends_with("old.txt"));
+    assert!(s.new.path.as_ref().unwrap().ends_with("new.txt"));
+    assert!(s.comparison.is_some());
+
+    // Both loaded and no position: ask, and cancelling changes nothing.
+    s.apply(Command::Drop(vec![PathBuf::from("other_new.txt")], None));
+    assert_eq!(s.drop_choice, Some(PathBuf::from("other_new.txt")));
+    assert!(!s.is_busy());
+    s.apply(Command::ResolveDrop(None));
+    assert_eq!(s.drop_choice, None);
+    assert!(!s.is_busy());
+    assert!(s.old.path.as_ref().unwrap().ends_with("old.txt"));
+
+    // Answered: the file opens on the chosen side.
+    s.apply(Command::Drop(vec![PathBuf::from("other_new.txt")], None));
+    s.apply(Command::ResolveDrop(Some(Side::Old)));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    assert!(s.old.path.as_ref().unwrap().ends_with("other_new.txt"));
+
+    // A known position wins over the empty-side rule.
+    s.apply(Command::Drop(
+        vec![PathBuf::from("old.txt")],
+        Some(Side::New),
+    ));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    assert!(s.new.path.as_ref().unwrap().ends_with("old.txt"));
+}
+
+#[test]
+fn dropping_more_than_two_files_compares_the_first_two_and_says_so() {
+    let mut s = AppState::with_engine(Settings::default(), engine());
+    let files = ["old.txt", "new.txt", "third.txt"]
+        .map(PathBuf::from)
+        .to_vec();
+    s.apply(Command::Drop(files, Some(Side::New)));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    assert!(s.old.path.as_ref().unwrap().ends_with("old.txt"));
+    assert!(s.new.path.as_ref().unwrap().ends_with("new.txt"));
+    let warning = &s.notices[0];
+    assert_eq!(warning.level, Level::Warning);
+    assert!(
+        warning.text.contains("3 files were dropped"),
+        "{}",
+        warning.text
+    );
+}
+
+#[test]
 fn newer_request_supersedes_older() {
     let mut s = AppState::with_engine(Settings::default(), engine());
     s.apply(Command::OpenOld(PathBuf::from("slow_new.txt")));
@@ -368,7 +422,7 @@ fn redline_marks_deletions_and_insertions() {
     let c = s.comparison.as_ref().unwrap();
     assert_eq!(
         redline(c, &c.pairs[3]),
-        "OP2 » OP1 (moved): [-Encourages-]{+Urges+} Member States to act;"
+        "OP2 → OP1 (moved): [-Encourages-]{+Urges+} Member States to act;"
     );
     assert!(redline(c, &c.pairs[6]).starts_with("OP4 (removed): [-Decides"));
 }
@@ -395,28 +449,43 @@ fn moved_marker_links_both_ways() {
     assert_eq!(s.scroll_request, s.row_of_pair(3));
 }
 
-#[test]
-fn every_symbol_used_has_a_glyph() {
+/// The characters of `texts` that no font of `ctx` can draw, after one pass that runs `setup`.
+fn missing_glyphs(setup: impl FnMut(&mut egui::Ui), texts: &[String]) -> Vec<char> {
     let ctx = egui::Context::default();
-    let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+    let mut out = ctx.run_ui(egui::RawInput::default(), setup);
     out.textures_delta.clear();
-    let mut texts: Vec<String> = Status::ALL.iter().map(|s| badge(*s).to_owned()).collect();
-    texts.push(SYMBOLS.to_owned());
     let mut missing = Vec::new();
     ctx.fonts_mut(|f| {
-        for t in &texts {
-            for ch in t.chars() {
-                if !f.has_glyph(&egui::FontId::proportional(14.0), ch) {
+        for family in [
+            egui::FontId::proportional(14.0),
+            egui::FontId::monospace(14.0),
+        ] {
+            for ch in texts.iter().flat_map(|t| t.chars()) {
+                if !f.has_glyph(&family, ch) && !missing.contains(&ch) {
                     missing.push(ch);
                 }
             }
         }
     });
+    missing
+}
+
+#[test]
+fn every_symbol_used_has_a_glyph() {
+    let mut texts: Vec<String> = Status::ALL.iter().map(|s| badge(*s).to_owned()).collect();
+    texts.push(SYMBOLS.to_owned());
+    let missing = missing_glyphs(|ui| super::fonts::install(ui.ctx()), &texts);
     assert!(missing.is_empty(), "no glyph for {missing:?}");
+    // egui's own fonts lack the arrows: the bundled fallback is what draws them.
+    let without = missing_glyphs(|_| {}, &texts);
+    assert!(
+        without.contains(&'▲') && without.contains(&'→'),
+        "{without:?}"
+    );
 }
 
 /// Every non-ASCII symbol the window draws.
-const SYMBOLS: &str = "»÷×≠–‹›…“”−·—";
+const SYMBOLS: &str = "→⇄↪▲▼◐÷×≠–‹›…“”−·—";
 
 /// The real engine on the sample pair, through the same commands the Export menu sends.
 #[test]

@@ -35,7 +35,7 @@ pub fn side_ids(c: &Comparison, pair: &Pair, side: Side) -> String {
         .join(" + ")
 }
 
-/// The gutter label: `OP17 » OP19`, `OP3`, `+ PP2` (added), `− OP9` (removed).
+/// The gutter label: `OP17 → OP19`, `OP3`, `+ PP2` (added), `− OP9` (removed).
 pub fn id_label(c: &Comparison, pair: &Pair) -> String {
     let old = side_ids(c, pair, Side::Old);
     let new = side_ids(c, pair, Side::New);
@@ -44,7 +44,7 @@ pub fn id_label(c: &Comparison, pair: &Pair) -> String {
         (true, false) => new,
         (false, true) => old,
         (false, false) if old == new => new,
-        (false, false) => format!("{old} » {new}"),
+        (false, false) => format!("{old} → {new}"),
     }
 }
 

@@ -30,6 +30,9 @@ pub struct ViewState {
     measured: Vec<bool>,
     key: (u32, u32, usize, usize),
     pending_scroll: Option<(usize, u8)>,
+    pending_offset: Option<f32>,
+    /// The scroll offset of the last frame.
+    pub offset: f32,
     /// When set, the scroll offset is forced to this value (scroll benchmark).
     pub forced_offset: Option<f32>,
     /// Height of all rows, from the last frame.
@@ -46,7 +49,7 @@ pub fn badge(status: Status) -> &'static str {
         Status::Unchanged => "= same",
         Status::Renumbered => "# renumbered",
         Status::Modified => "~ modified",
-        Status::Moved => "» moved",
+        Status::Moved => "⇄ moved",
         Status::Split => "÷ split",
         Status::Merged => "× merged",
         Status::Added => "+ added",
@@ -54,16 +57,16 @@ pub fn badge(status: Status) -> &'static str {
     }
 }
 
-/// The lead-phrase callout: `+ stronger: Encourages » Urges`.
+/// The lead-phrase callout: `▲ stronger: Encourages → Urges`.
 pub fn lead_callout(pair: &Pair) -> Option<(String, Direction)> {
     let lc = pair.class.lead_change.as_ref()?;
     let (sign, word) = match lc.direction {
-        Direction::Stronger => ("+", "stronger"),
-        Direction::Weaker => ("–", "weaker"),
+        Direction::Stronger => ("▲", "stronger"),
+        Direction::Weaker => ("▼", "weaker"),
         Direction::Neutral => ("≠", "lead changed"),
     };
     Some((
-        format!("{sign} {word}: {} » {}", lc.old, lc.new),
+        format!("{sign} {word}: {} → {}", lc.old, lc.new),
         lc.direction,
     ))
 }
@@ -90,7 +93,26 @@ fn estimate(c: &Comparison, row: Row, col_w: f32, size: f32) -> f32 {
 impl ViewState {
     /// Ask the view to bring `row` to the top for the next frames.
     pub fn scroll_to_row(&mut self, row: usize) {
+        self.pending_offset = None;
         self.pending_scroll = Some((row, 4));
+    }
+
+    /// Scroll by `dy` points from the current position (positive is down).
+    pub fn scroll_by(&mut self, dy: f32) {
+        let base = self.pending_offset.unwrap_or(self.offset);
+        let max = (self.content_height - self.viewport_height).max(0.0);
+        self.pending_scroll = None;
+        self.pending_offset = Some((base + dy).clamp(0.0, max));
+    }
+
+    /// Scroll to the top (`false`) or the bottom (`true`).
+    pub fn scroll_to_end(&mut self, bottom: bool) {
+        self.pending_scroll = None;
+        self.pending_offset = Some(if bottom {
+            (self.content_height - self.viewport_height).max(0.0)
+        } else {
+            0.0
+        });
     }
 
     fn prefix(&self) -> Vec<f32> {
@@ -289,11 +311,8 @@ pub fn show(
         Rect::from_min_size(pos2(x_new, full.min.y), vec2(new_w, header_h)),
         Label::new(RichText::new(new_label).strong()).truncate(),
     );
-    ui.painter().hline(
-        full.x_range(),
-        header.bottom(),
-        Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
-    );
+    ui.painter()
+        .hline(full.x_range(), header.bottom(), Stroke::new(1.0, pal.rule));
 
     let body = Rect::from_min_max(
         pos2(full.min.x, header.bottom() + 1.0),
@@ -324,7 +343,8 @@ pub fn show(
     let mut area = egui::ScrollArea::vertical()
         .id_salt("comparison_rows")
         .auto_shrink([false, false]);
-    if let Some(off) = view.forced_offset {
+    keyboard_scroll(ui, view, size);
+    if let Some(off) = view.forced_offset.or(view.pending_offset.take()) {
         area = area.vertical_scroll_offset(off.clamp(0.0, (total - body.height()).max(0.0)));
     } else if let Some((row, left)) = view.pending_scroll {
         let y = prefix.get(row).copied().unwrap_or(0.0);
@@ -386,6 +406,7 @@ pub fn show(
         ui.ctx().request_repaint();
     }
     let offset = output.state.clamped_offset().y;
+    view.offset = offset;
 
     // Splitter between the columns.
     let split_rect = Rect::from_min_max(
@@ -397,24 +418,129 @@ pub fn show(
         ui.scope_id().with("column_splitter"),
         Sense::drag(),
     );
-    split.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Splitter, true, "Column splitter"));
-    let split = split.on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
-    let stroke_color = if split.hovered() || split.dragged() {
+    let share = state.settings.split;
+    split.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::Role::Splitter, true, "Column splitter");
+        info.value = Some(f64::from(share));
+        info
+    });
+    ui.ctx().accesskit_node_builder(split.id, |node| {
+        use egui::accesskit::{Action, Orientation};
+        node.set_orientation(Orientation::Vertical);
+        node.set_min_numeric_value(0.2);
+        node.set_max_numeric_value(0.8);
+        node.set_numeric_value_step(f64::from(SPLIT_STEP));
+        node.add_action(Action::Increment);
+        node.add_action(Action::Decrement);
+        node.add_action(Action::SetValue);
+    });
+    // Screen readers: Increment/Decrement step the old column's share, SetValue sets it.
+    let (steps, set) = ui.input(|i| {
+        use egui::accesskit::{Action, ActionData};
+        let steps = i.num_accesskit_action_requests(split.id, Action::Increment) as f32
+            - i.num_accesskit_action_requests(split.id, Action::Decrement) as f32;
+        let set = i
+            .accesskit_action_requests(split.id, Action::SetValue)
+            .filter_map(|r| match r.data {
+                Some(ActionData::NumericValue(v)) => Some(v as f32),
+                _ => None,
+            })
+            .last();
+        (steps, set)
+    });
+    if steps != 0.0 || set.is_some() {
+        out.push(Command::SetSplit(set.unwrap_or(share) + steps * SPLIT_STEP));
+    }
+    let split = split
+        .on_hover_cursor(egui::CursorIcon::ResizeHorizontal)
+        .on_hover_text("Drag to resize the columns; when focused, Left/Right arrows move it and Enter makes them equal");
+    if split.double_clicked() {
+        out.push(Command::SetSplit(0.5));
+    }
+    if split.has_focus() {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                split.id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    ..Default::default()
+                },
+            )
+        });
+        ui.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft) {
+                out.push(Command::SetSplit(state.settings.split - SPLIT_STEP));
+            }
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight) {
+                out.push(Command::SetSplit(state.settings.split + SPLIT_STEP));
+            }
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::Enter) {
+                out.push(Command::SetSplit(0.5));
+            }
+        });
+    }
+    let stroke_color = if split.hovered() || split.dragged() || split.has_focus() {
         pal.focus
     } else {
-        ui.visuals().widgets.noninteractive.bg_stroke.color
+        pal.rule
     };
     ui.painter().vline(
         split_rect.center().x,
         full.y_range(),
-        Stroke::new(if split.dragged() { 2.0 } else { 1.0 }, stroke_color),
+        Stroke::new(
+            if split.dragged() || split.has_focus() {
+                2.0
+            } else {
+                1.0
+            },
+            stroke_color,
+        ),
     );
     if split.dragged() {
         let dx = split.drag_delta().x;
         out.push(Command::SetSplit(state.settings.split + dx / text_w));
     }
 
-    draw_overview(ui, state, view, &c, pal, strip, &prefix, total, offset);
+    draw_overview(ui, state, view, &c, pal, strip, &prefix, total, offset, out);
+}
+
+/// Share of the text width one arrow key press moves the splitter.
+pub const SPLIT_STEP: f32 = 0.05;
+
+/// Page Up/Down, Ctrl+Home/End (and Home/End, Up/Down when no widget has the keyboard focus)
+/// scroll the rows. Nothing happens while a text field is being edited.
+fn keyboard_scroll(ui: &Ui, view: &mut ViewState, size: f32) {
+    if ui.ctx().text_edit_focused() {
+        return;
+    }
+    let nothing_focused = ui.memory(|m| m.focused().is_none());
+    let page = (view.viewport_height - 3.0 * size).max(size);
+    let line = size * 2.5;
+    let none = egui::Modifiers::NONE;
+    ui.input_mut(|i| {
+        if i.consume_key(none, egui::Key::PageDown) {
+            view.scroll_by(page);
+        }
+        if i.consume_key(none, egui::Key::PageUp) {
+            view.scroll_by(-page);
+        }
+        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Home)
+            || (nothing_focused && i.consume_key(none, egui::Key::Home))
+        {
+            view.scroll_to_end(false);
+        }
+        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::End)
+            || (nothing_focused && i.consume_key(none, egui::Key::End))
+        {
+            view.scroll_to_end(true);
+        }
+        if nothing_focused && i.consume_key(none, egui::Key::ArrowDown) {
+            view.scroll_by(line);
+        }
+        if nothing_focused && i.consume_key(none, egui::Key::ArrowUp) {
+            view.scroll_by(-line);
+        }
+    });
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -446,7 +572,7 @@ fn draw_row(
             let new_ids = super::text::side_ids(c, p, Side::New);
             let h = column(ui, ("moved_from", r), pos2(x_old, y), old_w, |ui| {
                 let link = ui.link(
-                    RichText::new(format!("» {old_ids} stood here; moved to {new_ids} (go)"))
+                    RichText::new(format!("↪ {old_ids} stood here; moved to {new_ids} (go)"))
                         .color(pal.link)
                         .font(small.clone()),
                 );
@@ -526,8 +652,8 @@ fn draw_row(
                 sides[k] = column(ui, (side.label(), r), pos2(x, y), w, |ui| {
                     if p.status == Status::Moved {
                         let text = match side {
-                            Side::Old => "» moved from its old position (show)",
-                            Side::New => "» moved here (show old position)",
+                            Side::Old => "⇄ moved from its old position (show)",
+                            Side::New => "⇄ moved here (show old position)",
                         };
                         if ui
                             .link(RichText::new(text).color(pal.link).font(small.clone()))
@@ -658,6 +784,7 @@ fn draw_overview(
     prefix: &[f32],
     total: f32,
     offset: f32,
+    out: &mut Vec<Command>,
 ) {
     if total <= 0.0 || strip.height() <= 0.0 {
         return;
@@ -667,15 +794,39 @@ fn draw_overview(
         ui.scope_id().with("overview_strip"),
         Sense::click_and_drag(),
     );
-    resp.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::ScrollBar,
-            true,
-            "Change overview: click to jump",
-        )
-    });
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, "Change overview"));
+    let resp = resp.on_hover_text(
+        "Where the changes are: click or drag to go there. \
+         When focused, Up/Down go to the previous/next change, Home/End to the start/end.",
+    );
+    if resp.has_focus() {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                resp.id,
+                egui::EventFilter {
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            )
+        });
+        let none = egui::Modifiers::NONE;
+        ui.input_mut(|i| {
+            if i.consume_key(none, egui::Key::ArrowDown) {
+                out.push(Command::NextChange);
+            }
+            if i.consume_key(none, egui::Key::ArrowUp) {
+                out.push(Command::PrevChange);
+            }
+            if i.consume_key(none, egui::Key::Home) {
+                view.scroll_to_end(false);
+            }
+            if i.consume_key(none, egui::Key::End) {
+                view.scroll_to_end(true);
+            }
+        });
+    }
     let painter = ui.painter_at(strip);
-    painter.rect_filled(strip, CornerRadius::ZERO, ui.visuals().extreme_bg_color);
+    painter.rect_filled(strip, CornerRadius::ZERO, pal.strip_bg);
     let scale = strip.height() / total;
     for (r, row) in state.rows.iter().enumerate() {
         if let Row::Pair(i) = row
@@ -717,9 +868,17 @@ fn draw_overview(
     painter.rect_stroke(
         vis,
         CornerRadius::same(2),
-        Stroke::new(1.0, ui.visuals().text_color()),
+        Stroke::new(1.0, pal.strip_view),
         egui::StrokeKind::Inside,
     );
+    if resp.has_focus() {
+        painter.rect_stroke(
+            strip,
+            CornerRadius::ZERO,
+            Stroke::new(2.0, pal.focus),
+            egui::StrokeKind::Inside,
+        );
+    }
     if (resp.clicked() || resp.dragged())
         && let Some(pos) = resp.interact_pointer_pos()
     {

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::command::{Command, Side};
+use super::dialogs::{Dialogs, NativeDialogs};
+use super::notice::Level;
 use super::palette::Palette;
 use super::panels::{self, ToolbarState, UiRequest};
 use super::settings::{Settings, ThemePref};
@@ -24,6 +26,9 @@ pub struct Automation {
     pub quit_after_frames: Option<u64>,
     /// Scroll for this many frames, print frame times, exit.
     pub scroll_bench_frames: Option<u64>,
+    /// Resize the window to this inner size (points) on the first frame, overriding the
+    /// geometry eframe restored from the last run.
+    pub window_size: Option<(f32, f32)>,
 }
 
 enum Shot {
@@ -46,6 +51,8 @@ pub struct ResdiffApp {
     pub view: ViewState,
     /// Toolbar fields.
     pub toolbar: ToolbarState,
+    /// The file choosers (native ones unless a test replaces them).
+    pub dialogs: Box<dyn Dialogs>,
     auto: Automation,
     frames: u64,
     ready_frames: u64,
@@ -53,6 +60,7 @@ pub struct ResdiffApp {
     bench: Option<Bench>,
     title: String,
     applied_theme: Option<ThemePref>,
+    frames_since_question: u64,
     /// Set when an automation run fails (the launcher returns it as an error).
     pub failure: Arc<Mutex<Option<String>>>,
 }
@@ -69,6 +77,7 @@ impl ResdiffApp {
             state,
             view: ViewState::default(),
             toolbar: ToolbarState::default(),
+            dialogs: Box::new(NativeDialogs),
             auto,
             frames: 0,
             ready_frames: 0,
@@ -76,6 +85,7 @@ impl ResdiffApp {
             bench,
             title: String::new(),
             applied_theme: None,
+            frames_since_question: 0,
             failure: Arc::new(Mutex::new(None)),
         }
     }
@@ -150,7 +160,9 @@ impl ResdiffApp {
         });
     }
 
-    fn handle_drops(&mut self, ui: &Ui, out: &mut Vec<Command>) {
+    fn handle_drops(&mut self, ui: &Ui, pal: &Palette, out: &mut Vec<Command>) {
+        // Desktop platforms do not report where a drop lands (the drag source holds the
+        // pointer), so the pointer position is only a hint when egui knows it.
         let (dropped, pos, width) = ui.input(|i| {
             (
                 i.raw
@@ -162,21 +174,15 @@ impl ResdiffApp {
                 i.content_rect().width(),
             )
         });
-        match dropped.as_slice() {
-            [] => {}
-            [one] => {
-                let side = match pos {
-                    Some(p) if p.x < width / 2.0 => Side::Old,
-                    Some(_) => Side::New,
-                    None if self.state.old.doc.is_none() => Side::Old,
-                    None => Side::New,
-                };
-                out.push(match side {
-                    Side::Old => Command::OpenOld(one.clone()),
-                    Side::New => Command::OpenNew(one.clone()),
-                });
+        let side_at = |p: egui::Pos2| {
+            if p.x < width / 2.0 {
+                Side::Old
+            } else {
+                Side::New
             }
-            [old, new, ..] => out.push(Command::OpenPair(old.clone(), new.clone())),
+        };
+        if !dropped.is_empty() {
+            out.push(Command::Drop(dropped, pos.map(side_at)));
         }
         let hovering = ui.input(|i| !i.raw.hovered_files.is_empty());
         if hovering {
@@ -185,32 +191,77 @@ impl ResdiffApp {
                 egui::Order::Foreground,
                 ui.scope_id().with("drop_overlay"),
             ));
-            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
-            let mid = rect.center().x;
-            for (x, text) in [
-                (rect.left() + rect.width() / 4.0, "Drop here: old version"),
-                (mid + rect.width() / 4.0, "Drop here: new version"),
-            ] {
-                painter.text(
-                    egui::pos2(x, rect.center().y),
-                    egui::Align2::CENTER_CENTER,
-                    text,
-                    egui::FontId::proportional(22.0),
-                    egui::Color32::WHITE,
-                );
+            painter.rect_filled(rect, 0.0, pal.overlay_bg);
+            let white = pal.overlay_text;
+            let font = |size| egui::FontId::proportional(size);
+            let centre = egui::Align2::CENTER_CENTER;
+            if pos.is_some() {
+                let mid = rect.center().x;
+                for (x, text) in [
+                    (rect.left() + rect.width() / 4.0, "Drop here: old version"),
+                    (mid + rect.width() / 4.0, "Drop here: new version"),
+                ] {
+                    painter.text(
+                        egui::pos2(x, rect.center().y),
+                        centre,
+                        text,
+                        font(22.0),
+                        white,
+                    );
+                }
+                painter.vline(mid, rect.y_range(), egui::Stroke::new(2.0, white));
+            } else {
+                let (old_taken, new_taken) =
+                    (self.state.old.path.is_some(), self.state.new.path.is_some());
+                let one = match (old_taken, new_taken) {
+                    (false, _) => "One file opens as the old version",
+                    (true, false) => "One file opens as the new version",
+                    (true, true) => "One file: you choose old or new",
+                };
+                painter.text(rect.center(), centre, one, font(22.0), white);
             }
-            painter.vline(
-                mid,
-                rect.y_range(),
-                egui::Stroke::new(2.0, egui::Color32::WHITE),
-            );
             painter.text(
-                egui::pos2(mid, rect.bottom() - 40.0),
-                egui::Align2::CENTER_CENTER,
+                egui::pos2(rect.center().x, rect.bottom() - 40.0),
+                centre,
                 "Two files at once: first is old, second is new",
-                egui::FontId::proportional(16.0),
-                egui::Color32::WHITE,
+                font(16.0),
+                white,
             );
+        }
+    }
+
+    fn drop_question(&mut self, ui: &Ui, out: &mut Vec<Command>) {
+        let Some(path) = self.state.drop_choice.clone() else {
+            return;
+        };
+        let name = super::state::file_label(Some(&path));
+        let modal =
+            egui::Modal::new(egui::Id::unique("resdiff_drop_choice")).show(ui.ctx(), |ui| {
+                ui.set_max_width(420.0);
+                ui.heading("Open the dropped file as…");
+                ui.label(format!(
+                    "{name} replaces one of the two loaded versions. Which one?"
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let old = ui.button("Old version");
+                    if self.frames_since_question == 0 {
+                        old.request_focus();
+                    }
+                    if old.clicked() {
+                        out.push(Command::ResolveDrop(Some(Side::Old)));
+                    }
+                    if ui.button("New version").clicked() {
+                        out.push(Command::ResolveDrop(Some(Side::New)));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        out.push(Command::ResolveDrop(None));
+                    }
+                });
+            });
+        self.frames_since_question += 1;
+        if modal.should_close() {
+            out.push(Command::ResolveDrop(None));
         }
     }
 
@@ -222,7 +273,7 @@ impl ResdiffApp {
                         Side::Old => "Open the old version",
                         Side::New => "Open the new version",
                     };
-                    if let Some(p) = panels::file_dialog(title).pick_file() {
+                    if let Some(p) = self.dialogs.pick_file(title) {
                         out.push(match side {
                             Side::Old => Command::OpenOld(p),
                             Side::New => Command::OpenNew(p),
@@ -231,7 +282,7 @@ impl ResdiffApp {
                 }
                 UiRequest::PickPair => {
                     if let Some(files) =
-                        panels::file_dialog("Open two versions (old, then new)").pick_files()
+                        self.dialogs.pick_files("Open two versions (old, then new)")
                     {
                         match files.as_slice() {
                             [o, n, ..] => out.push(Command::OpenPair(o.clone(), n.clone())),
@@ -245,14 +296,8 @@ impl ResdiffApp {
                     self.state.status_line = "Redline of the shown rows copied".to_owned();
                 }
                 UiRequest::Export(format) => {
-                    let ext = format.extension();
-                    if let Some(p) = rfd::FileDialog::new()
-                        .set_title(format!("Export {}", AppState::format_label(format)))
-                        .add_filter(AppState::format_label(format), &[ext])
-                        .add_filter("All files", &["*"])
-                        .set_file_name(self.state.export_file_name(format))
-                        .save_file()
-                    {
+                    let name = self.state.export_file_name(format);
+                    if let Some(p) = self.dialogs.save_file(format, &name) {
                         out.push(Command::Export(format, p));
                     }
                 }
@@ -276,13 +321,20 @@ impl ResdiffApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let started = Instant::now();
         self.frames += 1;
+        super::fonts::install(ui.ctx());
+        if self.frames == 1
+            && let Some((w, h)) = self.auto.window_size
+        {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(w, h)));
+        }
         self.state.poll();
         self.apply_theme(ui);
         let pal = Palette::for_dark_mode(ui.visuals().dark_mode);
         let mut out = Vec::new();
         let mut req = Vec::new();
         self.shortcuts(ui, &mut out, &mut req);
-        self.handle_drops(ui, &mut out);
+        self.handle_drops(ui, &pal, &mut out);
 
         let title = self.state.title();
         if title != self.title {
@@ -336,11 +388,38 @@ impl ResdiffApp {
                         if ui.button("Open new version…").clicked() {
                             req.push(UiRequest::PickFile(Side::New));
                         }
+                        if !self.state.settings.recent.is_empty() {
+                            ui.add_space(16.0);
+                            ui.strong("Recent pairs");
+                            for p in self.state.settings.recent.iter().take(6) {
+                                let label = format!(
+                                    "{} → {}",
+                                    super::state::file_label(Some(&p.old)),
+                                    super::state::file_label(Some(&p.new))
+                                );
+                                if ui
+                                    .link(label)
+                                    .on_hover_text(format!(
+                                        "{}\n{}",
+                                        p.old.display(),
+                                        p.new.display()
+                                    ))
+                                    .clicked()
+                                {
+                                    out.push(Command::OpenPair(p.old.clone(), p.new.clone()));
+                                }
+                            }
+                        }
                     }
                 });
             }
         });
 
+        if self.state.drop_choice.is_some() {
+            self.drop_question(ui, &mut out);
+        } else {
+            self.frames_since_question = 0;
+        }
         self.handle_requests(ui, req, &mut out);
         for c in out {
             self.apply(c);
@@ -354,9 +433,9 @@ impl ResdiffApp {
     fn automation(&mut self, ui: &Ui, started: Instant) {
         let ctx = ui.ctx();
         let loaded = !self.state.is_busy() && self.state.comparison.is_some();
-        let settled = !self.state.is_busy()
-            && (self.state.comparison.is_some() || !self.state.notices.is_empty())
-            && !self.view.unsettled;
+        // Nothing loading and row heights measured: the frame shows what there is to show
+        // (the comparison, an error, or the start screen when no file was given).
+        let settled = !self.state.is_busy() && !self.view.unsettled;
         if settled {
             self.ready_frames += 1;
         } else {
@@ -378,7 +457,9 @@ impl ResdiffApp {
                     if let Ok(img) = rx.try_recv() {
                         if let Err(e) = save_png(&img, &path) {
                             self.fail(format!("could not write {}: {e}", path.display()));
-                        } else if self.state.comparison.is_none() {
+                        } else if self.state.comparison.is_none()
+                            && self.state.notices.iter().any(|n| n.level == Level::Error)
+                        {
                             let msgs: Vec<String> =
                                 self.state.notices.iter().map(|n| n.text.clone()).collect();
                             self.fail(format!("nothing was compared: {}", msgs.join("; ")));
