@@ -489,15 +489,22 @@ impl ResdiffApp {
                 }
                 self.view.forced_offset = Some(b.offset);
                 if b.left == 0 {
+                    let slowest = b
+                        .times
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|(_, d)| **d)
+                        .map_or(0, |(i, _)| i + 1);
                     let mut t = b.times.clone();
                     t.sort();
                     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
                     if let (Some(min), Some(max)) = (t.first(), t.last()) {
                         println!(
-                            "scroll bench: {} frames, frame CPU time min {:.2} ms, median {:.2} ms, max {:.2} ms",
+                            "scroll bench: {} frames, frame CPU time min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms (frame {slowest})",
                             t.len(),
                             ms(*min),
                             ms(t[t.len() / 2]),
+                            ms(t[(t.len() * 95 / 100).min(t.len() - 1)]),
                             ms(*max)
                         );
                     }
