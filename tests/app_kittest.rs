@@ -559,3 +559,51 @@ fn side_panel_entries_go_to_their_rows() {
     h.run_steps(8);
     assert_eq!(current_ids(&h).1, "PP2");
 }
+
+/// The text the last frame put on the clipboard.
+fn copied(h: &Harness<'_, ResdiffApp>) -> Option<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn one_click_copies_a_paragraph_or_the_redline() {
+    let mut h = harness(ThemePref::Light);
+    let (new_pp1, old_pp2) = {
+        let s = &h.state().state;
+        let c = s.comparison.as_ref().unwrap();
+        let text = |d: &resdiff::model::Resolution, id: &str| {
+            d.paragraphs
+                .iter()
+                .find(|p| p.id == id)
+                .unwrap()
+                .text
+                .clone()
+        };
+        (text(&c.new, "PP1"), text(&c.old, "PP2"))
+    };
+    // The first row is PP1 of both versions.
+    h.get_by_label("Copy the new text (PP1)").click();
+    h.run_steps(1);
+    assert_eq!(copied(&h), Some(new_pp1));
+    assert!(h.state().state.status_line.contains("Copied PP1"));
+
+    h.get_by_label("Copy the old text (PP2)").click();
+    h.run_steps(1);
+    let old = copied(&h).unwrap();
+    assert_eq!(old, old_pp2);
+    // 65/141 PP2 is "Taking note of Economic and Social Council resolution 2010/2 …".
+    assert!(old.starts_with("Taking note of Economic and Social Council resolution"));
+
+    h.get_by_label("Copy PP2 as redline text").click();
+    h.run_steps(1);
+    let red = copied(&h).unwrap();
+    assert!(red.starts_with("PP2 (modified): [-Taking-]"), "{red}");
+    assert!(red.contains("{+"), "{red}");
+}

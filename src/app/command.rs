@@ -25,6 +25,17 @@ impl Side {
     }
 }
 
+/// What to put on the clipboard for one pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyWhat {
+    /// The old paragraph(s) as plain text.
+    Old,
+    /// The new paragraph(s) as plain text.
+    New,
+    /// The pair as one redline line: `[-deleted-]{+inserted+}`.
+    Redline,
+}
+
 /// A user action, applied by [`super::AppState::apply`]. Every button, menu entry, shortcut and
 /// drop goes through one of these, so the UI logic can be tested without a window.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +88,10 @@ pub enum Command {
     ClearRecent,
     /// Hide the message at this index.
     DismissNotice(usize),
+    /// Put a pair's text or redline on the clipboard.
+    Copy(usize, CopyWhat),
+    /// Put the redline of every shown row on the clipboard.
+    CopyShown,
     /// Write a report of the whole comparison in `Format` to the file (atomically, never over
     /// one of the compared files).
     Export(Format, PathBuf),

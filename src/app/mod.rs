@@ -22,7 +22,7 @@ mod tests;
 
 use std::path::PathBuf;
 
-pub use command::{Command, Side};
+pub use command::{Command, CopyWhat, Side};
 pub use dialogs::{Dialogs, NativeDialogs};
 pub use filter::{Filter, is_change, is_substantive};
 pub use fonts::install as install_fonts;
@@ -31,7 +31,7 @@ pub use notice::{Level, Notice};
 pub use palette::{Palette, contrast};
 pub use settings::{RecentPair, Settings, ThemePref};
 pub use state::{AppState, Row, SideState};
-pub use text::{find_matches, id_label, redline, side_ids, side_text};
+pub use text::{find_matches, id_label, redline, redline_of_rows, side_ids, side_text};
 pub use view::{badge, lead_callout};
 pub use window::{Automation, ResdiffApp};
 

@@ -14,7 +14,6 @@ use super::notice::Level;
 use super::palette::Palette;
 use super::settings::ThemePref;
 use super::state::{AppState, file_label};
-use super::text::redline;
 use super::view::badge;
 
 /// Text fields and focus requests of the toolbar.
@@ -39,8 +38,6 @@ pub enum UiRequest {
     PickPair,
     /// Choose where to save a report in this format, then export.
     Export(Format),
-    /// Copy the redline of the shown rows.
-    CopyAll,
     /// Close the window.
     Quit,
 }
@@ -96,7 +93,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                 )
                 .clicked()
             {
-                req.push(UiRequest::CopyAll);
+                out.push(Command::CopyShown);
             }
             ui.add_enabled_ui(has, |ui| {
                 ui.menu_button("Export", |ui| {
@@ -545,25 +542,4 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
                     });
             }
         });
-}
-
-/// The redline of every shown row, one pair per paragraph.
-pub fn redline_of_rows(state: &AppState) -> String {
-    let Some(c) = &state.comparison else {
-        return String::new();
-    };
-    let mut s = format!(
-        "{} → {}\n\n",
-        c.old.label(&file_label(state.old.path.as_deref())),
-        c.new.label(&file_label(state.new.path.as_deref()))
-    );
-    for row in &state.rows {
-        if let super::state::Row::Pair(i) = row
-            && let Some(p) = c.pairs.get(*i)
-        {
-            s.push_str(&redline(c, p));
-            s.push_str("\n\n");
-        }
-    }
-    s
 }

@@ -9,12 +9,12 @@ use crate::compare::{Comparison, Status};
 use crate::model::Resolution;
 use crate::report::{self, Format, RenderOptions};
 
-use super::command::{Command, Side};
+use super::command::{Command, CopyWhat, Side};
 use super::filter::{Filter, is_change};
 use super::loader::{Engine, JobResult, Worker};
 use super::notice::Notice;
 use super::settings::{Settings, TEXT_SIZE_RANGE, ThemePref};
-use super::text::{find_matches, side_text};
+use super::text::{find_matches, id_label, redline, redline_of_rows, side_ids, side_text};
 
 /// One displayed row of the comparison view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +68,8 @@ pub struct AppState {
     pub status_line: String,
     /// How long the last comparison took.
     pub compare_time: Option<Duration>,
+    /// Text waiting to go to the clipboard (the window hands it over and clears it).
+    pub clipboard: Option<String>,
     /// A dropped file waiting for the user to say which side it is (both sides were loaded and
     /// the drop position was unknown).
     pub drop_choice: Option<PathBuf>,
@@ -100,6 +102,7 @@ impl AppState {
             status_line: String::new(),
             compare_time: None,
             drop_choice: None,
+            clipboard: None,
             comparing: false,
             compare_generation: 0,
             worker: Worker::new(engine),
@@ -221,6 +224,18 @@ impl AppState {
                 }
             }
             Command::Export(format, path) => self.export(format, &path),
+            Command::Copy(i, what) => self.copy_pair(i, what),
+            Command::CopyShown => {
+                if self.comparison.is_some() {
+                    let rows = self
+                        .rows
+                        .iter()
+                        .filter(|r| matches!(r, Row::Pair(_)))
+                        .count();
+                    self.clipboard = Some(redline_of_rows(self));
+                    self.status_line = format!("Copied the redline of {rows} shown rows");
+                }
+            }
         }
     }
 
@@ -301,6 +316,26 @@ impl AppState {
         s.loading = Some(path.clone());
         let generation = s.generation;
         self.worker.load(side, generation, path);
+    }
+
+    fn copy_pair(&mut self, i: usize, what: CopyWhat) {
+        let Some(c) = &self.comparison else {
+            return;
+        };
+        let Some(p) = c.pairs.get(i) else {
+            return;
+        };
+        let (text, label) = match what {
+            CopyWhat::Old => (side_text(c, p, Side::Old), side_ids(c, p, Side::Old)),
+            CopyWhat::New => (side_text(c, p, Side::New), side_ids(c, p, Side::New)),
+            CopyWhat::Redline => (redline(c, p), format!("the redline of {}", id_label(c, p))),
+        };
+        if text.is_empty() {
+            self.status_line = "Nothing to copy: that side has no paragraph".to_owned();
+            return;
+        }
+        self.status_line = format!("Copied {label}");
+        self.clipboard = Some(text);
     }
 
     fn drop_files(&mut self, files: Vec<PathBuf>, side: Option<Side>) {

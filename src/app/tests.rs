@@ -428,6 +428,42 @@ fn redline_marks_deletions_and_insertions() {
 }
 
 #[test]
+fn copy_commands_fill_the_clipboard_and_say_so() {
+    let mut s = loaded();
+    s.apply(Command::Copy(3, CopyWhat::Redline));
+    assert_eq!(
+        s.clipboard.take().as_deref(),
+        Some("OP2 → OP1 (moved): [-Encourages-]{+Urges+} Member States to act;")
+    );
+    assert!(s.status_line.contains("OP2 → OP1"), "{}", s.status_line);
+    s.apply(Command::Copy(3, CopyWhat::Old));
+    assert_eq!(
+        s.clipboard.take().as_deref(),
+        Some("Encourages Member States to act;")
+    );
+    s.apply(Command::Copy(3, CopyWhat::New));
+    assert_eq!(
+        s.clipboard.take().as_deref(),
+        Some("Urges Member States to act;")
+    );
+    // A removed paragraph has no new side: nothing is copied, and the status line says why.
+    s.apply(Command::Copy(6, CopyWhat::New));
+    assert_eq!(s.clipboard, None);
+    assert!(s.status_line.starts_with("Nothing to copy"));
+    // An index past the end does nothing.
+    s.apply(Command::Copy(999, CopyWhat::Old));
+    assert_eq!(s.clipboard, None);
+    // All shown rows: a heading line, then one redline per pair row.
+    s.apply(Command::SetFilter(Filter::ChangesOnly));
+    s.apply(Command::CopyShown);
+    let all = s.clipboard.take().unwrap();
+    assert!(all.starts_with("A/RES/1/1 → A/RES/2/2\n\n"), "{all}");
+    let pairs = s.rows.iter().filter(|r| matches!(r, Row::Pair(_))).count();
+    assert_eq!(all.trim_end().split("\n\n").count(), pairs + 1);
+    assert!(!all.contains("(unchanged)"));
+}
+
+#[test]
 fn theme_text_size_and_split_are_clamped_settings() {
     let mut s = loaded();
     s.apply(Command::ToggleTheme);

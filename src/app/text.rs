@@ -7,6 +7,7 @@ use crate::diff::{OpKind, new_text, old_text};
 use crate::model::Paragraph;
 
 use super::command::Side;
+use super::state::{AppState, Row, file_label};
 
 /// The paragraphs of one side of a pair.
 pub fn side_paragraphs<'a>(c: &'a Comparison, pair: &Pair, side: Side) -> Vec<&'a Paragraph> {
@@ -91,6 +92,27 @@ pub fn redline(c: &Comparison, pair: &Pair) -> String {
         }
     };
     format!("{} ({}): {}", id_label(c, pair), pair.status.as_str(), body)
+}
+
+/// The redline of every shown row, one pair per paragraph, under a line naming both documents.
+pub fn redline_of_rows(state: &AppState) -> String {
+    let Some(c) = &state.comparison else {
+        return String::new();
+    };
+    let mut s = format!(
+        "{} → {}\n\n",
+        c.old.label(&file_label(state.old.path.as_deref())),
+        c.new.label(&file_label(state.new.path.as_deref()))
+    );
+    for row in &state.rows {
+        if let Row::Pair(i) = row
+            && let Some(p) = c.pairs.get(*i)
+        {
+            s.push_str(&redline(c, p));
+            s.push_str("\n\n");
+        }
+    }
+    s
 }
 
 /// Byte ranges of case-insensitive (ASCII) matches of `needle` in `hay`, not overlapping.

@@ -9,11 +9,11 @@ use egui::{
 use crate::compare::{Comparison, Pair, Status};
 use crate::diff::{ChangeKind, Direction, OpKind};
 
-use super::command::{Command, Side};
+use super::command::{Command, CopyWhat, Side};
 use super::filter::is_change;
 use super::palette::Palette;
 use super::state::{AppState, Row};
-use super::text::{find_matches, id_label, ops_match, redline, side_paragraphs, side_text};
+use super::text::{find_matches, id_label, ops_match, side_paragraphs, side_text};
 
 /// Width of the gutter with ids and badges.
 pub const GUTTER_W: f32 = 132.0;
@@ -637,13 +637,38 @@ fn draw_row(
                         }
                         _ => {}
                     }
-                    if ui
-                        .small_button("Copy")
-                        .on_hover_text("Copy this pair as redline text")
-                        .clicked()
-                    {
-                        ui.ctx().copy_text(redline(c, p));
-                    }
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing.x = 3.0;
+                        let ids = id_label(c, p);
+                        let mut copy = |ui: &mut Ui, text: &str, name: String, what| {
+                            let resp = ui.small_button(text).on_hover_text(&name);
+                            resp.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                            });
+                            if resp.clicked() {
+                                out.push(Command::Copy(i, what));
+                            }
+                        };
+                        copy(
+                            ui,
+                            "Copy",
+                            format!("Copy {ids} as redline text"),
+                            CopyWhat::Redline,
+                        );
+                        for (side, text) in [(Side::Old, "old"), (Side::New, "new")] {
+                            if !side_paragraphs(c, p, side).is_empty() {
+                                let what = match side {
+                                    Side::Old => CopyWhat::Old,
+                                    Side::New => CopyWhat::New,
+                                };
+                                let name = format!(
+                                    "Copy the {text} text ({})",
+                                    super::text::side_ids(c, p, side)
+                                );
+                                copy(ui, text, name, what);
+                            }
+                        }
+                    });
                 },
             );
             let mut sides = [0.0f32; 2];
@@ -697,11 +722,17 @@ fn draw_row(
                     }
                     resp.context_menu(|ui| {
                         if ui.button("Copy paragraph").clicked() {
-                            ui.ctx().copy_text(side_text(c, p, side));
+                            out.push(Command::Copy(
+                                i,
+                                match side {
+                                    Side::Old => CopyWhat::Old,
+                                    Side::New => CopyWhat::New,
+                                },
+                            ));
                             ui.close();
                         }
                         if ui.button("Copy pair as redline").clicked() {
-                            ui.ctx().copy_text(redline(c, p));
+                            out.push(Command::Copy(i, CopyWhat::Redline));
                             ui.close();
                         }
                     });

@@ -142,7 +142,7 @@ impl ResdiffApp {
                 req.push(UiRequest::PickFile(Side::Old));
             }
             if i.consume_shortcut(&sc(cmd_shift, Key::C)) {
-                req.push(UiRequest::CopyAll);
+                out.push(Command::CopyShown);
             }
             if i.consume_shortcut(&sc(cmd, Key::E)) {
                 req.push(UiRequest::Export(Format::Html));
@@ -291,10 +291,6 @@ impl ResdiffApp {
                         }
                     }
                 }
-                UiRequest::CopyAll => {
-                    ui.ctx().copy_text(panels::redline_of_rows(&self.state));
-                    self.state.status_line = "Redline of the shown rows copied".to_owned();
-                }
                 UiRequest::Export(format) => {
                     let name = self.state.export_file_name(format);
                     if let Some(p) = self.dialogs.save_file(format, &name) {
@@ -423,6 +419,9 @@ impl ResdiffApp {
         self.handle_requests(ui, req, &mut out);
         for c in out {
             self.apply(c);
+        }
+        if let Some(text) = self.state.clipboard.take() {
+            ui.ctx().copy_text(text);
         }
         if self.state.is_busy() {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
