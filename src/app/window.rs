@@ -184,8 +184,8 @@ impl ResdiffApp {
         if !dropped.is_empty() {
             out.push(Command::Drop(dropped, pos.map(side_at)));
         }
-        let hovering = ui.input(|i| !i.raw.hovered_files.is_empty());
-        if hovering {
+        let hovered = ui.input(|i| i.raw.hovered_files.len());
+        if hovered > 0 {
             let rect = ui.ctx().content_rect();
             let painter = ui.ctx().layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,
@@ -195,7 +195,15 @@ impl ResdiffApp {
             let white = pal.overlay_text;
             let font = |size| egui::FontId::proportional(size);
             let centre = egui::Align2::CENTER_CENTER;
-            if pos.is_some() {
+            if hovered >= 2 {
+                painter.text(
+                    rect.center(),
+                    centre,
+                    format!("{hovered} files: the first opens as old, the second as new"),
+                    font(22.0),
+                    white,
+                );
+            } else if pos.is_some() {
                 let mid = rect.center().x;
                 for (x, text) in [
                     (rect.left() + rect.width() / 4.0, "Drop here: old version"),
@@ -211,19 +219,18 @@ impl ResdiffApp {
                 }
                 painter.vline(mid, rect.y_range(), egui::Stroke::new(2.0, white));
             } else {
-                let (old_taken, new_taken) =
-                    (self.state.old.path.is_some(), self.state.new.path.is_some());
-                let one = match (old_taken, new_taken) {
-                    (false, _) => "One file opens as the old version",
-                    (true, false) => "One file opens as the new version",
-                    (true, true) => "One file: you choose old or new",
+                let taken = |s: &super::state::SideState| s.path.is_some() || s.loading.is_some();
+                let one = match (taken(&self.state.old), taken(&self.state.new)) {
+                    (false, _) => "The file opens as the old version",
+                    (true, false) => "The file opens as the new version",
+                    (true, true) => "Drop, then choose: old or new version",
                 };
                 painter.text(rect.center(), centre, one, font(22.0), white);
             }
             painter.text(
                 egui::pos2(rect.center().x, rect.bottom() - 40.0),
                 centre,
-                "Two files at once: first is old, second is new",
+                "Two files at once: the first is old, the second new",
                 font(16.0),
                 white,
             );
