@@ -128,3 +128,38 @@ fn sample_pair_end_to_end() {
             .collect::<Vec<_>>()
     );
 }
+
+/// A/RES/80/118 was adopted from draft A/C.2/80/L.58 without change: the two texts differ only
+/// in that the adopted one joins nine words ("COVID‑19", "multi‑stakeholder", "e‑commerce", …)
+/// with the non-breaking hyphen U+2011. Read from the files (text and PDF), every pair is
+/// unchanged.
+#[test]
+fn adopted_80_118_is_draft_l58_word_for_word() {
+    let Some(corpus) = resdiff::corpus::dir_or_skip("L.58 → A/RES/80/118 compare") else {
+        return;
+    };
+    let text = |s: &str| resdiff::corpus::text_path(&corpus, s);
+    let raw = std::fs::read_to_string(text("A/RES/80/118")).unwrap();
+    assert!(
+        raw.contains("COVID\u{2011}19"),
+        "the adopted text uses U+2011"
+    );
+    let l58 = std::fs::read_to_string(text("A/C.2/80/L.58")).unwrap();
+    assert!(!l58.contains('\u{2011}') && l58.contains("COVID-19"));
+
+    let pdf = |name: &str| corpus.join("pdf").join(name);
+    for (old, new) in [
+        (text("A/C.2/80/L.58"), text("A/RES/80/118")),
+        (pdf("A_C.2_80_L.58.pdf"), pdf("A_RES_80_118.pdf")),
+    ] {
+        let c = resdiff::compare_files(&old, &new).unwrap();
+        assert_eq!(c.pairs.len(), 135, "{}", new.display());
+        let changed: Vec<&str> = c
+            .pairs
+            .iter()
+            .filter(|p| p.status != Status::Unchanged)
+            .flat_map(|p| p.new.iter().map(|&i| c.new.paragraphs[i].id.as_str()))
+            .collect();
+        assert!(changed.is_empty(), "{}: {changed:?}", new.display());
+    }
+}

@@ -8,6 +8,9 @@
 /// - CRLF and lone CR become LF; form feed, vertical tab, U+2028 and U+2029 become LF;
 /// - no-break space (U+00A0), narrow no-break space (U+202F) and figure space (U+2007) become a
 ///   plain space;
+/// - hyphen (U+2010) and non-breaking hyphen (U+2011) become the ASCII hyphen-minus: the adopted
+///   text of a resolution often joins "COVID‑19" or "multi‑stakeholder" with U+2011 where its
+///   draft used "-", and that is typography, not a change;
 /// - soft hyphen (U+00AD) and zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are removed;
 /// - the Latin ligatures U+FB00–U+FB06 (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) are expanded to their letters.
 pub fn normalize(text: &str) -> String {
@@ -23,6 +26,7 @@ pub fn normalize(text: &str) -> String {
             }
             '\u{000B}' | '\u{000C}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{00A0}' | '\u{202F}' | '\u{2007}' => out.push(' '),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
             '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
             '\u{FB00}' => out.push_str("ff"),
             '\u{FB01}' => out.push_str("fi"),
@@ -46,6 +50,10 @@ mod tests {
         assert_eq!(normalize("p.\u{000C}Next"), "p.\nNext");
         assert_eq!(normalize("1\u{00A0}000\u{202F}km\u{2007}x"), "1 000 km x");
         assert_eq!(normalize("infor\u{00AD}mation\u{200B}"), "information");
+        assert_eq!(
+            normalize("COVID\u{2011}19, multi\u{2010}stakeholder \u{2013} and \u{2014}"),
+            "COVID-19, multi-stakeholder \u{2013} and \u{2014}"
+        );
         assert_eq!(
             normalize("\u{FB01}nal e\u{FB00}ort o\u{FB03}ce"),
             "final effort office"
