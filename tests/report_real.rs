@@ -279,8 +279,9 @@ fn corpus_series_pairs_round_trip() {
     assert!(done >= 5, "only {done} series pairs found");
 }
 
-/// The DOCX read back by resdiff's own ingest (which takes the accepted view of tracked changes)
-/// and parsed again gives the new document's paragraphs.
+/// The DOCX read back by resdiff's own ingest (which takes the accepted view of tracked changes,
+/// numbers footnotes in reference order and appends their texts) and parsed again gives the new
+/// document's paragraphs, footnote references and footnotes.
 #[test]
 fn sample_docx_reads_back_as_the_new_document() {
     let c = sample();
@@ -299,4 +300,13 @@ fn sample_docx_reads_back_as_the_new_document() {
         .map(|p| (p.id.as_str(), p.text.as_str()))
         .collect();
     assert_eq!(got, want);
+    let refs = |r: &resdiff::model::Resolution| -> Vec<(String, Vec<resdiff::model::FootnoteRef>)> {
+        r.paragraphs
+            .iter()
+            .map(|p| (p.id.clone(), p.footnote_refs.clone()))
+            .collect()
+    };
+    assert_eq!(refs(&back), refs(&c.new));
+    assert_eq!(back.footnotes.len(), 10);
+    assert_eq!(back.footnotes, c.new.footnotes);
 }

@@ -2,9 +2,12 @@
 
 mod report_support;
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use report_support::{crafted, tool_or_skip};
+use resdiff::compare::compare;
+use resdiff::parse::parse;
 use resdiff::report::{Format, RenderOptions, render};
 
 #[test]
@@ -41,5 +44,119 @@ fn libreoffice_converts_the_docx() {
     );
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 1000);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Convert `docx` to PDF in `dir` with LibreOffice (own profile) and return the PDF's path.
+fn to_pdf(dir: &Path, docx: &Path) -> PathBuf {
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(docx)
+        .output()
+        .unwrap();
+    let pdf = docx.with_extension("pdf");
+    assert!(
+        pdf.is_file(),
+        "no PDF from soffice: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf
+}
+
+/// A word of `pdftotext -bbox` output: page, text, top and bottom.
+#[derive(Debug)]
+struct Word {
+    page: usize,
+    text: String,
+    top: f64,
+    bottom: f64,
+}
+
+fn words(pdf: &Path) -> Vec<Word> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    let mut words = Vec::new();
+    let mut page = 0;
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page ") {
+            page += 1;
+        }
+        let Some(rest) = line.strip_prefix("<word ") else {
+            continue;
+        };
+        let num = |key: &str| -> f64 {
+            let at = rest.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+            rest[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let text = rest.split('>').nth(1).unwrap().trim_end_matches("</word");
+        words.push(Word {
+            page,
+            text: text.replace("&amp;", "&"),
+            top: num("yMin"),
+            bottom: num("yMax"),
+        });
+    }
+    words
+}
+
+/// The sample pair's DOCX in LibreOffice: A/RES/66/184's footnotes are printed at the foot of
+/// their pages, below all body text and smaller, and every footnote text is there.
+#[test]
+fn libreoffice_prints_the_footnotes_at_the_page_foot() {
+    if !tool_or_skip("soffice", "DOCX footnotes in LibreOffice")
+        || !tool_or_skip("pdftotext", "text of the LibreOffice PDF")
+    {
+        return;
+    }
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let read = |f: &str| std::fs::read_to_string(data.join(f)).unwrap();
+    let c = compare(
+        parse(&read("A_RES_65_141.txt")),
+        parse(&read("A_RES_66_184.txt")),
+    );
+    let dir = std::env::temp_dir().join(format!("resdiff-soffice-fn-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let docx = dir.join("sample.docx");
+    std::fs::write(
+        &docx,
+        render(&c, Format::Docx, &RenderOptions::default()).unwrap(),
+    )
+    .unwrap();
+    let words = words(&to_pdf(&dir, &docx));
+    let all: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    let all = all.join(" ");
+    for f in &c.new.footnotes {
+        let text = f.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            all.contains(&text),
+            "footnote {} in the PDF: {text}",
+            f.number
+        );
+    }
+    // footnote 1, "See A/C.2/59/3, annex.": below every line of body text of its page, smaller
+    let note = words.iter().find(|w| w.text == "A/C.2/59/3,").unwrap();
+    let body_height = |w: &Word| w.bottom - w.top;
+    let body: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.page == note.page && body_height(w) > body_height(note) + 1.0)
+        .collect();
+    assert!(body.len() > 100, "page {} has body text", note.page);
+    assert!(
+        body.iter().all(|w| w.bottom < note.top),
+        "footnote 1 stands below the body text of page {}",
+        note.page
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -3,7 +3,37 @@
 //! Accepting every change in Word gives the new text paragraph by paragraph; rejecting every change
 //! gives the old text. Moved paragraphs are written as a deletion where they stood and an insertion
 //! where they stand now, so both directions keep document order.
+//!
+//! # Footnotes
+//!
+//! The documents' footnotes are real Word footnotes (`word/footnotes.xml`), their references
+//! superscript (`FootnoteReference` style) at the offsets recorded in
+//! [`crate::model::Paragraph::footnote_refs`], so accepting every change gives the new document's
+//! footnotes and rejecting every change the old one's:
+//!
+//! - A reference that stands at the same place of text both versions share (inside an unchanged
+//!   run of the word diff) is one footnote. When its text differs between the versions, the
+//!   footnote's own text carries the word diff as tracked changes, as Word records an edit of a
+//!   footnote: accept gives the new text, reject the old.
+//! - A reference only in the new text (or in inserted text) is an inserted reference whose footnote
+//!   text is an insertion; one only in the old text (or in deleted text) is a deleted reference
+//!   whose footnote text is a deletion. Accepting removes the deleted reference and with it its
+//!   footnote; rejecting does the same for inserted ones.
+//! - A footnote referenced a second time (A/RES/66/184 cites footnotes 1, 3 and 7 twice) is, as
+//!   Word does it, a `NOTEREF` cross-reference field (`\f`: formatted as a footnote reference) to
+//!   a bookmark on the first reference, so the note is not printed twice and the numbers stay those
+//!   of the document. The field's stored result is the number Word gives the note once every
+//!   change is accepted (rejected, for a deleted field), so it is right before fields are updated.
+//!   When the old and the new text's first references are different notes, or the note's number
+//!   differs between the versions, the second reference is a deleted field for the old text and an
+//!   inserted field for the new one.
+//! - Every note gets its own id (from 1; -1 and 0 are the separator and continuation separator),
+//!   unique over old-only, new-only and shared notes; Word numbers the notes itself in reference
+//!   order. A footnote no paragraph references (the parser found no place for it) has no place in
+//!   the text and is not written; a reference to a number the document has no footnote text for
+//!   (the copy of A/RES/65/141 in `sample_data`) keeps its mark, with an empty note.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
@@ -13,8 +43,8 @@ use zip::write::SimpleFileOptions;
 use super::common::{now_iso, ops, paragraphs, printed_number, resolution_number};
 use super::{RenderOptions, ReportError};
 use crate::compare::{Comparison, Pair, Status};
-use crate::diff::OpKind;
-use crate::model::{Paragraph, ParagraphKind, Part, Resolution};
+use crate::diff::{OpKind, diff_words};
+use crate::model::{FootnoteRef, Paragraph, ParagraphKind, Part, Resolution};
 
 /// How a run or a paragraph mark is tracked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,16 +71,44 @@ fn xml(s: &str) -> String {
     out
 }
 
-struct Writer {
+struct Writer<'a> {
     body: String,
     para: String,
     style: &'static str,
     next_id: u32,
     author: String,
     date: String,
+    old: &'a Resolution,
+    new: &'a Resolution,
+    /// The `w:footnote` elements written so far (without the separators).
+    notes: String,
+    /// The id of the last note written (ids start at 1).
+    next_note: u32,
+    /// Old footnote number → the note that holds its first reference in the old text, and the
+    /// number Word gives that note once every change is rejected.
+    old_notes: HashMap<u32, Note>,
+    /// New footnote number → the note that holds its first reference in the new text, and the
+    /// number Word gives that note once every change is accepted.
+    new_notes: HashMap<u32, Note>,
 }
 
-impl Writer {
+/// A note written to `footnotes.xml`, as seen from one side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Note {
+    /// The `w:id` of the note.
+    id: u32,
+    /// Its number among the notes of that side, in reference order.
+    shown: u32,
+}
+
+/// One side of a footnote reference: the old or the new document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Old,
+    New,
+}
+
+impl Writer<'_> {
     fn attrs(&mut self) -> String {
         self.next_id += 1;
         format!(
@@ -90,19 +148,7 @@ impl Writer {
             }
         }
         let rpr = if italic { "<w:rPr><w:i/></w:rPr>" } else { "" };
-        match track {
-            Track::None => {
-                let _ = write!(self.para, "<w:r>{rpr}{inner}</w:r>");
-            }
-            Track::Ins => {
-                let a = self.attrs();
-                let _ = write!(self.para, "<w:ins {a}><w:r>{rpr}{inner}</w:r></w:ins>");
-            }
-            Track::Del => {
-                let a = self.attrs();
-                let _ = write!(self.para, "<w:del {a}><w:r>{rpr}{inner}</w:r></w:del>");
-            }
-        }
+        self.tracked(&format!("<w:r>{rpr}{inner}</w:r>"), track);
     }
 
     /// Old and new versions of a short piece (a number, a title): equal → plain, else del + ins.
@@ -118,6 +164,150 @@ impl Writer {
                 }
             }
         }
+    }
+
+    /// Wrap runs in `w:ins` / `w:del` as `track` says and append them to the paragraph.
+    fn tracked(&mut self, runs: &str, track: Track) {
+        match track {
+            Track::None => self.para.push_str(runs),
+            Track::Ins => {
+                let a = self.attrs();
+                let _ = write!(self.para, "<w:ins {a}>{runs}</w:ins>");
+            }
+            Track::Del => {
+                let a = self.attrs();
+                let _ = write!(self.para, "<w:del {a}>{runs}</w:del>");
+            }
+        }
+    }
+
+    /// The footnote reference(s) at one place of the text: `old` is the footnote number referenced
+    /// there in the old text, `new` in the new text (both when the place is in shared text).
+    fn footnote_mark(&mut self, old: Option<u32>, new: Option<u32>) {
+        match (old, new) {
+            (Some(o), Some(n)) => {
+                match (
+                    self.old_notes.get(&o).copied(),
+                    self.new_notes.get(&n).copied(),
+                ) {
+                    // First reference on both sides: one note, its text diffed.
+                    (None, None) => {
+                        let id = self.footnote(Some(o), Some(n));
+                        self.reference(id, Track::None);
+                        self.register(Side::Old, o, id);
+                        self.register(Side::New, n, id);
+                    }
+                    // Repeated on both sides, to one note that has the same number in both.
+                    (Some(x), Some(y)) if x == y => self.cross_reference(y, Track::None),
+                    _ => {
+                        self.footnote_side(Side::Old, o);
+                        self.footnote_side(Side::New, n);
+                    }
+                }
+            }
+            (Some(o), None) => self.footnote_side(Side::Old, o),
+            (None, Some(n)) => self.footnote_side(Side::New, n),
+            (None, None) => {}
+        }
+    }
+
+    /// Record note `id` as holding the first reference to footnote `number` of `side`.
+    fn register(&mut self, side: Side, number: u32, id: u32) {
+        let notes = match side {
+            Side::Old => &mut self.old_notes,
+            Side::New => &mut self.new_notes,
+        };
+        let shown = u32::try_from(notes.len() + 1).unwrap_or(u32::MAX);
+        notes.insert(number, Note { id, shown });
+    }
+
+    /// A reference of one side only: deleted (old) or inserted (new); a new note at its first
+    /// reference, a cross-reference to that note afterwards.
+    fn footnote_side(&mut self, side: Side, number: u32) {
+        let (track, known) = match side {
+            Side::Old => (Track::Del, self.old_notes.get(&number).copied()),
+            Side::New => (Track::Ins, self.new_notes.get(&number).copied()),
+        };
+        if let Some(note) = known {
+            self.cross_reference(note, track);
+            return;
+        }
+        let id = match side {
+            Side::Old => self.footnote(Some(number), None),
+            Side::New => self.footnote(None, Some(number)),
+        };
+        self.register(side, number, id);
+        self.reference(id, track);
+    }
+
+    /// Write a new note for old footnote `old` and/or new footnote `new` into `notes` and return
+    /// its id: the text of one side as a tracked deletion or insertion, or the word diff of the
+    /// two texts.
+    fn footnote(&mut self, old: Option<u32>, new: Option<u32>) -> u32 {
+        let (old_text, new_text) = (note_text(self.old, old), note_text(self.new, new));
+        self.next_note += 1;
+        let id = self.next_note;
+        let outer = std::mem::take(&mut self.para);
+        match (old_text, new_text) {
+            (Some(o), Some(n)) if o == n => self.run(n, Track::None),
+            (Some(o), Some(n)) => {
+                for op in diff_words(o, n) {
+                    let track = match op.op {
+                        OpKind::Equal => Track::None,
+                        OpKind::Insert => Track::Ins,
+                        OpKind::Delete => Track::Del,
+                    };
+                    self.run(&op.text, track);
+                }
+            }
+            (Some(o), None) => self.run(o, Track::Del),
+            (None, Some(n)) => self.run(n, Track::Ins),
+            (None, None) => {}
+        }
+        let body = std::mem::replace(&mut self.para, outer);
+        let _ = write!(
+            self.notes,
+            "<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\
+             <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>\
+             <w:r><w:t xml:space=\"preserve\"> </w:t></w:r>{body}</w:p></w:footnote>"
+        );
+        id
+    }
+
+    /// The reference to note `id`, inside a bookmark that cross-references can point to.
+    fn reference(&mut self, id: u32, track: Track) {
+        let _ = write!(
+            self.para,
+            "<w:bookmarkStart w:id=\"{id}\" w:name=\"{}\"/>",
+            bookmark(id)
+        );
+        self.tracked(
+            &format!(
+                "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>\
+                 <w:footnoteReference w:id=\"{id}\"/></w:r>"
+            ),
+            track,
+        );
+        let _ = write!(self.para, "<w:bookmarkEnd w:id=\"{id}\"/>");
+    }
+
+    /// A second reference to `note`: a `NOTEREF` field whose stored result is the note's number.
+    fn cross_reference(&mut self, note: Note, track: Track) {
+        let (instr, text) = if track == Track::Del {
+            ("w:delInstrText", "w:delText")
+        } else {
+            ("w:instrText", "w:t")
+        };
+        let runs = format!(
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>\
+             <w:r><{instr} xml:space=\"preserve\"> NOTEREF {} \\f \\h </{instr}></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>\
+             <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><{text}>{}</{text}></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+            bookmark(note.id),
+            note.shown
+        );
+        self.tracked(&runs, track);
     }
 
     /// Close the current paragraph, its mark tracked as `mark`.
@@ -163,7 +353,16 @@ fn prefixes(w: &mut Writer, old: Option<&Paragraph>, new: Option<&Paragraph>) {
     w.either(o.as_deref(), n.as_deref());
 }
 
-/// A 1–1, split, merged, added or removed pair written through its word diff.
+/// The text of footnote `number` of `r` (empty when the document has no such footnote).
+fn note_text(r: &Resolution, number: Option<u32>) -> Option<&str> {
+    number.map(|n| r.footnote(n).map(|f| f.text.as_str()).unwrap_or_default())
+}
+
+/// The name of the bookmark on the reference to note `id` (hidden: it starts with `_`).
+fn bookmark(id: u32) -> String {
+    format!("_RefFn{id}")
+}
+
 /// Length in bytes of the lead phrase at the start of a paragraph's text (0 when none).
 fn lead_len(p: Option<&Paragraph>) -> usize {
     p.and_then(|p| {
@@ -173,36 +372,142 @@ fn lead_len(p: Option<&Paragraph>) -> usize {
     .unwrap_or(0)
 }
 
-/// Where the writer stands in the current old and new paragraph texts, to set lead phrases in
-/// italics.
-struct LeadCursor {
-    old_off: usize,
-    old_lead: usize,
-    new_off: usize,
-    new_lead: usize,
+/// Where the writer stands in the current paragraph of one side: the byte offset in its text, the
+/// length of its lead phrase (set in italics) and the footnote references still to be written.
+#[derive(Default)]
+struct SideCursor {
+    off: usize,
+    lead: usize,
+    refs: Vec<FootnoteRef>,
+    next_ref: usize,
 }
 
-impl LeadCursor {
-    /// Write `piece` of an op tracked as `track`, its part inside the lead phrase in italics.
+impl SideCursor {
+    fn new(p: Option<&Paragraph>) -> Self {
+        let mut refs = p.map(|p| p.footnote_refs.clone()).unwrap_or_default();
+        refs.sort_by_key(|r| r.offset);
+        Self {
+            off: 0,
+            lead: lead_len(p),
+            refs,
+            next_ref: 0,
+        }
+    }
+
+    /// The references that stand after a byte of the next `len` bytes (or before the text, at
+    /// offset 0), as (position in those bytes, footnote number); they count as written.
+    fn take_refs(&mut self, len: usize) -> Vec<(usize, u32)> {
+        let end = self.off + len;
+        let mut out = Vec::new();
+        while let Some(r) = self.refs.get(self.next_ref).filter(|r| r.offset <= end) {
+            out.push((r.offset.saturating_sub(self.off), r.number));
+            self.next_ref += 1;
+        }
+        out
+    }
+
+    /// The references not written yet (an offset past the end of the text).
+    fn rest(&mut self) -> Vec<u32> {
+        let rest = self
+            .refs
+            .get(self.next_ref..)
+            .unwrap_or_default()
+            .iter()
+            .map(|r| r.number)
+            .collect();
+        self.next_ref = self.refs.len();
+        rest
+    }
+}
+
+/// Where the writer stands in the current old and new paragraphs.
+struct TextCursor {
+    old: SideCursor,
+    new: SideCursor,
+}
+
+impl TextCursor {
+    fn new(old: Option<&Paragraph>, new: Option<&Paragraph>) -> Self {
+        Self {
+            old: SideCursor::new(old),
+            new: SideCursor::new(new),
+        }
+    }
+
+    /// Write `piece` of an op tracked as `track`: its part inside the lead phrase in italics, and
+    /// the footnote references that stand in it. In text both sides share, an old and a new
+    /// reference at the same place are one mark.
     fn emit(&mut self, w: &mut Writer, piece: &str, track: Track) {
-        let (off, lead) = match track {
-            Track::Del => (self.old_off, self.old_lead),
-            _ => (self.new_off, self.new_lead),
+        // (position in `piece`, old footnote number, new footnote number)
+        let mut marks: Vec<(usize, Option<u32>, Option<u32>)> = Vec::new();
+        if track != Track::Ins {
+            for (at, n) in self.old.take_refs(piece.len()) {
+                marks.push((at, Some(n), None));
+            }
+        }
+        if track != Track::Del {
+            for (at, n) in self.new.take_refs(piece.len()) {
+                match marks
+                    .iter_mut()
+                    .find(|m| m.0 == at && m.1.is_some() && m.2.is_none())
+                {
+                    Some(m) => m.2 = Some(n),
+                    None => marks.push((at, None, Some(n))),
+                }
+            }
+        }
+        marks.sort_by_key(|m| m.0);
+        let mut pos = 0;
+        for (at, old, new) in marks {
+            let mut cut = at.clamp(pos, piece.len());
+            while !piece.is_char_boundary(cut) {
+                cut += 1;
+            }
+            self.text(w, piece.get(pos..cut).unwrap_or_default(), track, pos);
+            pos = cut;
+            w.footnote_mark(old, new);
+        }
+        self.text(w, piece.get(pos..).unwrap_or_default(), track, pos);
+        if track != Track::Ins {
+            self.old.off += piece.len();
+        }
+        if track != Track::Del {
+            self.new.off += piece.len();
+        }
+    }
+
+    /// Write `text`, which starts `at` bytes into the current piece, its part inside the lead
+    /// phrase in italics.
+    fn text(&self, w: &mut Writer, text: &str, track: Track, at: usize) {
+        let side = if track == Track::Del {
+            &self.old
+        } else {
+            &self.new
         };
-        let cut = lead.saturating_sub(off).min(piece.len());
-        match (piece.get(..cut), piece.get(cut..)) {
+        let cut = side.lead.saturating_sub(side.off + at).min(text.len());
+        match (text.get(..cut), text.get(cut..)) {
             (Some(head), Some(tail)) => {
                 w.run_styled(head, track, true);
                 w.run(tail, track);
             }
-            _ => w.run(piece, track),
+            _ => w.run(text, track),
         }
-        if track != Track::Ins {
-            self.old_off += piece.len();
+    }
+
+    /// Write the old paragraph's references not written yet (deleted), then move to `p`.
+    fn next_old(&mut self, w: &mut Writer, p: Option<&Paragraph>) {
+        for n in self.old.rest() {
+            w.footnote_mark(Some(n), None);
         }
-        if track != Track::Del {
-            self.new_off += piece.len();
+        self.old = SideCursor::new(p);
+    }
+
+    /// Write the new paragraph's references not written yet (inserted), then move to `p`.
+    fn next_new(&mut self, w: &mut Writer, p: Option<&Paragraph>) {
+        for n in self.new.rest() {
+            w.footnote_mark(None, Some(n));
         }
+        self.new = SideCursor::new(p);
     }
 }
 
@@ -211,12 +516,7 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
     let olds = paragraphs(&c.old, &pair.old);
     let news = paragraphs(&c.new, &pair.new);
     let (mut oi, mut ni) = (0usize, 0usize);
-    let mut cur = LeadCursor {
-        old_off: 0,
-        old_lead: lead_len(olds.first().copied()),
-        new_off: 0,
-        new_lead: lead_len(news.first().copied()),
-    };
+    let mut cur = TextCursor::new(olds.first().copied(), news.first().copied());
     w.start_para(style_of(news.first().or(olds.first()).copied()));
     prefixes(w, olds.first().copied(), news.first().copied());
     for op in ops(c, pair).iter() {
@@ -227,17 +527,15 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
         };
         for (k, piece) in op.text.split('\n').enumerate() {
             if k > 0 {
-                w.end_para(track);
                 if track != Track::Ins {
                     oi += 1;
-                    cur.old_off = 0;
-                    cur.old_lead = lead_len(olds.get(oi).copied());
+                    cur.next_old(w, olds.get(oi).copied());
                 }
                 if track != Track::Del {
                     ni += 1;
-                    cur.new_off = 0;
-                    cur.new_lead = lead_len(news.get(ni).copied());
+                    cur.next_new(w, news.get(ni).copied());
                 }
+                w.end_para(track);
                 let o = if track == Track::Ins {
                     None
                 } else {
@@ -254,6 +552,8 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
             cur.emit(w, piece, track);
         }
     }
+    cur.next_old(w, None);
+    cur.next_new(w, None);
     let mark = match (olds.is_empty(), news.is_empty()) {
         (true, false) => Track::Ins,
         (false, true) => Track::Del,
@@ -268,13 +568,14 @@ fn write_whole(w: &mut Writer, paras: &[&Paragraph], track: Track) {
         w.start_para(style_of(Some(p)));
         let prefix = number_prefix(p);
         w.run(&prefix, track);
-        let mut cur = LeadCursor {
-            old_off: 0,
-            old_lead: lead_len(Some(p)),
-            new_off: 0,
-            new_lead: lead_len(Some(p)),
+        let mut cur = if track == Track::Del {
+            TextCursor::new(Some(p), None)
+        } else {
+            TextCursor::new(None, Some(p))
         };
         cur.emit(w, &p.text, track);
+        cur.next_old(w, None);
+        cur.next_new(w, None);
         w.end_para(track);
     }
 }
@@ -410,8 +711,8 @@ pub fn title_parts(r: &Resolution) -> (Option<String>, Option<String>) {
     )
 }
 
-/// The body XML (`w:document`).
-fn document_xml(c: &Comparison, author: &str, date: &str) -> String {
+/// The body XML (`w:document`) and the footnotes XML (`w:footnotes`).
+fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
     let mut w = Writer {
         body: String::new(),
         para: String::new(),
@@ -419,6 +720,12 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> String {
         next_id: 0,
         author: author.to_string(),
         date: date.to_string(),
+        old: &c.old,
+        new: &c.new,
+        notes: String::new(),
+        next_note: 0,
+        old_notes: HashMap::new(),
+        new_notes: HashMap::new(),
     };
     let (on, ot) = title_parts(&c.old);
     let (nn, nt) = title_parts(&c.new);
@@ -469,7 +776,7 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> String {
     if !closed {
         close(&mut w);
     }
-    format!(
+    let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
          xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{}\
@@ -477,20 +784,36 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> String {
          w:bottom=\"1440\" w:left=\"1247\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr>\
          </w:body></w:document>",
         w.body
+    );
+    (document, footnotes_xml(&w.notes))
+}
+
+/// The footnotes part: the separator (-1) and continuation separator (0) Word expects, then
+/// `notes`.
+fn footnotes_xml(notes: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:footnotes xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
+         <w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" \
+         w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>\
+         <w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing \
+         w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:continuationSeparator/>\
+         </w:r></w:p></w:footnote>{notes}</w:footnotes>"
     )
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
 
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
 
 const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style></w:styles>"#;
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>"#;
 
 fn core_xml(labels: &(String, String), author: &str, date: &str) -> String {
     let title = format!("{} (tracked changes against {})", labels.1, labels.0);
@@ -515,10 +838,12 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportErr
     } else {
         opts.author.as_str()
     };
-    let parts: [(&str, String); 6] = [
+    let (document, footnotes) = document_xml(c, author, &date);
+    let parts: [(&str, String); 7] = [
         ("[Content_Types].xml", CONTENT_TYPES.to_string()),
         ("_rels/.rels", RELS.to_string()),
-        ("word/document.xml", document_xml(c, author, &date)),
+        ("word/document.xml", document),
+        ("word/footnotes.xml", footnotes),
         ("word/styles.xml", STYLES.to_string()),
         ("word/_rels/document.xml.rels", DOC_RELS.to_string()),
         (

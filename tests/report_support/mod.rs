@@ -276,13 +276,29 @@ pub fn crafted() -> Comparison {
     }
 }
 
-/// One paragraph of `word/document.xml` as read back.
+/// One paragraph of `word/document.xml` (or of `word/footnotes.xml`) as read back.
 #[derive(Debug, Default, Clone)]
 pub struct DocxPara {
-    /// Text outside `w:ins`/`w:del` (`w:t`, tabs as `\t`).
-    pub segments: Vec<(Mark, String)>,
+    /// Text (`w:t`, `w:delText`, tabs as `\t`) and footnote marks, each with how it is tracked.
+    pub segments: Vec<(Mark, Seg)>,
     /// How the paragraph mark is tracked.
     pub mark: Mark,
+    /// In `footnotes.xml`: the `w:id` of the footnote the paragraph belongs to.
+    pub note: Option<String>,
+}
+
+/// A piece of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// Text.
+    Text(String),
+    /// A `w:footnoteReference` to note `id`, inside bookmark `bookmark` if any.
+    Note {
+        id: String,
+        bookmark: Option<String>,
+    },
+    /// A `NOTEREF` field to bookmark `bookmark`, showing `shown`.
+    NoteRef { bookmark: String, shown: String },
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -293,20 +309,32 @@ pub enum Mark {
     Del,
 }
 
-/// Unzip `word/document.xml` (and check the package has every required part).
-pub fn docx_document_xml(bytes: &[u8]) -> String {
+/// The parts every DOCX package of resdiff has.
+pub const DOCX_PARTS: [&str; 7] = [
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "word/document.xml",
+    "word/footnotes.xml",
+    "word/styles.xml",
+    "word/_rels/document.xml.rels",
+    "docProps/core.xml",
+];
+
+/// One part of a DOCX package as text.
+pub fn docx_part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    for name in [
-        "[Content_Types].xml",
-        "_rels/.rels",
-        "word/document.xml",
-        "word/styles.xml",
-        "word/_rels/document.xml.rels",
-        "docProps/core.xml",
-    ] {
-        let mut s = String::new();
-        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
-        // every part is well-formed XML
+    let mut s = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// Unzip `word/document.xml` (and check the package has every required part, each well-formed).
+pub fn docx_document_xml(bytes: &[u8]) -> String {
+    for name in DOCX_PARTS {
+        let s = docx_part(bytes, name);
         let mut r = Reader::from_str(&s);
         loop {
             match r.read_event() {
@@ -316,15 +344,26 @@ pub fn docx_document_xml(bytes: &[u8]) -> String {
             }
         }
     }
-    let mut s = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut s)
-        .unwrap();
-    s
+    docx_part(bytes, "word/document.xml")
 }
 
-/// Read the paragraphs of `document.xml` with their tracked runs.
+/// The value of attribute `name` (`w:id`) of an element.
+fn attr(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .map(|a| a.value.to_string())
+}
+
+/// A field being read: its instruction, and its result once `separate` was seen.
+#[derive(Default)]
+struct Field {
+    instr: String,
+    result: Option<String>,
+}
+
+/// Read the paragraphs of `document.xml` or `footnotes.xml` with their tracked runs, footnote
+/// references and `NOTEREF` fields (a field's result is not text of the paragraph).
 pub fn docx_paragraphs(xml: &str) -> Vec<DocxPara> {
     let mut r = Reader::from_str(xml);
     let mut out = Vec::new();
@@ -332,31 +371,85 @@ pub fn docx_paragraphs(xml: &str) -> Vec<DocxPara> {
     let mut in_ppr = false;
     let mut run_mark = Mark::None;
     let mut in_text = false;
+    let mut in_instr = false;
+    let mut note: Option<String> = None;
+    let mut bookmark: Option<String> = None;
+    let mut field: Option<Field> = None;
+    let push =
+        |cur: &mut DocxPara, field: &mut Option<Field>, in_instr: bool, m, t: &str| match field {
+            Some(f) if in_instr => f.instr.push_str(t),
+            Some(Field {
+                result: Some(res), ..
+            }) => res.push_str(t),
+            Some(_) => panic!("text inside a field's instruction part: {t}"),
+            None => cur.segments.push((m, Seg::Text(t.to_string()))),
+        };
     loop {
         match r.read_event().unwrap() {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:p" => {
-                cur = DocxPara::default();
+                cur = DocxPara {
+                    note: note.clone(),
+                    ..DocxPara::default()
+                };
                 let _ = e;
             }
             Event::Start(e) => match e.name().as_ref() {
+                // separators (`w:type`) are not notes
+                "w:footnote" => note = attr(&e, "w:id").filter(|_| attr(&e, "w:type").is_none()),
                 "w:pPr" => in_ppr = true,
                 "w:ins" => run_mark = Mark::Ins,
                 "w:del" => run_mark = Mark::Del,
                 "w:t" | "w:delText" => in_text = true,
+                "w:instrText" | "w:delInstrText" => in_instr = true,
                 _ => {}
             },
             Event::Empty(e) => match e.name().as_ref() {
                 "w:ins" if in_ppr => cur.mark = Mark::Ins,
                 "w:del" if in_ppr => cur.mark = Mark::Del,
-                "w:tab" if !in_ppr => cur.segments.push((run_mark, "\t".into())),
+                "w:tab" if !in_ppr => push(&mut cur, &mut field, false, run_mark, "\t"),
+                "w:bookmarkStart" => bookmark = attr(&e, "w:name"),
+                "w:bookmarkEnd" => bookmark = None,
+                "w:footnoteReference" => cur.segments.push((
+                    run_mark,
+                    Seg::Note {
+                        id: attr(&e, "w:id").unwrap(),
+                        bookmark: bookmark.clone(),
+                    },
+                )),
+                "w:fldChar" => match attr(&e, "w:fldCharType").as_deref() {
+                    Some("begin") => {
+                        assert!(field.is_none(), "nested field");
+                        field = Some(Field::default());
+                    }
+                    Some("separate") => {
+                        if let Some(f) = field.as_mut() {
+                            f.result = Some(String::new());
+                        }
+                    }
+                    Some("end") => {
+                        let f = field.take().expect("field end without begin");
+                        let words: Vec<&str> = f.instr.split_whitespace().collect();
+                        let ["NOTEREF", name, ..] = words[..] else {
+                            panic!("unexpected field {}", f.instr);
+                        };
+                        cur.segments.push((
+                            run_mark,
+                            Seg::NoteRef {
+                                bookmark: name.to_string(),
+                                shown: f.result.unwrap_or_default(),
+                            },
+                        ));
+                    }
+                    other => panic!("fldChar {other:?}"),
+                },
                 _ => {}
             },
-            Event::Text(t) if in_text => {
-                cur.segments
-                    .push((run_mark, t.xml10_content().into_owned()));
+            Event::Text(t) if in_text || in_instr => {
+                let t = t.xml10_content().into_owned();
+                push(&mut cur, &mut field, in_instr, run_mark, &t);
             }
-            Event::GeneralRef(g) if in_text => {
+            Event::GeneralRef(g) if in_text || in_instr => {
                 let name = g.into_inner().into_owned();
                 let ch = match name.as_str() {
                     "amp" => "&",
@@ -366,34 +459,52 @@ pub fn docx_paragraphs(xml: &str) -> Vec<DocxPara> {
                     "apos" => "'",
                     other => panic!("unexpected entity {other}"),
                 };
-                cur.segments.push((run_mark, ch.into()));
+                push(&mut cur, &mut field, in_instr, run_mark, ch);
             }
             Event::End(e) => match e.name().as_ref() {
                 "w:p" => out.push(std::mem::take(&mut cur)),
+                "w:footnote" => note = None,
                 "w:pPr" => in_ppr = false,
                 "w:ins" | "w:del" => run_mark = Mark::None,
                 "w:t" | "w:delText" => in_text = false,
+                "w:instrText" | "w:delInstrText" => in_instr = false,
                 _ => {}
             },
             _ => {}
         }
     }
+    assert!(field.is_none(), "unterminated field");
     out
 }
 
-/// The paragraphs Word shows after accepting (`accept = true`) or rejecting every change.
+/// True when a piece tracked as `m` is shown after accepting (`accept = true`) or rejecting
+/// every change.
+fn shown(m: Mark, accept: bool) -> bool {
+    match m {
+        Mark::None => true,
+        Mark::Ins => accept,
+        Mark::Del => !accept,
+    }
+}
+
+/// The paragraphs Word shows after accepting (`accept = true`) or rejecting every change, text
+/// only.
 pub fn resolve(paras: &[DocxPara], accept: bool) -> Vec<String> {
-    let (keep, drop_mark) = if accept {
-        (Mark::Ins, Mark::Del)
-    } else {
-        (Mark::Del, Mark::Ins)
-    };
+    resolve_with(paras, accept, |_| String::new())
+}
+
+/// [`resolve`], each footnote mark written as `note(mark)`.
+fn resolve_with(paras: &[DocxPara], accept: bool, note: impl Fn(&Seg) -> String) -> Vec<String> {
+    let drop_mark = if accept { Mark::Del } else { Mark::Ins };
     let mut out = Vec::new();
     let mut pending = String::new();
     for p in paras {
-        for (m, t) in &p.segments {
-            if *m == Mark::None || *m == keep {
-                pending.push_str(t);
+        for (m, seg) in &p.segments {
+            if shown(*m, accept) {
+                match seg {
+                    Seg::Text(t) => pending.push_str(t),
+                    other => pending.push_str(&note(other)),
+                }
             }
         }
         // A removed paragraph mark joins this paragraph with the next one.
@@ -405,6 +516,153 @@ pub fn resolve(paras: &[DocxPara], accept: bool) -> Vec<String> {
         out.push(pending);
     }
     out
+}
+
+/// What a DOCX reads as after accepting (`accept = true`) or rejecting every change.
+#[derive(Debug)]
+pub struct DocxView {
+    /// The paragraphs, each footnote mark written `[^text of the note]`; a cross-reference to a
+    /// note that is not shown, or whose stored number is not the note's number, is written
+    /// `[^BROKEN …]`.
+    pub paragraphs: Vec<String>,
+    /// The texts of the notes referenced, in the order Word numbers them (1, 2, …).
+    pub notes: Vec<String>,
+    /// How many marks are cross-references (`NOTEREF` fields) rather than notes.
+    pub cross_references: usize,
+}
+
+/// Read a DOCX package as Word shows it after accepting or rejecting every change, footnotes
+/// included. Panics when a note is referenced twice, a reference has no note, or a note lacks
+/// its `w:footnoteRef` mark.
+pub fn docx_view(bytes: &[u8], accept: bool) -> DocxView {
+    let paras = docx_paragraphs(&docx_document_xml(bytes));
+    let note_paras = docx_paragraphs(&docx_part(bytes, "word/footnotes.xml"));
+    let footnotes_xml = docx_part(bytes, "word/footnotes.xml");
+    // note id → its text in this view (the paragraphs of the note joined with "\n", without the
+    // space after the note's own number mark)
+    let mut texts: std::collections::HashMap<String, String> = Default::default();
+    for p in &note_paras {
+        let Some(id) = &p.note else { continue };
+        let text: String = p
+            .segments
+            .iter()
+            .filter(|(m, _)| shown(*m, accept))
+            .map(|(_, s)| match s {
+                Seg::Text(t) => t.as_str(),
+                other => panic!("mark inside note {id}: {other:?}"),
+            })
+            .collect();
+        let entry = texts.entry(id.clone()).or_default();
+        if !entry.is_empty() {
+            entry.push('\n');
+        }
+        entry.push_str(text.strip_prefix(' ').unwrap_or(&text));
+    }
+    for id in texts.keys() {
+        let open = format!("<w:footnote w:id=\"{id}\">");
+        let at = footnotes_xml.find(&open).unwrap();
+        let end = at + footnotes_xml[at..].find("</w:footnote>").unwrap();
+        assert_eq!(
+            footnotes_xml[at..end].matches("<w:footnoteRef/>").count(),
+            1,
+            "note {id} has one number mark"
+        );
+    }
+    // Notes shown, in order, with their numbers; bookmarks on shown references.
+    let mut order: Vec<String> = Vec::new();
+    let mut bookmarks: std::collections::HashMap<String, String> = Default::default();
+    for p in &paras {
+        for (m, seg) in &p.segments {
+            if let Seg::Note { id, bookmark } = seg {
+                if let Some(b) = bookmark {
+                    assert!(
+                        bookmarks.insert(b.clone(), id.clone()).is_none(),
+                        "bookmark {b} twice"
+                    );
+                }
+                if shown(*m, accept) {
+                    assert!(!order.contains(id), "note {id} referenced twice");
+                    order.push(id.clone());
+                }
+            }
+        }
+    }
+    let mut cross_references = 0;
+    let paragraphs = resolve_with(&paras, accept, |seg| match seg {
+        Seg::Note { id, .. } => {
+            let text = texts
+                .get(id)
+                .unwrap_or_else(|| panic!("no note {id} in footnotes.xml"));
+            format!("[^{text}]")
+        }
+        Seg::NoteRef { bookmark, shown } => {
+            let target = bookmarks.get(bookmark);
+            let number = target.and_then(|id| order.iter().position(|o| o == id));
+            match (target, number) {
+                (Some(id), Some(k)) if *shown == (k + 1).to_string() => {
+                    format!("[^{}]", texts[id])
+                }
+                _ => format!("[^BROKEN {bookmark} showing {shown}]"),
+            }
+        }
+        Seg::Text(_) => unreachable!(),
+    });
+    for p in &paras {
+        cross_references += p
+            .segments
+            .iter()
+            .filter(|(m, s)| shown(*m, accept) && matches!(s, Seg::NoteRef { .. }))
+            .count();
+    }
+    let notes = order.iter().map(|id| texts[id].clone()).collect();
+    DocxView {
+        paragraphs,
+        notes,
+        cross_references,
+    }
+}
+
+/// The paragraphs of a document as [`docx_view`] writes them: printed number, tab, text, each
+/// footnote reference as `[^footnote text]` at its offset (`[^]` for a number without a footnote).
+pub fn expected_paragraphs_with_notes(r: &Resolution) -> Vec<String> {
+    let numbered = expected_paragraphs(r);
+    r.paragraphs
+        .iter()
+        .zip(numbered)
+        .map(|(p, full)| {
+            let prefix = &full[..full.len() - p.text.len()];
+            let mut out = prefix.to_string();
+            let mut refs = p.footnote_refs.clone();
+            refs.sort_by_key(|f| f.offset);
+            let mut at = 0;
+            for f in refs {
+                out.push_str(&p.text[at..f.offset]);
+                at = f.offset;
+                let text = r.footnote(f.number).map(|n| n.text.as_str()).unwrap_or("");
+                out.push_str(&format!("[^{text}]"));
+            }
+            out.push_str(&p.text[at..]);
+            out
+        })
+        .collect()
+}
+
+/// The texts of the footnotes of `r` in the order of their first reference (`""` for a number
+/// without a footnote): the notes Word shows for `r`.
+pub fn referenced_notes(r: &Resolution) -> Vec<String> {
+    let mut seen: Vec<u32> = Vec::new();
+    for p in &r.paragraphs {
+        let mut refs = p.footnote_refs.clone();
+        refs.sort_by_key(|f| f.offset);
+        for f in refs {
+            if !seen.contains(&f.number) {
+                seen.push(f.number);
+            }
+        }
+    }
+    seen.iter()
+        .map(|n| r.footnote(*n).map(|f| f.text.clone()).unwrap_or_default())
+        .collect()
 }
 
 /// The text of each paragraph of a document as the DOCX writes it: printed number, tab, text.
