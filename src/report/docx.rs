@@ -588,6 +588,18 @@ enum Item {
     MovedFrom(usize, usize),
     /// A moved pair's new paragraphs, inserted where they stand now.
     MovedTo(usize),
+    /// One new paragraph (pair, new paragraph index) of a pair whose new paragraphs are not
+    /// adjacent, inserted where it stands.
+    NewPiece(usize, usize),
+}
+
+/// True when paragraphs of other pairs stand between this pair's new paragraphs (a split whose
+/// pieces are apart): written whole, it would put them next to each other.
+fn gapped(p: &Pair) -> bool {
+    match (p.new.iter().min(), p.new.iter().max()) {
+        (Some(&lo), Some(&hi)) => hi - lo + 1 != p.new.len(),
+        _ => false,
+    }
 }
 
 /// Indices (into `keys`) of a longest strictly increasing subsequence of `keys`.
@@ -621,8 +633,9 @@ fn longest_increasing(keys: &[usize]) -> Vec<usize> {
 /// The order in which pairs are written: new-document order; pairs whose old paragraphs are out
 /// of old-document order (moved, off the longest in-order run, or spanning paragraphs that other
 /// pairs keep) are written as an insertion in new order plus a deletion of each of their old
-/// paragraphs at its old place. Accepting all changes then gives the new order, rejecting all
-/// gives the old order.
+/// paragraphs at its old place. A pair whose new paragraphs are apart (other pairs' paragraphs
+/// between them) is written the same way, with each new paragraph inserted at its own place.
+/// Accepting all changes then gives the new order, rejecting all gives the old order.
 fn items(pairs: &[Pair]) -> Vec<Item> {
     let min_old = |i: usize| {
         pairs
@@ -640,7 +653,7 @@ fn items(pairs: &[Pair]) -> Vec<Item> {
         .filter(|i| {
             pairs
                 .get(*i)
-                .is_some_and(|p| !p.old.is_empty() && p.status != Status::Moved)
+                .is_some_and(|p| !p.old.is_empty() && p.status != Status::Moved && !gapped(p))
         })
         .collect();
     let keys: Vec<usize> = candidates.iter().map(|i| min_old(*i)).collect();
@@ -658,12 +671,37 @@ fn items(pairs: &[Pair]) -> Vec<Item> {
     }
     let mut items = Vec::with_capacity(pairs.len() + 4);
     let mut moved_old: Vec<(usize, usize)> = Vec::new();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
     for (i, p) in pairs.iter().enumerate() {
-        if p.old.is_empty() || kept.contains(&i) {
+        if gapped(p) {
+            let mut news = p.new.clone();
+            news.sort_unstable();
+            if let Some((first, rest)) = news.split_first() {
+                items.push(Item::NewPiece(i, *first));
+                pieces.extend(rest.iter().map(|n| (*n, i)));
+            }
+            moved_old.extend(p.old.iter().map(|o| (*o, i)));
+        } else if p.old.is_empty() || kept.contains(&i) {
             items.push(Item::Pair(i));
         } else {
             items.push(Item::MovedTo(i));
             moved_old.extend(p.old.iter().map(|o| (*o, i)));
+        }
+    }
+    // The later pieces of apart pairs go before the first item that starts further down.
+    let first_new = |it: &Item| match it {
+        Item::Pair(k) | Item::MovedTo(k) => pairs.get(*k).and_then(|p| p.new.iter().min().copied()),
+        Item::NewPiece(_, n) => Some(*n),
+        Item::MovedFrom(..) => None,
+    };
+    pieces.sort_unstable();
+    for (n, pair) in pieces {
+        match items
+            .iter()
+            .position(|it| first_new(it).is_some_and(|m| m > n))
+        {
+            Some(pos) => items.insert(pos, Item::NewPiece(pair, n)),
+            None => items.push(Item::NewPiece(pair, n)),
         }
     }
     moved_old.sort_unstable();
@@ -674,7 +712,7 @@ fn items(pairs: &[Pair]) -> Vec<Item> {
                 .and_then(|p| p.old.iter().min())
                 .is_some_and(|o| *o > old),
             Item::MovedFrom(_, o) => *o > old,
-            Item::MovedTo(_) => false,
+            Item::MovedTo(_) | Item::NewPiece(..) => false,
         });
         match pos {
             Some(pos) => items.insert(pos, Item::MovedFrom(pair, old)),
@@ -686,7 +724,9 @@ fn items(pairs: &[Pair]) -> Vec<Item> {
 
 fn in_annex(c: &Comparison, item: Item) -> bool {
     let pair = match item {
-        Item::Pair(i) | Item::MovedFrom(i, _) | Item::MovedTo(i) => c.pairs.get(i),
+        Item::Pair(i) | Item::MovedFrom(i, _) | Item::MovedTo(i) | Item::NewPiece(i, _) => {
+            c.pairs.get(i)
+        }
     };
     pair.is_some_and(|p| {
         paragraphs(&c.old, &p.old)
@@ -770,6 +810,9 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
                 if let Some(p) = c.pairs.get(i) {
                     write_whole(&mut w, &paragraphs(&c.new, &p.new), Track::Ins);
                 }
+            }
+            Item::NewPiece(_, new) => {
+                write_whole(&mut w, &paragraphs(&c.new, &[new]), Track::Ins);
             }
         }
     }
