@@ -78,6 +78,15 @@ fn sample_docx_accepts_to_66_184_and_rejects_to_65_141() {
     assert!(xml.contains("<w:ins "));
     assert!(xml.contains("w:author=\"resdiff\" w:date=\"2026-11-28T12:00:00Z\""));
     assert!(xml.contains("66/184."), "title number");
+    // The 65/141 copy has no stamp and no title line: its side of the heading is empty, and the
+    // new number and title are insertions (no symbol standing in for a title).
+    let paras = docx_paragraphs(&xml);
+    let (accepted, rejected) = (resolve(&paras, true), resolve(&paras, false));
+    assert_eq!(
+        accepted[0],
+        "66/184.\tInformation and communications technologies for development"
+    );
+    assert_eq!(rejected[0], "");
     assert!(xml.contains("91st plenary meeting"));
 }
 

@@ -747,7 +747,7 @@ pub fn closing_line(r: &Resolution) -> Option<String> {
 pub fn title_parts(r: &Resolution) -> (Option<String>, Option<String>) {
     (
         resolution_number(r).map(|n| format!("{n}.\t")),
-        r.meta.title.clone().or_else(|| r.meta.symbol.clone()),
+        r.meta.title.clone(),
     )
 }
 
@@ -767,8 +767,14 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
         old_notes: HashMap::new(),
         new_notes: HashMap::new(),
     };
-    let (on, ot) = title_parts(&c.old);
-    let (nn, nt) = title_parts(&c.new);
+    let (on, mut ot) = title_parts(&c.old);
+    let (nn, mut nt) = title_parts(&c.new);
+    // A side whose text has no title line has no title to delete or insert; only when neither
+    // has one do the symbols stand in, so the heading is never empty.
+    if ot.is_none() && nt.is_none() {
+        ot = c.old.meta.symbol.clone();
+        nt = c.new.meta.symbol.clone();
+    }
     w.start_para("ResTitle");
     w.either(on.as_deref(), nn.as_deref());
     w.either(ot.as_deref(), nt.as_deref());
