@@ -394,6 +394,32 @@ fn keyboard_scrolls_resizes_the_columns_and_steps_through_changes() {
     assert_ne!(c.pairs[first].status, Status::Unchanged);
 }
 
+/// The toolbar stays on one line: its first and last controls (and the search-hit buttons, when
+/// a search is on) share a top edge.
+fn assert_toolbar_on_one_line(h: &Harness<'_, ResdiffApp>, width: f32) {
+    let top = |label: &str| h.get_by_label(label).rect().top();
+    let first = top("Open old…");
+    for label in ["Theme", "Next hit"] {
+        assert!(
+            (top(label) - first).abs() < 1.0,
+            "{label} wrapped at width {width}: top {} vs {first}",
+            top(label)
+        );
+    }
+}
+
+#[test]
+fn the_toolbar_keeps_one_line_while_searching_at_any_usual_width() {
+    let mut h = harness(ThemePref::Light);
+    h.state_mut()
+        .apply(Command::Search("information society".to_owned()));
+    for width in [1000.0, 1240.0, 1380.0, 1600.0] {
+        h.set_size(egui::vec2(width, 720.0));
+        h.run_steps(4);
+        assert_toolbar_on_one_line(&h, width);
+    }
+}
+
 #[test]
 fn narrow_window_keeps_the_toolbar_names() {
     let mut h = harness(ThemePref::Light);

@@ -203,7 +203,10 @@ pub fn toolbar(
     out: &mut Vec<Command>,
     req: &mut Vec<UiRequest>,
 ) {
-    let compact = ui.available_width() < COMPACT_TOOLBAR_BELOW;
+    // The hit counter and its two buttons need about 210 more points while a search is on.
+    let searching = !state.search.trim().is_empty();
+    let compact =
+        ui.available_width() < COMPACT_TOOLBAR_BELOW + if searching { 210.0 } else { 0.0 };
     let pick = |full: &'static str, short: &'static str| if compact { short } else { full };
     ui.horizontal_wrapped(|ui| {
         if tool_button(
@@ -229,13 +232,21 @@ pub fn toolbar(
             req.push(UiRequest::PickFile(Side::New));
         }
         let loaded = state.old.path.is_some() || state.new.path.is_some();
-        if tool_button(ui, loaded, "⇄ Swap", "Swap", "Exchange old and new").clicked() {
+        if tool_button(
+            ui,
+            loaded,
+            pick("⇄ Swap", "⇄"),
+            "Swap",
+            "Exchange old and new",
+        )
+        .clicked()
+        {
             out.push(Command::Swap);
         }
         if tool_button(
             ui,
             loaded,
-            "↻ Reload",
+            pick("↻ Reload", "↻"),
             "Reload",
             "Read both files again (F5)",
         )
@@ -315,7 +326,14 @@ pub fn toolbar(
                 ),
                 None => format!("{} hits in {rows} rows", state.hit_total()),
             };
-            ui.label(text);
+            // Compact: "1/3 rows · 3 hits", the whole sentence in the tooltip and for screen readers.
+            let shown = match (compact, state.current_hit) {
+                (false, _) => text.clone(),
+                (true, Some(h)) => format!("{}/{rows} rows · {} hits", h + 1, state.hit_total()),
+                (true, None) => format!("{rows} rows · {} hits", state.hit_total()),
+            };
+            let counter = ui.label(shown).on_hover_text(&text);
+            counter.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
             if tool_button(ui, rows > 0, "▲", "Previous hit", "Previous hit (Shift+F3)").clicked()
             {
                 out.push(Command::PrevHit);
@@ -326,8 +344,9 @@ pub fn toolbar(
         }
         ui.separator();
         let current = state.settings.filter;
-        let fl = ui.label("Show:");
-        egui::ComboBox::from_id_salt("row_filter")
+        // Compact: no caption; the box keeps "Show:" as its accessible name and tooltip.
+        let caption = (!compact).then(|| ui.label("Show:"));
+        let filter = egui::ComboBox::from_id_salt("row_filter")
             .selected_text(current.label())
             .show_ui(ui, |ui| {
                 for f in Filter::choices() {
@@ -337,7 +356,16 @@ pub fn toolbar(
                 }
             })
             .response
-            .labelled_by(fl.id);
+            .on_hover_text("Show: which rows are listed");
+        match caption {
+            Some(c) => {
+                filter.labelled_by(c.id);
+            }
+            None => {
+                filter
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Show:"));
+            }
+        }
         let theme = state.settings.theme;
         if tool_button(
             ui,
