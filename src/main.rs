@@ -220,6 +220,8 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// What the command line asks of the window.
+// Without the `gui` feature only the error that there is no window reads this.
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
 struct GuiArgs {
     old: Option<PathBuf>,
     new: Option<PathBuf>,

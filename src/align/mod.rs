@@ -106,7 +106,19 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
     let old_p = &old.paragraphs;
     let new_p = &new.paragraphs;
     let old_texts: Vec<String> = old_p.iter().map(matching_text).collect();
-    let new_texts: Vec<String> = new_p.iter().map(matching_text).collect();
+    // Most paragraphs come through a revision word for word: reuse their matching text.
+    let known: fxhash::FxMap<&str, &String> = old_p
+        .iter()
+        .zip(&old_texts)
+        .map(|(p, t)| (p.text.as_str(), t))
+        .collect();
+    let new_texts: Vec<String> = new_p
+        .iter()
+        .map(|p| match known.get(p.text.as_str()) {
+            Some(t) => (*t).clone(),
+            None => matching_text(p),
+        })
+        .collect();
     let features = Features::build(&old_texts, &new_texts);
 
     let mut m = Matcher::new(old_p, new_p, features);
