@@ -2,8 +2,6 @@
 
 mod report_support;
 
-use std::path::Path;
-
 use report_support::{
     DocxView, Mark, Seg, crafted, docx_document_xml, docx_paragraphs, docx_part, docx_view,
     expected_paragraphs, expected_paragraphs_with_notes, para, referenced_notes, resolve,
@@ -168,17 +166,7 @@ fn check_footnotes(c: &Comparison) -> (DocxView, DocxView) {
     (accepted, rejected)
 }
 
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-fn sample() -> Comparison {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
-    compare(
-        parse(&read(&dir.join("A_RES_65_141.txt"))),
-        parse(&read(&dir.join("A_RES_66_184.txt"))),
-    )
-}
+use report_support::{read, sample};
 
 /// The ids of the notes referenced outside any tracked change whose text differs between the
 /// accepted and the rejected view (one note, its text diffed inside `footnotes.xml`).

@@ -2,24 +2,12 @@
 
 mod report_support;
 
-use std::path::Path;
-
 use report_support::{docx_document_xml, docx_paragraphs, resolve, tool_or_skip};
 use resdiff::compare::{Comparison, compare};
 use resdiff::parse::parse;
 use resdiff::report::{Format, RenderOptions, render, resolution_json, resolution_text};
 
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-fn sample() -> Comparison {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
-    compare(
-        parse(&read(&dir.join("A_RES_65_141.txt"))),
-        parse(&read(&dir.join("A_RES_66_184.txt"))),
-    )
-}
+use report_support::{read, sample};
 
 fn corpus_pair(old: &str, new: &str, what: &str) -> Option<Comparison> {
     let dir = resdiff::corpus::dir_or_skip(what)?;

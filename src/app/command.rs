@@ -36,6 +36,16 @@ pub enum CopyWhat {
     Redline,
 }
 
+impl From<Side> for CopyWhat {
+    /// The plain text of that side.
+    fn from(side: Side) -> Self {
+        match side {
+            Side::Old => CopyWhat::Old,
+            Side::New => CopyWhat::New,
+        }
+    }
+}
+
 /// A user action, applied by [`super::AppState::apply`]. Every button, menu entry, shortcut and
 /// drop goes through one of these, so the UI logic can be tested without a window.
 #[derive(Debug, Clone, PartialEq)]

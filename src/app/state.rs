@@ -37,6 +37,13 @@ pub struct SideState {
     generation: u64,
 }
 
+impl SideState {
+    /// A file is loaded here or being read: a dropped file does not go to this side unasked.
+    pub fn is_taken(&self) -> bool {
+        self.path.is_some() || self.loading.is_some()
+    }
+}
+
 /// Everything the window shows, and the logic behind every command.
 #[derive(Debug)]
 pub struct AppState {
@@ -343,8 +350,7 @@ impl AppState {
         match files.as_slice() {
             [] => {}
             [one] => {
-                let taken = |s: &SideState| s.path.is_some() || s.loading.is_some();
-                let side = side.or(match (taken(&self.old), taken(&self.new)) {
+                let side = side.or(match (self.old.is_taken(), self.new.is_taken()) {
                     (false, _) => Some(Side::Old),
                     (true, false) => Some(Side::New),
                     (true, true) => None,

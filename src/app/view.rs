@@ -458,15 +458,7 @@ pub fn show(
         out.push(Command::SetSplit(0.5));
     }
     if split.has_focus() {
-        ui.memory_mut(|m| {
-            m.set_focus_lock_filter(
-                split.id,
-                egui::EventFilter {
-                    horizontal_arrows: true,
-                    ..Default::default()
-                },
-            )
-        });
+        keep_arrow_keys(ui, split.id, true);
         ui.input_mut(|i| {
             if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft) {
                 out.push(Command::SetSplit(state.settings.split - SPLIT_STEP));
@@ -502,6 +494,21 @@ pub fn show(
     }
 
     draw_overview(ui, state, view, &c, pal, strip, &prefix, total, offset, out);
+}
+
+/// While widget `id` has the focus, its arrow keys (left/right when `horizontal`, else up/down)
+/// act on it instead of moving the focus away.
+fn keep_arrow_keys(ui: &Ui, id: egui::Id, horizontal: bool) {
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            id,
+            egui::EventFilter {
+                horizontal_arrows: horizontal,
+                vertical_arrows: !horizontal,
+                ..Default::default()
+            },
+        )
+    });
 }
 
 /// Share of the text width one arrow key press moves the splitter.
@@ -657,10 +664,7 @@ fn draw_row(
                         );
                         for (side, text) in [(Side::Old, "old"), (Side::New, "new")] {
                             if !side_paragraphs(c, p, side).is_empty() {
-                                let what = match side {
-                                    Side::Old => CopyWhat::Old,
-                                    Side::New => CopyWhat::New,
-                                };
+                                let what = CopyWhat::from(side);
                                 let name = format!(
                                     "Copy the {text} text ({})",
                                     super::text::side_ids(c, p, side)
@@ -722,13 +726,7 @@ fn draw_row(
                     }
                     resp.context_menu(|ui| {
                         if ui.button("Copy paragraph").clicked() {
-                            out.push(Command::Copy(
-                                i,
-                                match side {
-                                    Side::Old => CopyWhat::Old,
-                                    Side::New => CopyWhat::New,
-                                },
-                            ));
+                            out.push(Command::Copy(i, CopyWhat::from(side)));
                             ui.close();
                         }
                         if ui.button("Copy pair as redline").clicked() {
@@ -831,15 +829,7 @@ fn draw_overview(
          When focused, Up/Down go to the previous/next change, Home/End to the start/end.",
     );
     if resp.has_focus() {
-        ui.memory_mut(|m| {
-            m.set_focus_lock_filter(
-                resp.id,
-                egui::EventFilter {
-                    vertical_arrows: true,
-                    ..Default::default()
-                },
-            )
-        });
+        keep_arrow_keys(ui, resp.id, false);
         let none = egui::Modifiers::NONE;
         ui.input_mut(|i| {
             if i.consume_key(none, egui::Key::ArrowDown) {

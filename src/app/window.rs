@@ -219,8 +219,7 @@ impl ResdiffApp {
                 }
                 painter.vline(mid, rect.y_range(), egui::Stroke::new(2.0, white));
             } else {
-                let taken = |s: &super::state::SideState| s.path.is_some() || s.loading.is_some();
-                let one = match (taken(&self.state.old), taken(&self.state.new)) {
+                let one = match (self.state.old.is_taken(), self.state.new.is_taken()) {
                     (false, _) => "The file opens as the old version",
                     (true, false) => "The file opens as the new version",
                     (true, true) => "Drop, then choose: old or new version",

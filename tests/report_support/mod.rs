@@ -775,3 +775,17 @@ pub fn html5_errors(html: &str) -> Vec<String> {
     let errors = dom.errors.borrow();
     errors.iter().map(|e| e.to_string()).collect()
 }
+
+/// A file's text; panics naming the file.
+pub fn read(p: &std::path::Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// The real sample pair, A/RES/65/141 → A/RES/66/184, parsed and compared.
+pub fn sample() -> Comparison {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    resdiff::compare::compare(
+        resdiff::parse::parse(&read(&dir.join("A_RES_65_141.txt"))),
+        resdiff::parse::parse(&read(&dir.join("A_RES_66_184.txt"))),
+    )
+}
