@@ -28,11 +28,20 @@ pub fn dir_or_skip(what: &str) -> Option<PathBuf> {
         "corpus not found at {} (set RESDIFF_CORPUS); required under CI=true for {what}",
         dir.display()
     );
-    eprintln!(
+    say_skipped(&format!(
         "SKIPPED {what}: corpus not found at {} (set RESDIFF_CORPUS to run it)",
         dir.display()
-    );
+    ));
     None
+}
+
+/// Writes a skip message straight to the process's standard error. The test harness captures
+/// `eprintln!` output of passing tests, so a skip said that way would never be seen; a write to
+/// the stream itself shows in `cargo test`'s output.
+pub fn say_skipped(line: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
 }
 
 /// All `.txt` files of `corpus/text`, sorted by name.

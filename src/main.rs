@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use resdiff::report::{self, Format, RenderOptions};
 
 /// Compare versions of UN General Assembly resolutions.
@@ -13,16 +13,24 @@ use resdiff::report::{self, Format, RenderOptions};
 #[command(
     name = "resdiff",
     version,
-    about,
-    args_conflicts_with_subcommands = true
+    about = "Compare versions of UN General Assembly resolutions, paragraph by paragraph and word by word",
+    long_about = None,
+    args_conflicts_with_subcommands = true,
+    after_help = "\
+Examples:
+  resdiff                                      open the app
+  resdiff A_RES_65_141.txt A_RES_66_184.txt    open the app with the pair compared
+  resdiff draft.docx                           open the app with one file on the old side
+  resdiff compare old.pdf new.docx -o diff.html
+  resdiff parse A_RES_66_184.txt --format json"
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Old version to open in the app.
-    old: Option<PathBuf>,
-    /// New version to open in the app.
-    new: Option<PathBuf>,
+    /// Files to open in the app: the first is the old version, the second the new one (more
+    /// than two: the first two are compared and the app says so).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// Render the loaded comparison, write a PNG of the window after the first complete frame, exit.
     #[arg(long, value_name = "FILE.png")]
     screenshot: Option<PathBuf>,
@@ -53,7 +61,10 @@ fn parse_window_size(text: &str) -> Result<(f32, f32), String> {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Parse one file and print its document model.
+    /// Read one file and print its document model (paragraphs, ids, metadata, footnotes).
+    #[command(after_help = "\
+Example:
+  resdiff parse A_RES_66_184.txt --format json > 66_184.json")]
     Parse {
         /// The file to read (txt, docx, pdf, html).
         file: PathBuf,
@@ -61,14 +72,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
         format: ParseFormat,
     },
-    /// Compare two versions and print or write a report.
+    /// Compare two versions and print a redline or write a report (html, docx, pdf, md, json, csv).
+    #[command(after_help = "\
+Examples:
+  resdiff compare A_RES_65_141.txt A_RES_66_184.txt               redline in the terminal
+  resdiff compare A_RES_65_141.txt A_RES_66_184.txt -o diff.docx  Word with tracked changes
+  resdiff compare old.txt new.txt --format json | jq .summary")]
     Compare {
         /// The old version.
         old: PathBuf,
         /// The new version.
         new: PathBuf,
         /// Report format (default: inferred from --output's extension, else text).
-        #[arg(long, short = 'f')]
+        #[arg(long, short = 'f', ignore_case = true, value_parser = format_values())]
         format: Option<String>,
         /// Write the report to FILE (atomically) instead of standard output.
         #[arg(long, short = 'o', value_name = "FILE")]
@@ -80,6 +96,28 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
+    /// Print a shell completion script for resdiff to standard output.
+    #[command(after_help = "\
+Examples:
+  resdiff completions bash > ~/.local/share/bash-completion/completions/resdiff
+  resdiff completions zsh  > ~/.zfunc/_resdiff
+  resdiff completions fish > ~/.config/fish/completions/resdiff.fish")]
+    Completions {
+        /// The shell to write the script for.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// The report formats `--format` accepts (listed in help and shell completions; `markdown` and
+/// `txt` are accepted as hidden aliases).
+fn format_values() -> clap::builder::PossibleValuesParser {
+    use clap::builder::PossibleValue;
+    let mut values: Vec<PossibleValue> = report::Format::ALL
+        .iter()
+        .map(|f| PossibleValue::new(f.name()))
+        .collect();
+    values.extend(["markdown", "txt"].map(|a| PossibleValue::new(a).hide(true)));
+    clap::builder::PossibleValuesParser::new(values)
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -107,9 +145,13 @@ fn main() -> ExitCode {
             bom,
             color,
         }) => cmd_compare(&old, &new, format.as_deref(), output.as_deref(), bom, color),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "resdiff", &mut out);
+            write_stdout(&out)
+        }
         None => run_gui(GuiArgs {
-            old: cli.old,
-            new: cli.new,
+            files: cli.files,
             screenshot: cli.screenshot,
             quit_after_frames: cli.quit_after_frames,
             scroll_bench_frames: cli.scroll_bench,
@@ -223,8 +265,7 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
 // Without the `gui` feature only the error that there is no window reads this.
 #[cfg_attr(not(feature = "gui"), allow(dead_code))]
 struct GuiArgs {
-    old: Option<PathBuf>,
-    new: Option<PathBuf>,
+    files: Vec<PathBuf>,
     screenshot: Option<PathBuf>,
     quit_after_frames: Option<u64>,
     scroll_bench_frames: Option<u64>,
@@ -234,8 +275,7 @@ struct GuiArgs {
 #[cfg(feature = "gui")]
 fn run_gui(args: GuiArgs) -> anyhow::Result<()> {
     resdiff::app::run(resdiff::app::LaunchOptions {
-        old: args.old,
-        new: args.new,
+        files: args.files,
         screenshot: args.screenshot,
         quit_after_frames: args.quit_after_frames,
         scroll_bench_frames: args.scroll_bench_frames,

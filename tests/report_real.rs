@@ -232,7 +232,11 @@ fn sample_docx_opens_in_libreoffice() {
             .arg("-")
             .output()
             .unwrap();
-        let t = String::from_utf8_lossy(&t.stdout);
+        // Line breaks depend on the fonts LibreOffice finds: compare with whitespace collapsed.
+        let t = String::from_utf8_lossy(&t.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(t.contains("The General Assembly,"));
         assert!(t.contains("Information and communications technologies for development"));
     }

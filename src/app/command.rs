@@ -56,6 +56,10 @@ pub enum Command {
     OpenNew(PathBuf),
     /// Load both (old, new).
     OpenPair(PathBuf, PathBuf),
+    /// Files given on the command line or passed by the desktop (`resdiff FILE…`, the desktop
+    /// entry's `%F`): one file opens as the old version, two as old and new; of more, the first
+    /// two are compared and a notice names the rest.
+    OpenFiles(Vec<PathBuf>),
     /// Files dropped on the window, with the column under the pointer when the platform told
     /// where the drop happened. One file goes to that column, else to the empty side, else the
     /// user is asked ([`super::AppState::drop_choice`]); two or more open as a pair (first old).

@@ -38,10 +38,9 @@ pub use window::{Automation, ResdiffApp};
 /// How to start the window.
 #[derive(Debug, Clone, Default)]
 pub struct LaunchOptions {
-    /// The old version to open.
-    pub old: Option<PathBuf>,
-    /// The new version to open.
-    pub new: Option<PathBuf>,
+    /// Files to open, as given on the command line or by the desktop: the first is the old
+    /// version, the second the new one (see [`Command::OpenFiles`]).
+    pub files: Vec<PathBuf>,
     /// Write a PNG of the window once the comparison is shown, then exit.
     pub screenshot: Option<PathBuf>,
     /// Exit after this many frames.
@@ -84,11 +83,8 @@ pub fn run(opts: LaunchOptions) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let mut app = window::create(cc, auto);
             app.failure = failure_in;
-            match (opts.old, opts.new) {
-                (Some(o), Some(n)) => app.apply(Command::OpenPair(o, n)),
-                (Some(o), None) => app.apply(Command::OpenOld(o)),
-                (None, Some(n)) => app.apply(Command::OpenNew(n)),
-                (None, None) => {}
+            if !opts.files.is_empty() {
+                app.apply(Command::OpenFiles(opts.files));
             }
             Ok(Box::new(app))
         }),

@@ -171,6 +171,11 @@ impl AppState {
                 self.start_load(Side::Old, o);
                 self.start_load(Side::New, n);
             }
+            Command::OpenFiles(files) => match files.as_slice() {
+                [] => {}
+                [one] => self.start_load(Side::Old, one.clone()),
+                _ => self.open_first_two(&files, "given"),
+            },
             Command::Drop(files, side) => self.drop_files(files, side),
             Command::ResolveDrop(side) => {
                 if let (Some(path), Some(side)) = (self.drop_choice.take(), side) {
@@ -360,19 +365,26 @@ impl AppState {
                     None => self.drop_choice = Some(one.clone()),
                 }
             }
-            [old, new, rest @ ..] => {
-                if !rest.is_empty() {
-                    self.notices.push(Notice::warning(format!(
-                        "{} files were dropped; the first two are compared ({} as old, {} as new) and the others are ignored.",
-                        files.len(),
-                        file_label(Some(old)),
-                        file_label(Some(new))
-                    )));
-                }
-                let (old, new) = (old.clone(), new.clone());
-                self.apply(Command::OpenPair(old, new));
-            }
+            _ => self.open_first_two(&files, "dropped"),
         }
+    }
+
+    /// Open the first two of `files` (at least two) as old and new; a notice names any others.
+    /// `how` says how they came: `dropped`, `given`.
+    fn open_first_two(&mut self, files: &[PathBuf], how: &str) {
+        let [old, new, rest @ ..] = files else {
+            return;
+        };
+        if !rest.is_empty() {
+            self.notices.push(Notice::warning(format!(
+                "{} files were {how}; the first two are compared ({} as old, {} as new) and the others are ignored.",
+                files.len(),
+                file_label(Some(old)),
+                file_label(Some(new))
+            )));
+        }
+        let (old, new) = (old.clone(), new.clone());
+        self.apply(Command::OpenPair(old, new));
     }
 
     fn swap(&mut self) {

@@ -388,6 +388,47 @@ fn dropping_more_than_two_files_compares_the_first_two_and_says_so() {
 }
 
 #[test]
+fn files_from_the_command_line_open_like_the_desktop_passes_them() {
+    // One file: the old side, the new side stays empty.
+    let mut s = AppState::with_engine(Settings::default(), engine());
+    s.apply(Command::OpenFiles(vec![PathBuf::from("new.txt")]));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    assert!(s.old.path.as_ref().unwrap().ends_with("new.txt"));
+    assert!(s.new.path.is_none() && s.comparison.is_none());
+    assert!(s.notices.is_empty());
+
+    // Two: old and new, compared.
+    let mut s = AppState::with_engine(Settings::default(), engine());
+    s.apply(Command::OpenFiles(
+        ["old.txt", "new.txt"].map(PathBuf::from).to_vec(),
+    ));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    assert!(s.old.path.as_ref().unwrap().ends_with("old.txt"));
+    assert!(s.new.path.as_ref().unwrap().ends_with("new.txt"));
+    assert!(s.comparison.is_some() && s.notices.is_empty());
+
+    // Three (a file manager's `%F` with three selected): the first two, and a notice.
+    let mut s = AppState::with_engine(Settings::default(), engine());
+    s.apply(Command::OpenFiles(
+        ["old.txt", "new.txt", "third.txt"]
+            .map(PathBuf::from)
+            .to_vec(),
+    ));
+    assert!(s.wait_idle(Duration::from_secs(10)));
+    assert!(s.comparison.is_some());
+    assert!(
+        s.notices[0].text.contains("3 files were given"),
+        "{}",
+        s.notices[0].text
+    );
+
+    // None: nothing happens.
+    let mut s = AppState::with_engine(Settings::default(), engine());
+    s.apply(Command::OpenFiles(Vec::new()));
+    assert!(!s.is_busy() && s.old.path.is_none());
+}
+
+#[test]
 fn newer_request_supersedes_older() {
     let mut s = AppState::with_engine(Settings::default(), engine());
     s.apply(Command::OpenOld(PathBuf::from("slow_new.txt")));

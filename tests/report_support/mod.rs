@@ -693,7 +693,9 @@ pub fn tool_or_skip(bin: &str, what: &str) -> bool {
     }
     let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
     assert!(!ci, "`{bin}` is required under CI=true for {what}");
-    eprintln!("SKIPPED {what}: `{bin}` not found (install it to run this test)");
+    resdiff::corpus::say_skipped(&format!(
+        "SKIPPED {what}: `{bin}` not found (install it to run this test)"
+    ));
     false
 }
 
