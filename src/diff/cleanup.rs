@@ -29,7 +29,7 @@
 use std::time::Instant;
 
 use super::OpKind;
-use super::script;
+use super::myers;
 use super::token::{Token, TokenKind};
 use crate::align::fxhash::FxMap;
 
@@ -139,7 +139,7 @@ fn realign<'a>(segs: Vec<Seg<'a>>, deadline: Option<Instant>) -> (Vec<Seg<'a>>, 
         };
         let a: Vec<u32> = seg.toks.iter().map(&mut id_of).collect();
         let b: Vec<u32> = ins.toks.iter().map(&mut id_of).collect();
-        let (edits, timed_out) = script::diff(&a, &b, deadline);
+        let (edits, timed_out) = myers::diff(&a, &b, deadline);
         let anchors = edits.iter().any(|e| e.op == OpKind::Equal);
         if timed_out || !anchors {
             out.push(seg);

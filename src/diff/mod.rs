@@ -1,7 +1,7 @@
 //! Word-level diff inside a paragraph pair, and classification of what changed.
 //!
 //! - [`diff_words`] / [`diff_words_with`]: tokenise (words with internal `/ . -`, numbers,
-//!   punctuation, whitespace runs), intern tokens, run Myers' linear-space diff (`similar`) under a deadline,
+//!   punctuation, whitespace runs), intern tokens, run Myers' linear-space diff under a deadline,
 //!   then clean the result up so that it reads as a person would mark it up (see `cleanup` rules
 //!   below). The ops always reproduce both texts exactly ([`old_text`], [`new_text`]).
 //! - [`similarity`]: word-based similarity of a diff.
@@ -80,10 +80,10 @@ mod classify;
 mod cleanup;
 mod engine;
 mod lead;
+mod myers;
 mod op;
 mod refs;
 mod routine;
-mod script;
 mod token;
 
 pub use change::{ChangeKind, Classification, Direction, FootnoteChange, LeadChange};
