@@ -16,7 +16,9 @@ use std::fmt::Write as _;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let out_path = args.next().ok_or("usage: routine_sweep OUT.tsv [BEFORE.tsv]")?;
+    let out_path = args
+        .next()
+        .ok_or("usage: routine_sweep OUT.tsv [BEFORE.tsv]")?;
     let before_path = args.next();
     let corpus = resdiff::corpus::expected_dir();
     let series = std::fs::read_to_string(corpus.join("series.tsv"))?;

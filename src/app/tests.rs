@@ -95,6 +95,7 @@ fn op(k: OpKind, t: &str, routine: bool) -> DiffOp {
         op: k,
         text: t.to_owned(),
         routine,
+        routine_reason: routine.then(|| "session +1 = document gap".to_owned()),
     }
 }
 
@@ -132,6 +133,7 @@ pub(crate) fn fixture_compare(old: Resolution, new: Resolution) -> Comparison {
         new: "Urges".to_owned(),
         direction: Direction::Stronger,
         scale: Some("exhortation".to_owned()),
+        kind_change: None,
     };
     moved.class.lead_change = Some(lead.clone());
     let mut renum = pair(
