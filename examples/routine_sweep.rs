@@ -70,11 +70,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     }
                     if op["routine"] == true {
                         routine_ops += 1;
-                        let reason = op["routine_reason"]
-                            .as_str()
-                            .unwrap_or("(no reason given)")
-                            .to_string();
-                        *by_reason.entry(reason).or_default() += 1;
+                        // The rule, without its numbers and symbols (`# (the old document)
+                        // added to the list`); each reason of a combined one counted once.
+                        let reason = op["routine_reason"].as_str().unwrap_or("(no reason given)");
+                        for part in reason.split("; ") {
+                            let rule: Vec<&str> = part
+                                .split(' ')
+                                .map(|w| {
+                                    if w.chars().any(|c| c.is_ascii_digit()) {
+                                        if w.ends_with(':') { "#:" } else { "#" }
+                                    } else {
+                                        w
+                                    }
+                                })
+                                .collect();
+                            *by_reason.entry(rule.join(" ")).or_default() += 1;
+                        }
                     }
                 }
             }
@@ -83,7 +94,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&out_path, &out)?;
     println!("document pairs: {doc_pairs}");
     println!("ops: {ops_total}, of which changed (insert/delete): {changed_ops}");
-    println!("routine ops: {routine_ops}");
+    println!(
+        "routine ops: {routine_ops}; by rule (an op with a combined reason counts once per rule):"
+    );
     for (reason, n) in &by_reason {
         println!("  {n:6}  {reason}");
     }

@@ -114,6 +114,23 @@ fn added_paragraph_list_and_competing_resolution_are_substantive() {
 }
 
 #[test]
+fn the_old_document_replacing_its_predecessor_is_routine() {
+    // 78/25 PP4 "Taking note of the report of the Secretary-General submitted pursuant to
+    // resolution 77/44," → 79/45 PP4 "… pursuant to resolution 78/25,": the rollover; its
+    // footnote "A/78/116." → "A/79/118." is the report of the next session.
+    let Some(c) = corpus_pair("A/RES/78/25", "A/RES/79/45") else {
+        return;
+    };
+    let p = by_new(&c, "PP4");
+    assert_eq!(old_ids(&c, p), ["PP4"]);
+    assert_eq!(p.class.kind, ChangeKind::Routine);
+    let ops = changed_with(p, "78/25");
+    assert!(!ops.is_empty());
+    assert!(ops.iter().all(|o| o.routine_reason.as_deref()
+        == Some("77/44 (the predecessor) replaced by 78/25 (the old document)")));
+}
+
+#[test]
 fn footnote_that_gains_states_is_not_unchanged() {
     // 78/21 PP11 → 79/20 PP14 "Stressing the importance of the political statements …": the
     // footnote listing the States gains Burkina Faso and Mali; the paragraph text is the same.
@@ -780,7 +797,11 @@ fn synthetic_edits_of_a_real_resolution_are_classified_as_documented() {
             .replace("A/RES/67/210", symbol)
             .replace("Sixty-seventh session", "");
         let c = compare_texts(&old, &new);
-        let gap = if label == "same session" { Some(0) } else { None };
+        let gap = if label == "same session" {
+            Some(0)
+        } else {
+            None
+        };
         assert_eq!(c.summary.session_gap, gap, "{label}");
         let p = pair_at(&c, At::Text("Decides to include"));
         assert_eq!(p.class.kind, Substantive, "{label}");

@@ -39,8 +39,8 @@
 //! | a date with the same day and month and the year moved by the gap | `held in July 2024` → `July 2025` | `date: year +1 = document gap` |
 //! | the two documents' own adoption dates (the stamp line) | `on 19 December 2023` → `on 17 December 2024` | `adoption date of the old → the new document` |
 //! | a document symbol of the same series moved from the old document's session by `g` (serial free; year components by the year gap) | `A/78/62-E/2023/53` → `A/79/72-E/2024/54` | `report A/78/…-E/2023/… → A/79/…-E/2024/…: session +1 = document gap` |
-//! | the old document joins a list, with its own adoption date | `… and 77/150` → `…, 77/150 and 78/132 of 19 December 2023` | `78/132 (the old document) added to the list` |
-//! | the old document's predecessor (session = old session − `g`) replaced by the old document with its own adoption date | `77/150 of 14 December 2022` → `78/132 of 19 December 2023` | `77/150 (the predecessor) replaced by 78/132 (the old document)` |
+//! | the old document joins a list, with its own adoption date if a date is printed | `… and 77/150` → `…, 77/150 and 78/132 of 19 December 2023` | `78/132 (the old document) added to the list` |
+//! | the old document's predecessor (session = old session − `g`) replaced by the old document, with its own adoption date if a date is printed | `77/150 of 14 December 2022` → `78/132 of 19 December 2023` | `77/150 (the predecessor) replaced by 78/132 (the old document)` |
 //! | whitespace only | | `whitespace only` |
 //!
 //! Everything else is substantive, in particular: a shift that differs from the gap or goes
@@ -51,8 +51,8 @@
 //! … — looking back over `the`, `its`, `end of`, …; a period word right after it; or a dash to
 //! another year, `2024–2025`); money, counts, percentages and every other number (paragraph
 //! numbers included); any other resolution or document symbol (an ECOSOC resolution, a
-//! competing GA resolution, a report of another session); the old document's symbol without its
-//! adoption date (`paragraph 22 of its resolution 65/141` means a part of it); the ordinal of a
+//! competing GA resolution, a report of another session); the old document with another date, or
+//! as the place of a part of it (`paragraph 22 of its resolution 65/141` is another text); the ordinal of a
 //! body that is not the General Assembly and not called annual (`the twenty-sixth session of the
 //! Commission on Science and Technology for Development`). Adding or dropping a date, year, ordinal
 //! or symbol alone is substantive.

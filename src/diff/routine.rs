@@ -544,6 +544,32 @@ impl Side<'_, '_> {
         })
     }
 
+    /// True when the symbol at item `k` names the place of a part of a document: `paragraph`,
+    /// `section`, `annex`, `part`, … within six words before it (`paragraph 22 of its resolution
+    /// 65/141`).
+    fn part_of(&self, k: usize) -> bool {
+        (k.saturating_sub(6)..k).any(|j| {
+            self.item(j).is_some_and(|it| {
+                it.class == Class::Word
+                    && matches!(
+                        it.lower.as_ref(),
+                        "paragraph"
+                            | "paragraphs"
+                            | "para"
+                            | "paras"
+                            | "section"
+                            | "sections"
+                            | "annex"
+                            | "annexes"
+                            | "part"
+                            | "parts"
+                            | "chapter"
+                            | "article"
+                    )
+            })
+        })
+    }
+
     /// True when item `k` is followed by `session(s)`.
     fn before_session(&self, k: usize) -> bool {
         self.item(k + 1)
@@ -713,17 +739,24 @@ fn judge(del: &Side<'_, '_>, ins: &Side<'_, '_>, ro: &Rollover) -> Option<String
             }
             _ => return None,
         }
-        // The old document comes with its own adoption date (`78/132 of 19 December 2023`);
-        // without it, the symbol may stand for a part of it (`paragraph 22 of its resolution
-        // 65/141`), which is not the rollover.
-        let pos = ins_dates.iter().position(|&k| {
+        // The old document comes with its own adoption date (`78/132 of 19 December 2023`), or
+        // with no date at all (`pursuant to resolution 78/25`) — but not as the place of a part
+        // of it (`paragraph 22 of its resolution 65/141` is another text), and never with
+        // another date.
+        let own_date = ins_dates.iter().position(|&k| {
             ins.date(k)
                 .zip(ro.old_date)
                 .is_some_and(|((d, m, y), (oy, om, od))| {
                     d == Some(od) && m == Some(om) && y == Some(oy)
                 })
-        })?;
-        ins_dates.remove(pos);
+        });
+        match own_date {
+            Some(pos) => {
+                ins_dates.remove(pos);
+            }
+            None if ins_dates.len() > del_dates.len() || ins.part_of(*added) => return None,
+            None => {}
+        }
     }
     // Dates printed the same on both sides (a list around the change) are not part of it.
     let del_texts: Vec<String> = del_dates
