@@ -215,10 +215,21 @@ fn the_old_document_joins_or_replaces_its_predecessor() {
     let ro = Rollover::between(&draft, &new);
     assert_eq!(ro.sessions, Some(0));
     assert!(!is_routine_change("2010", "2011", &ro));
-    // Unknown session: nothing is routine.
+    // Unknown session and date: nothing is routine.
     let ro = Rollover::between(&Metadata::default(), &new);
     assert_eq!(ro.sessions, None);
     assert!(!is_routine_change("2010", "2011", &ro));
+    // Without a symbol, the session in progress on the date (a session opens in September).
+    let undated = |date: &str| Metadata {
+        date: Some(date.into()),
+        ..Metadata::default()
+    };
+    let ro = Rollover::between(&undated("2010-12-20"), &undated("2011-12-22"));
+    assert_eq!((ro.old_session, ro.sessions), (Some(65), Some(1)));
+    let ro = Rollover::between(&undated("2025-10-06"), &undated("2025-12-19"));
+    assert_eq!(ro.sessions, Some(0));
+    let ro = Rollover::between(&undated("2024-07-01"), &undated("2024-09-20"));
+    assert_eq!(ro.sessions, Some(1));
 }
 
 #[test]

@@ -796,6 +796,13 @@ fn synthetic_edits_of_a_real_resolution_are_classified_as_documented() {
             .replacen("67/210.\tInformation", prefix, 1)
             .replace("A/RES/67/210", symbol)
             .replace("Sixty-seventh session", "");
+        // Without a symbol the session would come from the date: drop the dates too.
+        let new = if symbol.is_empty() {
+            new.replace("20 December 2012", "")
+                .replace("6 February 2012", "")
+        } else {
+            new
+        };
         let c = compare_texts(&old, &new);
         let gap = if label == "same session" {
             Some(0)

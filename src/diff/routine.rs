@@ -386,15 +386,27 @@ fn parse_iso(date: &str) -> Option<Ymd> {
     Some((y, m, d))
 }
 
+/// The session of the General Assembly in progress on a date: a regular session opens in
+/// September, the first in 1946 (`2010-12-20` → 65, `2025-10-06` → 80).
+fn session_of_date((year, month, _): Ymd) -> i32 {
+    if month >= 9 { year - 1945 } else { year - 1946 }
+}
+
 impl Rollover {
     /// The rollover between two documents, from their metadata: the session gap from the
-    /// sessions (read from the symbol or the session line), the year gap from the adoption or
-    /// issue dates, and the old document's own symbol and date.
+    /// sessions (read from the symbol or the session line; without either, the session in
+    /// progress on the adoption or issue date, which opens in September), the year gap from the
+    /// dates, and the old document's own symbol and date.
     pub fn between(old: &crate::model::Metadata, new: &crate::model::Metadata) -> Self {
-        let old_session = old.session.and_then(|s| i32::try_from(s).ok());
-        let new_session = new.session.and_then(|s| i32::try_from(s).ok());
         let old_date = old.date.as_deref().and_then(parse_iso);
         let new_date = new.date.as_deref().and_then(parse_iso);
+        let session = |m: &crate::model::Metadata, date: Option<Ymd>| {
+            m.session
+                .and_then(|s| i32::try_from(s).ok())
+                .or_else(|| date.map(session_of_date))
+        };
+        let old_session = session(old, old_date);
+        let new_session = session(new, new_date);
         let old_symbol = old
             .symbol
             .as_deref()

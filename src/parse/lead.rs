@@ -224,13 +224,15 @@ const TRAILERS: &[&str] = &[
     "with approval",
 ];
 
-/// True when `text` reads as a sentence of a resolution: at least four words, a capital first
-/// letter and a clause-ending mark at the end (`,` `;` `.` `:` — a preambular paragraph ends with
+/// True when `text` reads as a sentence of a resolution: at least four words (or fewer before a
+/// colon that opens sub-paragraphs: `Decides:`), a capital first letter and a clause-ending mark
+/// at the end (`,` `;` `.` `:` — a preambular paragraph ends with
 /// a comma, an operative one with a semicolon or a full stop, one that introduces sub-paragraphs
 /// with a colon).
 pub fn is_sentence(text: &str) -> bool {
     let t = text.trim();
-    t.split_whitespace().nth(3).is_some()
+    // A paragraph that introduces sub-paragraphs may be as short as `Decides:`.
+    (t.split_whitespace().nth(3).is_some() || t.ends_with(':'))
         && t.chars().next().is_some_and(char::is_uppercase)
         && t.ends_with([',', ';', '.', ':'])
 }
@@ -426,6 +428,7 @@ mod tests {
     fn sentences() {
         assert!(is_sentence("Recalling its resolution 77/150,"));
         assert!(is_sentence("Decides to include the item in the agenda."));
+        assert!(is_sentence("Decides:"));
         assert!(!is_sentence("Eightieth session of the General Assembly"));
         assert!(!is_sentence("intentional damage to space systems;"));
         assert!(!is_sentence("Looking ahead,"));
