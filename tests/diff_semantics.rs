@@ -700,7 +700,7 @@ fn next_year(text: &str) -> String {
     t
 }
 
-fn pair_at<'c>(c: &'c Comparison, at: At) -> &'c Pair {
+fn pair_at(c: &Comparison, at: At) -> &Pair {
     c.pairs
         .iter()
         .find(|p| {

@@ -256,10 +256,10 @@ pub fn side_job(
 pub fn routine_hover(pair: &Pair, side: Side) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
     for op in pair.ops.iter().filter(|o| o.routine) {
-        let shown = match (op.op, side) {
-            (OpKind::Delete, Side::Old) | (OpKind::Insert, Side::New) => true,
-            _ => false,
-        };
+        let shown = matches!(
+            (op.op, side),
+            (OpKind::Delete, Side::Old) | (OpKind::Insert, Side::New)
+        );
         let text = op.text.trim();
         if !shown || text.is_empty() {
             continue;

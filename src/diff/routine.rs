@@ -658,9 +658,9 @@ fn doc_rolled_over(old: &str, new: &str, ro: &Rollover, gap: i32) -> bool {
             let (Ok(x), Ok(y)) = (a.parse::<i32>(), b.parse::<i32>()) else {
                 return false;
             };
-            if i != last && x == session && y == session + gap {
-                part_shifted = true;
-            } else if i != last && a.len() == 4 && ro.year_shift_ok(y - x) {
+            let session_moved = x == session && y == session + gap;
+            let year_moved = a.len() == 4 && ro.year_shift_ok(y - x);
+            if i != last && (session_moved || year_moved) {
                 part_shifted = true;
             } else if i == last && part_shifted {
                 // The serial number of the new report.
