@@ -32,7 +32,9 @@ fn html_escapes_crafted_text() {
     assert!(html.contains("a &lt;warning&gt; &amp; more"));
     assert!(html.contains("<del>Encourages</del>"));
     assert!(html.contains("<ins> &lt;now&gt; &amp; &quot;fast&quot;</ins>"));
-    assert!(html.contains("<del class=\"routine\">64/187</del>"));
+    assert!(html.contains(
+        "<del class=\"routine\" title=\"routine: session +1 = document gap\">64/187</del>"
+    ));
 }
 
 #[test]
@@ -187,11 +189,14 @@ fn json_and_every_report_show_the_new_semantics() {
     use resdiff::diff::{ChangeKind, Direction, FootnoteChange, KindChange};
     let mut c = crafted();
     // An unchanged text whose footnote gained a reference: the footnote change kind.
+    // The renumbered pair, made unchanged: same text, same number.
     let k = c
         .pairs
         .iter()
-        .position(|p| p.status == Status::Unchanged)
-        .expect("an unchanged pair");
+        .position(|p| p.status == Status::Renumbered)
+        .expect("a renumbered pair");
+    c.pairs[k].status = Status::Unchanged;
+    c.pairs[k].renumbered = false;
     c.pairs[k].class.kind = ChangeKind::Footnote;
     c.pairs[k].class.footnotes = vec![FootnoteChange::Added {
         text: "Burkina Faso and Mali.".into(),
@@ -200,6 +205,8 @@ fn json_and_every_report_show_the_new_semantics() {
     let lc = c.pairs[1].class.lead_change.as_mut().unwrap();
     lc.direction = Direction::Reversed;
     lc.kind_change = Some(KindChange::OperativeToPreambular);
+    let lc = lc.clone();
+    c.summary.lead_changes[0].change = lc;
     let v: serde_json::Value =
         serde_json::from_slice(&render(&c, Format::Json, &opts()).unwrap()).unwrap();
     let pairs = v["pairs"].as_array().unwrap();

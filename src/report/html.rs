@@ -460,8 +460,12 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         );
         let mut notes = Vec::new();
         if let Some(l) = &pair.class.lead_change {
+            let moved = l
+                .kind_change
+                .map(|k| format!("; <span class=\"kind-change\">{}</span>", k.as_str()))
+                .unwrap_or_default();
             notes.push(format!(
-                "Lead phrase: <del>{}</del> → <ins>{}</ins> ({})",
+                "Lead phrase: <del>{}</del> → <ins>{}</ins> ({}{moved})",
                 esc(&l.old),
                 esc(&l.new),
                 direction_html(l.direction)
