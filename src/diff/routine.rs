@@ -1285,7 +1285,8 @@ mod tests {
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
-        if let Some(dir) = crate::corpus::dir_or_skip("annotate oracle") {
+        let with_corpus = crate::corpus::dir_or_skip("annotate oracle");
+        if let Some(dir) = &with_corpus {
             let mut files: Vec<_> = std::fs::read_dir(dir.join("text"))
                 .unwrap()
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -1307,6 +1308,8 @@ mod tests {
                 check(&f.text);
             }
         }
-        assert!(n > 100, "only {n} paragraphs checked");
+        // The two samples alone hold 99 paragraphs; a quarter of the corpus adds thousands.
+        let floor = if with_corpus.is_some() { 1000 } else { 90 };
+        assert!(n > floor, "only {n} paragraphs checked");
     }
 }
