@@ -86,11 +86,12 @@ fn main() {
     let per_pair = start.elapsed().as_secs_f64() * 1e6 / (rounds * pairs.len()) as f64;
     println!("diff_words_with without semantic cleanup: {per_pair:.1} µs per pair");
 
+    let rollover = resdiff::diff::Rollover::with_gap(65, 1);
     let start = Instant::now();
     for _ in 0..rounds {
         for (o, n) in &pairs {
             let mut ops = diff_words(o, n);
-            mark_routine(&mut ops);
+            mark_routine(&mut ops, &rollover);
         }
     }
     let per_pair = start.elapsed().as_secs_f64() * 1e6 / (rounds * pairs.len()) as f64;

@@ -192,10 +192,16 @@ pub struct Summary {
     pub counts: StatusCounts,
     /// Counts per section.
     pub sections: Vec<SectionCounts>,
-    /// Pairs whose only changes are routine updates.
+    /// Pairs whose only changes are routine updates (the annual rollover).
     pub routine: usize,
-    /// Pairs with substantive changes.
+    /// Pairs with substantive changes, footnote-only changes included.
     pub substantive: usize,
+    /// Of the substantive pairs, those whose only substantive change is in their footnotes
+    /// ([`crate::diff::ChangeKind::Footnote`]).
+    pub footnote_only: usize,
+    /// The gap between the documents that decided what is routine: sessions (new − old), `None`
+    /// when unknown (then nothing is routine).
+    pub session_gap: Option<i32>,
     /// The full operative renumbering map (old id → new id), in new order: every linked pair of
     /// operative paragraphs whose number changed (moved and modified ones included; paragraphs
     /// that kept their number are not listed).
@@ -251,6 +257,8 @@ pub fn compare(old: Resolution, new: Resolution) -> Comparison {
 /// [`compare`] with explicit options.
 pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> Comparison {
     let alignment = crate::align::align(&old, &new);
+    // The gap between the documents decides what is a routine rollover.
+    let rollover = crate::diff::Rollover::between(&old.meta, &new.meta);
     let mut warnings: Vec<String> = alignment.warnings.clone();
     let started = std::time::Instant::now();
     // Each pair is diffed and classified independently: on a multi-core machine the links are
@@ -300,7 +308,7 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
             }
             outcome.ops
         };
-        let class = classify_pair(&old, &new, &old_paras, &new_paras, &mut ops);
+        let class = classify_pair(&old, &new, &old_paras, &new_paras, &mut ops, &rollover);
         let similarity = if old_paras.is_empty() || new_paras.is_empty() {
             0.0
         } else {
@@ -384,11 +392,13 @@ fn classify_pair(
     old: &[&crate::model::Paragraph],
     new: &[&crate::model::Paragraph],
     ops: &mut [DiffOp],
+    rollover: &crate::diff::Rollover,
 ) -> Classification {
     crate::diff::classify(
         old.first().map(|p| (*p, old_doc)),
         new.first().map(|p| (*p, new_doc)),
         ops,
+        rollover,
     )
 }
 
@@ -415,7 +425,10 @@ fn word_count(text: &str) -> usize {
 fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair]) -> Summary {
     use crate::diff::ChangeKind;
     use crate::model::ParagraphKind;
-    let mut s = Summary::default();
+    let mut s = Summary {
+        session_gap: crate::diff::Rollover::between(&old.meta, &new.meta).sessions,
+        ..Summary::default()
+    };
     let (mut weighted, mut weight) = (0f64, 0f64);
     for (i, pair) in pairs.iter().enumerate() {
         s.counts.add(pair.status);
@@ -438,6 +451,10 @@ fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair]) -> Summary {
         match pair.class.kind {
             ChangeKind::Routine => s.routine += 1,
             ChangeKind::Substantive => s.substantive += 1,
+            ChangeKind::Footnote => {
+                s.substantive += 1;
+                s.footnote_only += 1;
+            }
             ChangeKind::None => {}
         }
         if let (Some(o), Some(n)) = (first_old, first_new) {

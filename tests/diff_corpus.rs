@@ -2,8 +2,8 @@
 //! (A/RES/65/141 → A/RES/66/184) and corpus texts (A/RES/78/132 → A/RES/79/194).
 
 use resdiff::diff::{
-    ChangeKind, Direction, FootnoteChange, OpKind, classify, diff_words, mark_routine, new_text,
-    old_text,
+    ChangeKind, Direction, FootnoteChange, KindChange, OpKind, Rollover, classify, diff_words,
+    mark_routine, new_text, old_text,
 };
 use resdiff::model::{Footnote, FootnoteRef, Paragraph, ParagraphKind, Part, Resolution};
 
@@ -81,16 +81,42 @@ fn resolution(notes: &[(u32, &str)]) -> Resolution {
     }
 }
 
-fn routine_kind(old: &str, new: &str) -> ChangeKind {
+/// The rollover between the two sample resolutions (65/141 → 66/184), from their metadata.
+fn sample_rollover() -> Rollover {
+    let load = |f: &str| {
+        resdiff::load(std::path::Path::new(&format!(
+            "{}/sample_data/{f}",
+            env!("CARGO_MANIFEST_DIR")
+        )))
+        .unwrap()
+    };
+    let r = Rollover::between(
+        &load("A_RES_65_141.txt").meta,
+        &load("A_RES_66_184.txt").meta,
+    );
+    assert_eq!(r.sessions, Some(1));
+    assert_eq!(r.old_symbol.as_deref(), Some("65/141"));
+    r
+}
+
+/// The rollover between two corpus documents, from their metadata (the corpus exists when
+/// this is called).
+fn corpus_rollover(old: &str, new: &str) -> Rollover {
+    let dir = resdiff::corpus::expected_dir();
+    let load = |s: &str| resdiff::load(&resdiff::corpus::text_path(&dir, s)).unwrap();
+    Rollover::between(&load(old).meta, &load(new).meta)
+}
+
+fn routine_kind(old: &str, new: &str, ro: &Rollover) -> ChangeKind {
     let mut ops = diff_words(old, new);
     assert_eq!(old_text(&ops), old);
     assert_eq!(new_text(&ops), new);
-    let (ro, rn) = (resolution(&[]), resolution(&[]));
+    let (ro_doc, rn_doc) = (resolution(&[]), resolution(&[]));
     let (po, pn) = (
         paragraph("OP1", None, old, &[]),
         paragraph("OP1", None, new, &[]),
     );
-    classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops).kind
+    classify(Some((&po, &ro_doc)), Some((&pn, &rn_doc)), &mut ops, ro).kind
 }
 
 #[test]
@@ -105,10 +131,21 @@ fn sample_stamp_lines_are_routine() {
         "Resolution adopted by the General Assembly",
     );
     assert!(old.ends_with("20 December 2010") && new.ends_with("22 December 2011"));
-    assert_eq!(routine_kind(&old, &new), ChangeKind::Routine);
+    let ro = sample_rollover();
+    assert_eq!(routine_kind(&old, &new, &ro), ChangeKind::Routine);
+    // A/65/433 → A/66/437: the committee report of the next session.
     let old = sample_line("A_RES_65_141.txt", "[on the report of the Second Committee");
     let new = sample_line("A_RES_66_184.txt", "[on the report of the Second Committee");
-    assert_eq!(routine_kind(&old, &new), ChangeKind::Routine);
+    assert_eq!(routine_kind(&old, &new, &ro), ChangeKind::Routine);
+    // With the gap unknown, or as if both were of one session, nothing is routine.
+    assert_eq!(
+        routine_kind(&old, &new, &Rollover::default()),
+        ChangeKind::Substantive
+    );
+    assert_eq!(
+        routine_kind(&old, &new, &Rollover::with_gap(66, 0)),
+        ChangeKind::Substantive
+    );
 }
 
 #[test]
@@ -121,7 +158,10 @@ fn sample_last_operative_paragraph_is_routine() {
         .trim_start_matches("24. ");
     let new = sample_line("A_RES_66_184.txt", "21.\tDecides to include");
     let new = new.trim_start_matches("21.\t");
-    assert_eq!(routine_kind(old, new), ChangeKind::Routine);
+    assert_eq!(
+        routine_kind(old, new, &sample_rollover()),
+        ChangeKind::Routine
+    );
 }
 
 #[test]
@@ -136,7 +176,12 @@ fn sample_first_preambular_paragraph_is_substantive() {
         paragraph("PP1", Some("Recalling"), &old, &[]),
         paragraph("PP1", Some("Recalling"), &new, &[]),
     );
-    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops);
+    let c = classify(
+        Some((&po, &ro)),
+        Some((&pn, &rn)),
+        &mut ops,
+        &sample_rollover(),
+    );
     assert_eq!(c.kind, ChangeKind::Substantive);
     assert_eq!(c.references_added, vec!["65/141"]);
     assert_eq!(c.references_removed, vec!["2006/46", "2008/3", "2009/7"]);
@@ -170,7 +215,12 @@ fn sample_taking_note_paragraph_lead_and_references() {
         paragraph("PP2", Some("Taking note of"), &old, &[]),
         paragraph("PP2", Some("Recalling also"), &new, &[]),
     );
-    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops);
+    let c = classify(
+        Some((&po, &ro)),
+        Some((&pn, &rn)),
+        &mut ops,
+        &sample_rollover(),
+    );
     assert_eq!(c.kind, ChangeKind::Substantive);
     let lead = c.lead_change.unwrap();
     assert_eq!(lead.direction, Direction::Neutral);
@@ -180,10 +230,11 @@ fn sample_taking_note_paragraph_lead_and_references() {
         vec!["2006/46", "2008/3", "2009/7", "2011/16"]
     );
     assert!(c.references_removed.is_empty());
-    // "2010/2 of 19 July 2010" → "2011/16 of 26 July 2011" is a routine run.
+    // "2010/2 of 19 July 2010" → "2011/16 of 26 July 2011" cites a different ECOSOC resolution:
+    // not the rollover of the old document, so not routine (it used to be muted).
     assert!(
         ops.iter()
-            .any(|o| o.op == OpKind::Delete && o.text.contains("2010/2") && o.routine)
+            .any(|o| o.op == OpKind::Delete && o.text.contains("2010/2") && !o.routine)
     );
 }
 
@@ -199,23 +250,43 @@ fn footnote_changes_by_text() {
     let po = paragraph("PP4", None, text, &[4, 5]);
     let pn = paragraph("PP4", None, text, &[5, 7, 8]);
     let mut ops = diff_words(text, text);
-    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops);
-    assert_eq!(c.kind, ChangeKind::None);
+    let annual = Rollover::with_gap(65, 1);
+    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops, &annual);
+    // The text is the same but a footnote was added: the footnote change kind, never "none".
+    assert_eq!(c.kind, ChangeKind::Footnote);
+    assert!(c.kind.is_substantive());
     assert_eq!(
         c.footnotes,
         vec![
             FootnoteChange::Changed {
                 old: "A/65/64-E/2010/12.".into(),
-                new: "A/66/64-E/2011/77.".into()
+                new: "A/66/64-E/2011/77.".into(),
+                routine_reason: Some(
+                    "report A/65/…-E/2010/… → A/66/…-E/2011/…: session +1 = document gap".into()
+                ),
             },
             FootnoteChange::Added {
                 text: "New note.".into()
             },
         ]
     );
+    // Only the rollover of a note's text: routine, not unchanged.
+    let rn2 = resolution(&[(5, "See resolution 60/1."), (7, "A/66/64-E/2011/77.")]);
+    let pn2 = paragraph("PP4", None, text, &[5, 7]);
+    let mut ops = diff_words(text, text);
+    let c = classify(Some((&po, &ro)), Some((&pn2, &rn2)), &mut ops, &annual);
+    assert_eq!(c.kind, ChangeKind::Routine);
+    // The same change with the gap unknown: substantive, in the footnote.
+    let c = classify(
+        Some((&po, &ro)),
+        Some((&pn2, &rn2)),
+        &mut ops,
+        &Rollover::default(),
+    );
+    assert_eq!(c.kind, ChangeKind::Footnote);
     // An added paragraph is substantive.
     let mut ops = diff_words("", text);
-    let c = classify(None, Some((&pn, &rn)), &mut ops);
+    let c = classify(None, Some((&pn, &rn)), &mut ops, &annual);
     assert_eq!(c.kind, ChangeKind::Substantive);
 }
 
@@ -226,9 +297,14 @@ fn corpus_first_preambular_paragraph_is_routine() {
     };
     let o = para(&old, "Recalling its resolution 77/150", "on the issue,");
     let n = para(&new, "Recalling its resolution 78/132", "on the issue,");
-    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    // 77/150 of 14 December 2022, the predecessor, replaced by 78/132 of 19 December 2023, the old
+    // document with its own adoption date.
+    let ro = corpus_rollover("A/RES/78/132", "A/RES/79/194");
+    assert_eq!(routine_kind(&o, &n, &ro), ChangeKind::Routine);
     let mut ops = diff_words(&o, &n);
-    mark_routine(&mut ops);
+    mark_routine(&mut ops, &ro);
+    assert!(ops.iter().any(|o| o.routine_reason.as_deref()
+        == Some("77/150 (the predecessor) replaced by 78/132 (the old document)")));
     let deleted: Vec<_> = ops
         .iter()
         .filter(|o| o.op == OpKind::Delete)
@@ -247,7 +323,9 @@ fn corpus_growing_list_of_resolutions_is_routine() {
     let o = para(&old, start, ".");
     let n = para(&new, start, ".");
     assert!(o.ends_with("2021/28 and 2022/15.") && n.ends_with("2022/15 and 2023/3."));
-    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    // A further ECOSOC resolution is another document, not the rollover (it used to be muted).
+    let ro = corpus_rollover("A/RES/78/132", "A/RES/79/194");
+    assert_eq!(routine_kind(&o, &n, &ro), ChangeKind::Substantive);
     // Marked up as a person would: "2021/28[- and-]{+,+} 2022/15{+ and 2023/3+}."
     let ops = diff_words(&o, &n);
     let del: Vec<_> = ops
@@ -281,7 +359,8 @@ fn corpus_session_and_year_updates_are_routine() {
         "unless otherwise agreed.",
     );
     assert!(o.contains("seventy-ninth") && n.contains("eightieth"));
-    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    let ro = corpus_rollover("A/RES/78/132", "A/RES/79/194");
+    assert_eq!(routine_kind(&o, &n, &ro), ChangeKind::Routine);
     // "… Goals in 2024 to include …" → "in 2025"
     let o = para(
         &old,
@@ -293,7 +372,7 @@ fn corpus_session_and_year_updates_are_routine() {
         "Invites the Co-Chairs of the multi-stakeholder forum",
         "summary;",
     );
-    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    assert_eq!(routine_kind(&o, &n, &ro), ChangeKind::Routine);
     let o = para(
         &old,
         "Requests the Secretary-General to submit to the General Assembly at its",
@@ -304,7 +383,7 @@ fn corpus_session_and_year_updates_are_routine() {
         "Requests the Secretary-General to submit to the General Assembly at its",
         "international levels;",
     );
-    assert_eq!(routine_kind(&o, &n), ChangeKind::Routine);
+    assert_eq!(routine_kind(&o, &n, &ro), ChangeKind::Routine);
 }
 
 #[test]
@@ -323,23 +402,27 @@ fn corpus_commission_session_paragraph_is_substantive() {
         "Noting also the holding of the twenty-seventh session",
         "capacity-building,",
     );
+    let ro = corpus_rollover("A/RES/78/132", "A/RES/79/194");
     let mut ops = diff_words(&o, &n);
-    mark_routine(&mut ops);
+    mark_routine(&mut ops, &ro);
+    // The Commission's session is not the General Assembly's, and the text does not call it
+    // annual: its ordinal is not part of the rollover (it used to be muted).
     assert!(
         ops.iter()
-            .any(|op| op.routine && op.text.contains("twenty-sixth"))
+            .any(|op| !op.routine && op.text.contains("twenty-sixth"))
     );
     assert!(
         ops.iter()
             .any(|op| !op.routine && op.op == OpKind::Insert && op.text.contains("Diversifying"))
     );
-    assert_eq!(routine_kind(&o, &n), ChangeKind::Substantive);
+    assert_eq!(routine_kind(&o, &n, &ro), ChangeKind::Substantive);
 }
 
 #[test]
-fn sample_lead_strengthened_when_operative_became_preambular() {
+fn sample_lead_demoted_when_operative_became_preambular() {
     // 65/141 OP16 "Further recognizes that the Internet governance-related outcomes …" became
-    // the 66/184 preambular paragraph "Reaffirming that the outcomes …": recognition → reaffirmation.
+    // the 66/184 preambular paragraph "Reaffirming that the outcomes …": a demotion from the
+    // operative part, never reported as a stronger verb (it used to be "▲ stronger").
     let old = sample_line("A_RES_65_141.txt", "16. Further recognizes that");
     let old = old.trim_start_matches("16. ");
     let new = sample_line(
@@ -348,15 +431,20 @@ fn sample_lead_strengthened_when_operative_became_preambular() {
     );
     let mut ops = diff_words(old, &new);
     let (ro, rn) = (resolution(&[]), resolution(&[]));
-    let (po, pn) = (
-        paragraph("OP16", None, old, &[]),
-        paragraph("PP24", None, &new, &[]),
+    let po = paragraph("OP16", Some("Further recognizes"), old, &[]);
+    let mut pn = paragraph("PP26", Some("Reaffirming"), &new, &[]);
+    pn.kind = ParagraphKind::Preambular;
+    let c = classify(
+        Some((&po, &ro)),
+        Some((&pn, &rn)),
+        &mut ops,
+        &sample_rollover(),
     );
-    let c = classify(Some((&po, &ro)), Some((&pn, &rn)), &mut ops);
     let lead = c.lead_change.unwrap();
     assert_eq!(lead.old, "Further recognizes");
     assert_eq!(lead.new, "Reaffirming");
-    assert_eq!(lead.direction, Direction::Stronger);
-    assert_eq!(lead.scale.as_deref(), Some("affirmation"));
+    assert_eq!(lead.direction, Direction::Neutral);
+    assert_eq!(lead.kind_change, Some(KindChange::OperativeToPreambular));
+    assert_eq!(lead.scale, None);
     assert_eq!(c.kind, ChangeKind::Substantive);
 }

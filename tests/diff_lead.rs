@@ -1,6 +1,8 @@
 //! Lead-phrase strength on real lead phrases taken from the corpus.
 
-use resdiff::diff::{Direction, lead_change, lead_strength};
+use resdiff::diff::{
+    Direction, KindChange, lead_change, lead_change_between, lead_entry, lead_strength,
+};
 
 /// (lead phrase, scale, rank). Every phrase is checked to start a paragraph in the corpus.
 const REAL: &[(&str, &str, i32)] = &[
@@ -10,12 +12,15 @@ const REAL: &[(&str, &str, i32)] = &[
     ("Encourages further", "exhortation", 20),
     ("Strongly encourages", "exhortation", 25),
     ("Calls upon", "exhortation", 30),
+    ("Urgently calls upon", "exhortation", 35),
     ("Appeals to", "exhortation", 30),
     ("Urges", "exhortation", 40),
     ("Also urges", "exhortation", 40),
     ("We urge", "exhortation", 40),
     ("Strongly urges", "exhortation", 45),
     ("Demands that", "exhortation", 50),
+    ("Decides", "decision", 60),
+    ("Also decides", "decision", 60),
     ("Takes note of", "approval", 10),
     ("Taking note also", "approval", 10),
     ("Notes with appreciation", "approval", 20),
@@ -38,6 +43,7 @@ const REAL: &[(&str, &str, i32)] = &[
     ("Deeply alarmed", "concern", 50),
     ("Deplores", "concern", 55),
     ("Strongly condemns", "concern", 65),
+    ("Condemns", "concern", 60),
     ("Acknowledges", "affirmation", 10),
     ("We recognize", "affirmation", 20),
     ("Reaffirms", "affirmation", 30),
@@ -59,7 +65,7 @@ fn real_lead_phrases_have_their_documented_rank() {
         lead_strength("Recognizing the concerns of"),
         Some(("affirmation", 20))
     );
-    for off_scale in ["Recalling also", "Decides", "Bearing in mind"] {
+    for off_scale in ["Recalling also", "Bearing in mind", "Looking forward"] {
         assert_eq!(lead_strength(off_scale), None, "{off_scale}");
     }
 }
@@ -130,4 +136,51 @@ fn lead_changes() {
     let c = lead_change("Recalling", "Recalling also").unwrap();
     assert_eq!(c.direction, Direction::Neutral);
     assert_eq!(lead_change("Calls upon", "calls  upon"), None);
+    // Compound forms: an urgent call is stronger; saying it again is not.
+    let c = lead_change("Calls upon", "Urgently calls upon").unwrap();
+    assert_eq!(c.direction, Direction::Stronger);
+    let c = lead_change("Calls upon", "Once again calls upon").unwrap();
+    assert_eq!(c.direction, Direction::Neutral);
+    // A decision outranks every other operative lead.
+    let c = lead_change("Encourages", "Decides").unwrap();
+    assert_eq!(
+        (c.direction, c.scale.as_deref()),
+        (Direction::Stronger, Some("decision"))
+    );
+    let c = lead_change("Decides", "Takes note of").unwrap();
+    assert_eq!(c.direction, Direction::Weaker);
+    // Approval ↔ concern, condemnation or withheld approval: reversed.
+    for (old, new) in [
+        ("Welcomes", "Condemns"),
+        ("Welcomes", "Notes with concern"),
+        ("Welcomes", "Does not welcome"),
+        ("Expresses deep concern", "Welcomes with appreciation"),
+    ] {
+        let c = lead_change(old, new).unwrap();
+        assert_eq!(c.direction, Direction::Reversed, "{old} → {new}");
+    }
+    let e = lead_entry("Does not welcome").unwrap();
+    assert!(e.negated && e.polarity < 0);
+    assert_eq!(lead_entry("Welcomes").unwrap().polarity, 1);
+}
+
+#[test]
+fn moves_between_preamble_and_operative_part_are_kind_changes() {
+    // "Further recognizes" (OP) → "Reaffirming" (PP): a demotion, not a stronger verb.
+    let c = lead_change_between("Further recognizes", true, "Reaffirming", false).unwrap();
+    assert_eq!(c.kind_change, Some(KindChange::OperativeToPreambular));
+    assert_eq!(c.direction, Direction::Neutral);
+    // "Decides" (OP) → "Recalling" (PP): a demotion.
+    let c = lead_change_between("Decides", true, "Recalling", false).unwrap();
+    assert_eq!(c.kind_change, Some(KindChange::OperativeToPreambular));
+    assert_eq!(c.direction, Direction::Neutral);
+    // The same verb moved up: a promotion, reported even though the stem is the same.
+    let c = lead_change_between("Recognizing", false, "Recognizes", true).unwrap();
+    assert_eq!(c.kind_change, Some(KindChange::PreambularToOperative));
+    // A reversal stays a reversal across the move.
+    let c = lead_change_between("Welcoming", false, "Condemns", true).unwrap();
+    assert_eq!(c.direction, Direction::Reversed);
+    // Same part: no kind change.
+    let c = lead_change_between("Encourages", true, "Urges", true).unwrap();
+    assert_eq!((c.kind_change, c.direction), (None, Direction::Stronger));
 }

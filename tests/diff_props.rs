@@ -136,7 +136,7 @@ proptest! {
     fn random_strings_reconstruct(old in text_strategy(), new in text_strategy()) {
         let mut ops = diff_words(&old, &new);
         check_clean(&old, &new, &ops);
-        mark_routine(&mut ops);
+        mark_routine(&mut ops, &resdiff::diff::Rollover::with_gap(78, 1));
         check_clean(&old, &new, &ops);
         let raw = diff_words_with(&old, &new, &DiffOptions { semantic_cleanup: false, ..DiffOptions::default() });
         check_ops(&old, &new, &raw.ops);

@@ -32,7 +32,9 @@ fn html_escapes_crafted_text() {
     assert!(html.contains("a &lt;warning&gt; &amp; more"));
     assert!(html.contains("<del>Encourages</del>"));
     assert!(html.contains("<ins> &lt;now&gt; &amp; &quot;fast&quot;</ins>"));
-    assert!(html.contains("<del class=\"routine\">64/187</del>"));
+    assert!(html.contains(
+        "<del class=\"routine\" title=\"routine: session +1 = document gap\">64/187</del>"
+    ));
 }
 
 #[test]
@@ -122,7 +124,7 @@ fn json_has_the_documented_fields() {
     let c = crafted();
     let v: serde_json::Value =
         serde_json::from_slice(&render(&c, Format::Json, &opts()).unwrap()).unwrap();
-    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["format_version"], 2);
     assert_eq!(v["old"]["symbol"], "A/RES/65/141");
     assert_eq!(v["new"]["plenary_meeting"], 91);
     assert_eq!(v["new"]["kind"], "resolution");
@@ -157,7 +159,8 @@ fn json_has_the_documented_fields() {
     assert_eq!(pairs[7]["new_ids"], serde_json::json!(["OP5", "OP6"]));
     assert_eq!(
         pairs[0]["ops"][1],
-        serde_json::json!({"op": "delete", "text": "64/187", "routine": true})
+        serde_json::json!({"op": "delete", "text": "64/187", "routine": true,
+            "routine_reason": "session +1 = document gap"})
     );
     assert_eq!(
         pairs[0]["ops"][0],
@@ -181,6 +184,59 @@ fn json_has_the_documented_fields() {
 }
 
 #[test]
+fn json_and_every_report_show_the_new_semantics() {
+    use resdiff::compare::Status;
+    use resdiff::diff::{ChangeKind, Direction, FootnoteChange, KindChange};
+    let mut c = crafted();
+    // An unchanged text whose footnote gained a reference: the footnote change kind.
+    // The renumbered pair, made unchanged: same text, same number.
+    let k = c
+        .pairs
+        .iter()
+        .position(|p| p.status == Status::Renumbered)
+        .expect("a renumbered pair");
+    c.pairs[k].status = Status::Unchanged;
+    c.pairs[k].renumbered = false;
+    c.pairs[k].class.kind = ChangeKind::Footnote;
+    c.pairs[k].class.footnotes = vec![FootnoteChange::Added {
+        text: "Burkina Faso and Mali.".into(),
+    }];
+    // A demotion with a reversed polarity.
+    let lc = c.pairs[1].class.lead_change.as_mut().unwrap();
+    lc.direction = Direction::Reversed;
+    lc.kind_change = Some(KindChange::OperativeToPreambular);
+    let lc = lc.clone();
+    c.summary.lead_changes[0].change = lc;
+    let v: serde_json::Value =
+        serde_json::from_slice(&render(&c, Format::Json, &opts()).unwrap()).unwrap();
+    let pairs = v["pairs"].as_array().unwrap();
+    assert_eq!(pairs[k]["change"], "footnote");
+    assert_eq!(pairs[1]["lead_change"]["direction"], "reversed");
+    assert_eq!(
+        pairs[1]["lead_change"]["kind_change"],
+        "operative_to_preambular"
+    );
+    assert!(v["summary"].get("footnote_only").is_some());
+    assert!(v["summary"].get("session_gap").is_some());
+    // Every readable report shows the footnote-only pair as a change (it is never hidden as
+    // unchanged) and the routine reason where it has room for it.
+    for format in [Format::Html, Format::Markdown, Format::Text] {
+        let out = String::from_utf8(render(&c, format, &opts()).unwrap()).unwrap();
+        assert!(
+            out.contains("Burkina Faso"),
+            "{format:?} hides the footnote-only change"
+        );
+    }
+    let html = String::from_utf8(render(&c, Format::Html, &opts()).unwrap()).unwrap();
+    assert!(html.contains("title=\"routine: session +1 = document gap\""));
+    assert!(html.contains("<h3>Routine updates</h3>"));
+    assert!(html.contains("operative_to_preambular"));
+    let csv = String::from_utf8(render(&c, Format::Csv, &opts()).unwrap()).unwrap();
+    assert!(csv.contains(",footnote,"), "{csv}");
+    assert!(csv.contains("(reversed; operative → preambular)"));
+}
+
+#[test]
 fn footnote_changes_show_in_every_readable_format() {
     use resdiff::diff::FootnoteChange;
     let mut c = crafted();
@@ -188,6 +244,7 @@ fn footnote_changes_show_in_every_readable_format() {
         FootnoteChange::Changed {
             old: "See A/64/100.".into(),
             new: "See A/65/200.".into(),
+            routine_reason: None,
         },
         FootnoteChange::Added {
             text: "Resolution 60/1 & annex.".into(),

@@ -48,14 +48,15 @@ impl Filter {
     }
 }
 
-/// A pair that next/previous change stops at.
+/// A pair that next/previous change stops at: any status but unchanged, or an unchanged text
+/// whose footnotes changed.
 pub fn is_change(pair: &Pair) -> bool {
-    pair.status != Status::Unchanged
+    pair.status != Status::Unchanged || pair.class.kind != ChangeKind::None
 }
 
-/// A pair with a change that matters: substantive text, or a structural change.
+/// A pair with a change that matters: substantive text, changed footnotes, or a structural change.
 pub fn is_substantive(pair: &Pair) -> bool {
-    pair.class.kind == ChangeKind::Substantive
+    pair.class.kind.is_substantive()
         || matches!(
             pair.status,
             Status::Added | Status::Removed | Status::Split | Status::Merged

@@ -534,6 +534,7 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
                             Direction::Stronger => "▲",
                             Direction::Weaker => "▼",
                             Direction::Neutral => "≠",
+                            Direction::Reversed => "⇄",
                         };
                         let text =
                             format!("{sign} {}: {} → {}", e.new_id, e.change.old, e.change.new);

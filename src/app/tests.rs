@@ -95,6 +95,7 @@ fn op(k: OpKind, t: &str, routine: bool) -> DiffOp {
         op: k,
         text: t.to_owned(),
         routine,
+        routine_reason: routine.then(|| "session +1 = document gap".to_owned()),
     }
 }
 
@@ -132,6 +133,7 @@ pub(crate) fn fixture_compare(old: Resolution, new: Resolution) -> Comparison {
         new: "Urges".to_owned(),
         direction: Direction::Stronger,
         scale: Some("exhortation".to_owned()),
+        kind_change: None,
     };
     moved.class.lead_change = Some(lead.clone());
     let mut renum = pair(
@@ -619,4 +621,47 @@ fn export_writes_every_format_and_never_an_input() {
     assert!(err.text.contains("A_RES_66_184.txt"), "{}", err.text);
     assert_eq!(std::fs::read(&new).unwrap(), input_before);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn footnote_only_changes_pass_the_change_filters_and_routine_marks_say_why() {
+    use crate::diff::FootnoteChange;
+    let mut p = pair(
+        &[0],
+        &[0],
+        Status::Unchanged,
+        vec![op(
+            OpKind::Equal,
+            "Stressing the importance of the statements,",
+            false,
+        )],
+        ChangeKind::Footnote,
+    );
+    p.class.footnotes = vec![FootnoteChange::Changed {
+        old: "Argentina, Armenia and Viet Nam.".to_owned(),
+        new: "Argentina, Armenia, Burkina Faso, Mali and Viet Nam.".to_owned(),
+        routine_reason: None,
+    }];
+    assert!(Filter::ChangesOnly.accepts(&p));
+    assert!(Filter::SubstantiveOnly.accepts(&p));
+    assert!(is_change(&p));
+    p.class.kind = ChangeKind::None;
+    assert!(!Filter::SubstantiveOnly.accepts(&p));
+    // Routine marks name their rule on hover, on the side where they show.
+    let r = pair(
+        &[4],
+        &[5],
+        Status::Modified,
+        vec![
+            op(OpKind::Equal, "Requests a report at its ", false),
+            op(OpKind::Delete, "sixty-sixth", true),
+            op(OpKind::Insert, "sixty-seventh", true),
+            op(OpKind::Equal, " session;", false),
+        ],
+        ChangeKind::Routine,
+    );
+    let hover = view::routine_hover(&r, Side::New).unwrap();
+    assert!(hover.contains("sixty-seventh") && hover.contains("session +1 = document gap"));
+    assert!(!hover.contains("sixty-sixth"));
+    assert!(view::routine_hover(&p, Side::Old).is_none());
 }

@@ -64,9 +64,15 @@ pub fn lead_callout(pair: &Pair) -> Option<(String, Direction)> {
         Direction::Stronger => ("▲", "stronger"),
         Direction::Weaker => ("▼", "weaker"),
         Direction::Neutral => ("≠", "lead changed"),
+        Direction::Reversed => ("⇄", "reversed"),
+    };
+    let moved = match lc.kind_change {
+        Some(crate::diff::KindChange::OperativeToPreambular) => " (operative → preambular)",
+        Some(crate::diff::KindChange::PreambularToOperative) => " (preambular → operative)",
+        None => "",
     };
     Some((
-        format!("{sign} {word}: {} → {}", lc.old, lc.new),
+        format!("{sign} {word}: {} → {}{moved}", lc.old, lc.new),
         lc.direction,
     ))
 }
@@ -242,6 +248,29 @@ pub fn side_job(
         next_marker += 1;
     }
     job
+}
+
+/// The hover text of one side's routine marks: each muted change with the rule that made it
+/// routine (`65/141 → 66/184: 65/141 (the predecessor) replaced by …`), so every muted change can
+/// be audited.
+pub fn routine_hover(pair: &Pair, side: Side) -> Option<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for op in pair.ops.iter().filter(|o| o.routine) {
+        let shown = matches!(
+            (op.op, side),
+            (OpKind::Delete, Side::Old) | (OpKind::Insert, Side::New)
+        );
+        let text = op.text.trim();
+        if !shown || text.is_empty() {
+            continue;
+        }
+        let why = op.routine_reason.as_deref().unwrap_or("routine update");
+        let line = format!("muted “{text}”: {why}");
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 fn footnote_hover(c: &Comparison, pair: &Pair, side: Side) -> Option<String> {
@@ -633,6 +662,13 @@ fn draw_row(
                                     .color(pal.routine),
                             );
                         }
+                        ChangeKind::Footnote => {
+                            ui.label(
+                                RichText::new("footnotes changed")
+                                    .font(small.clone())
+                                    .color(pal.weak),
+                            );
+                        }
                         ChangeKind::Substantive
                             if p.status != Status::Added && p.status != Status::Removed =>
                         {
@@ -698,6 +734,7 @@ fn draw_row(
                             Direction::Stronger => pal.stronger,
                             Direction::Weaker => pal.weaker,
                             Direction::Neutral => pal.weak,
+                            Direction::Reversed => pal.weaker,
                         };
                         ui.label(
                             RichText::new(text)
@@ -721,8 +758,12 @@ fn draw_row(
                     }
                     let job = side_job(c, p, side, pal, size, query, w);
                     let mut resp = ui.add(Label::new(job).wrap());
-                    if let Some(h) = footnote_hover(c, p, side) {
-                        resp = resp.on_hover_text(h);
+                    let hover: Vec<String> = [footnote_hover(c, p, side), routine_hover(p, side)]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    if !hover.is_empty() {
+                        resp = resp.on_hover_text(hover.join("\n\n"));
                     }
                     resp.context_menu(|ui| {
                         if ui.button("Copy paragraph").clicked() {

@@ -2,64 +2,26 @@
 //! references.
 
 use super::change::{ChangeKind, Classification, FootnoteChange};
-use super::lead::lead_change;
+use super::lead::lead_change_between;
 use super::refs::{extract_references, references_in};
-use super::routine::{annotate, mark_routine_with, normalize_for_matching};
+use super::routine::{Rollover, annotate, mark_routine, mark_routine_with, normalize_for_matching};
 use super::{DiffOp, OpKind, diff_words, similarity};
-use crate::model::{Paragraph, Resolution};
+use crate::model::{Paragraph, ParagraphKind, Resolution};
 
-/// Words that end a lead phrase taken from the text (the object or clause begins).
-const LEAD_STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "that",
-    "its",
-    "their",
-    "all",
-    "to",
-    "in",
-    "about",
-    "at",
-    "over",
-    "by",
-    "regarding",
-    "for",
-    "on",
-    "this",
-    "these",
-    "those",
-    "each",
-    "every",
-    "any",
-];
+/// The paragraph's lead phrase as the parser found it (only sentence paragraphs have one), or
+/// an empty string. No words are guessed from headings or fragments.
+fn lead_of(p: &Paragraph) -> &str {
+    p.lead.as_deref().map(str::trim).unwrap_or_default()
+}
 
-/// The paragraph's lead phrase, or, without one, its first words up to the object: at most five
-/// words, stopping before a determiner/preposition (`the`, `that`, `to`, …), a capitalised word
-/// after the first (`Member States`), a number or punctuation. `Takes note with appreciation of
-/// the report` → `Takes note with appreciation of`; `Calls upon all States` → `Calls upon`.
-fn lead_of(p: &Paragraph) -> String {
-    if let Some(lead) = p.lead.as_deref().filter(|l| !l.trim().is_empty()) {
-        return lead.trim().to_string();
+/// `Some(true)` for an operative paragraph, `Some(false)` for a preambular one, `None` for any
+/// other kind (sub-paragraph, heading, unstructured text).
+fn operative(p: &Paragraph) -> Option<bool> {
+    match p.kind {
+        ParagraphKind::Operative => Some(true),
+        ParagraphKind::Preambular => Some(false),
+        _ => None,
     }
-    let mut lead: Vec<&str> = Vec::new();
-    for (i, raw) in p.text.split_whitespace().take(5).enumerate() {
-        let w = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let lower = w.to_lowercase();
-        let capital_later = i > 0 && w.chars().next().is_some_and(char::is_uppercase);
-        if w.is_empty()
-            || !w.chars().all(char::is_alphabetic)
-            || LEAD_STOP.contains(&lower.as_str())
-            || capital_later
-        {
-            break;
-        }
-        lead.push(w);
-        if w.len() != raw.len() {
-            break; // punctuation after the word ends the phrase
-        }
-    }
-    lead.join(" ")
 }
 
 /// Footnote texts referenced by the paragraph, in order, each once.
@@ -76,10 +38,26 @@ fn footnote_texts(p: &Paragraph, res: &Resolution) -> Vec<String> {
     out
 }
 
+/// Why the change of a footnote text from `old` to `new` is the rollover `ro`, if it is: every
+/// changed run of their word diff is routine.
+fn footnote_routine(old: &str, new: &str, ro: &Rollover) -> Option<String> {
+    let mut ops = diff_words(old, new);
+    mark_routine(&mut ops, ro);
+    let mut reasons: Vec<String> = Vec::new();
+    for op in ops.iter().filter(|o| o.op != OpKind::Equal) {
+        let reason = op.routine_reason.clone()?;
+        if !reasons.contains(&reason) {
+            reasons.push(reason);
+        }
+    }
+    (!reasons.is_empty()).then(|| reasons.join("; "))
+}
+
 /// Footnote changes: identical texts cancel out; the rest pair up in order as `Changed` when at
 /// least 30 % of their words agree or they are equal for matching ([`normalize_for_matching`]),
-/// else they are `Removed` / `Added`.
-fn footnote_changes(old: &[String], new: &[String]) -> Vec<FootnoteChange> {
+/// else they are `Removed` / `Added`. A changed text that is the rollover `ro` carries its
+/// `routine_reason`.
+fn footnote_changes(old: &[String], new: &[String], ro: &Rollover) -> Vec<FootnoteChange> {
     let old_only: Vec<&String> = old.iter().filter(|t| !new.contains(t)).collect();
     let mut new_only: Vec<Option<&String>> =
         new.iter().filter(|t| !old.contains(t)).map(Some).collect();
@@ -95,6 +73,7 @@ fn footnote_changes(old: &[String], new: &[String]) -> Vec<FootnoteChange> {
             Some(n) => out.push(FootnoteChange::Changed {
                 old: o.clone(),
                 new: n.clone(),
+                routine_reason: footnote_routine(o, n, ro),
             }),
             None => out.push(FootnoteChange::Removed { text: o.clone() }),
         }
@@ -105,19 +84,24 @@ fn footnote_changes(old: &[String], new: &[String]) -> Vec<FootnoteChange> {
     out
 }
 
-/// Classifies a paragraph pair whose word diff is `ops`, and marks its routine runs.
+/// Classifies a paragraph pair whose word diff is `ops`, and marks its routine runs as the
+/// rollover `ro` between the two documents (see [`Rollover::between`]; nothing is routine when
+/// its gap is zero or unknown).
 ///
-/// - `kind`: `None` when nothing changed (and both paragraphs exist), `Routine` when every changed
-///   run is routine (see [`super::is_routine_change`]), otherwise `Substantive` (always for an
-///   added or removed paragraph).
-/// - `lead_change`: from the paragraphs' `lead` fields, falling back to the first words of the
-///   text up to the object (`Takes note with appreciation of`, `Calls upon`); only for pairs.
+/// - `kind`: `Substantive` for an added or removed paragraph or any changed run that is not
+///   routine; else `Footnote` when a footnote reference was added or removed or a footnote text
+///   changed other than by the rollover; else `Routine` when some run or footnote text changed
+///   by the rollover; else `None`.
+/// - `lead_change`: from the paragraphs' `lead` fields (the parser takes leads only from sentence
+///   paragraphs; nothing is guessed from the text), with the move between preamble and operative
+///   part as `kind_change`; only for pairs.
 /// - `footnotes`: footnotes referenced by each paragraph, compared by text.
 /// - `references_added` / `references_removed`: set differences of [`extract_references`].
 pub fn classify(
     old: Option<(&Paragraph, &Resolution)>,
     new: Option<(&Paragraph, &Resolution)>,
     ops: &mut [DiffOp],
+    ro: &Rollover,
 ) -> Classification {
     // Annotate each side once, for the routine marks and for the references.
     let any_change = ops.iter().any(|o| o.op != OpKind::Equal);
@@ -137,28 +121,43 @@ pub fn classify(
         Vec::new()
     };
     if any_change {
-        mark_routine_with(ops, &old_items, &new_items);
+        mark_routine_with(ops, &old_joined, &new_joined, &old_items, &new_items, ro);
     }
     let changes: Vec<&DiffOp> = ops.iter().filter(|o| o.op != OpKind::Equal).collect();
+    let old_notes = old.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
+    let new_notes = new.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
+    let footnotes = footnote_changes(&old_notes, &new_notes, ro);
+    let footnote_substantive = footnotes.iter().any(|f| {
+        !matches!(
+            f,
+            FootnoteChange::Changed {
+                routine_reason: Some(_),
+                ..
+            }
+        )
+    });
     let kind = if old.is_none() || new.is_none() {
         if old.is_none() && new.is_none() {
             ChangeKind::None
         } else {
             ChangeKind::Substantive
         }
-    } else if changes.is_empty() {
-        ChangeKind::None
-    } else if changes.iter().all(|o| o.routine) {
+    } else if changes.iter().any(|o| !o.routine) {
+        ChangeKind::Substantive
+    } else if footnote_substantive {
+        ChangeKind::Footnote
+    } else if !changes.is_empty() || !footnotes.is_empty() {
         ChangeKind::Routine
     } else {
-        ChangeKind::Substantive
+        ChangeKind::None
     };
     let lead_change = match (old, new) {
-        (Some((o, _)), Some((n, _))) => lead_change(&lead_of(o), &lead_of(n)),
+        (Some((o, _)), Some((n, _))) => match (operative(o), operative(n)) {
+            (Some(oo), Some(no)) => lead_change_between(lead_of(o), oo, lead_of(n), no),
+            _ => lead_change_between(lead_of(o), false, lead_of(n), false),
+        },
         _ => None,
     };
-    let old_notes = old.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
-    let new_notes = new.map(|(p, r)| footnote_texts(p, r)).unwrap_or_default();
     let same_text = matches!((old, new), (Some((o, _)), Some((n, _))) if o.text == n.text);
     let refs = |side: Option<(&Paragraph, &Resolution)>, joined: &str, items: &[_]| match side {
         // Identical texts have identical references: nothing added or removed.
@@ -176,7 +175,7 @@ pub fn classify(
     Classification {
         kind,
         lead_change,
-        footnotes: footnote_changes(&old_notes, &new_notes),
+        footnotes,
         references_added: new_refs
             .iter()
             .filter(|r| !old_refs.contains(r))
@@ -187,44 +186,5 @@ pub fn classify(
             .filter(|r| !new_refs.contains(r))
             .cloned()
             .collect(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{ParagraphKind, Part};
-
-    fn para(text: &str) -> Paragraph {
-        Paragraph {
-            id: "OP1".into(),
-            kind: ParagraphKind::Operative,
-            number: Some("1".into()),
-            lead: None,
-            text: text.into(),
-            parent: None,
-            part: Part::Body,
-            section: None,
-            footnote_refs: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn lead_fallback_stops_at_the_object() {
-        let cases = [
-            (
-                "Takes note with appreciation of the report",
-                "Takes note with appreciation of",
-            ),
-            ("Calls upon all States to act;", "Calls upon"),
-            ("Encourages Member States to", "Encourages"),
-            ("Recalling also its resolution 65/141,", "Recalling also"),
-            ("Deeply concerned that", "Deeply concerned"),
-            ("Emphasizing, however, that", "Emphasizing"),
-            ("Reaffirms paragraphs 4, 5 and 55", "Reaffirms paragraphs"),
-        ];
-        for (text, lead) in cases {
-            assert_eq!(lead_of(&para(text)), lead, "{text}");
-        }
     }
 }

@@ -1,6 +1,7 @@
 //! Word-level diff inside a paragraph pair, and classification of what changed.
 //!
-//! - [`diff_words`] / [`diff_words_with`]: tokenise (words with internal `/ . -`, numbers,
+//! - [`diff_words`] / [`diff_words_with`]: tokenise (words with internal `/ . -`, whole numbers
+//!   with separators and `%` such as `18,318,600` and `26%`, symbols such as `GC(67)/RES/7`,
 //!   punctuation, whitespace runs), intern tokens, run Myers' linear-space diff under a deadline,
 //!   then clean the result up so that it reads as a person would mark it up (see `cleanup` rules
 //!   below). The ops always reproduce both texts exactly ([`old_text`], [`new_text`]).
@@ -17,63 +18,96 @@
 //! search falls back to one deletion plus one insertion per unsolved part (exact but coarser) and
 //! [`DiffOutcome::timed_out`] is set.
 //!
-//! # Routine updates
+//! # Routine updates: the annual rollover, nothing else
 //!
-//! Recognised routine items:
-//! - **resolution / decision symbols** `65/141`, `2011/16`, `57/270 B` (a single capital letter
-//!   after the symbol belongs to it);
-//! - **document symbols**: a word with an all-capitals first component, a `/` and a digit
-//!   (`A/66/437`, `A/C.2/80/L.17`, `E/2011/77`, `A/66/64-E/2011/77`; not `HIV/AIDS`);
-//! - **dates**: `22 December 2011`, `December 2011`, `10 to 12 December 2003`, `16 and 17 June 2011`;
-//! - **years**: four-digit numbers 1900–2099;
-//! - **session ordinals**: ordinal words from `tenth` upwards (`fourteenth`, `sixty-sixth`,
-//!   `seventy-ninth`, `eightieth`), any ordinal word directly before `session`, and numeric
-//!   ordinals (`91st`); `first`…`ninth` elsewhere are ordinary words (`second phase`);
-//! - **plain numbers**: for matching always; for routine changes only paragraph numbers
-//!   (`paragraph 22`, `paragraphs 35 to 37 and 67 to 72`) — other numbers (`26 per cent`) are
-//!   substantive.
+//! A change is *routine* only when it is the annual rollover between the two documents, so that
+//! muting it can never hide a real change. The documents' gap comes from their metadata
+//! ([`Rollover::between`]): the session from the symbol or the session line, the year from the
+//! adoption (drafts: issue) date. When the session gap is unknown, or zero (a draft, its revision
+//! and the adopted text are of one session), **nothing** is routine.
 //!
-//! **Years and target years.** [`normalize_for_matching`] replaces every year, target years such
-//! as `2030` included, because matching should see through them. [`is_routine_change`] is
-//! stricter: when both sides carry the same number of years, each old/new pair must differ by at
-//! most [`MAX_ROUTINE_YEAR_SHIFT`] (3) years — the annual, biennial or triennial cycle — so
-//! `2010` → `2011` is routine but a moved target (`2015` → `2030`) is substantive.
+//! With a known positive gap `g`, a change cluster is routine when every word it touches on
+//! either side is a connector word (`and`, `of`, `its`, `the`, `resolution(s)`, `decision(s)`,
+//! `session(s)`, `as`, `well`, `also`) or is explained by one of these rules, each of which names
+//! itself in [`DiffOp::routine_reason`]:
 //!
-//! **Lists of symbols.** The most common routine update is a list of resolutions that grows by
-//! one each year (`… 63/202 and 64/187` → `… 63/202, 64/187 and 65/141`). A changed span counts as
-//! routine when every word on both sides is either a routine item or a connector word (`and`,
-//! `of`, `its`, `resolution(s)`, `session`, …) and at least one routine item is involved, so items
-//! may be added to or dropped from such lists. When one side has no word at all (a pure
-//! insertion or deletion), it is routine only if it involves a symbol: adding or dropping a date,
-//! year, session ordinal or paragraph reference (`at its sixty-sixth session`, `paragraph 71 of`)
-//! changes the meaning and is substantive. [`mark_routine`] joins change runs separated only
-//! by routine items and connectors into one cluster and judges the cluster as a whole. A change of
-//! whitespace only is routine; a change of punctuation only is not.
+//! | rule | example (gap 1) | `routine_reason` |
+//! |---|---|---|
+//! | a General Assembly session ordinal moved by exactly `g`: an ordinal before `session(s)` within three of the old document's session | `at its seventy-ninth session` → `eightieth` | `session +1 = document gap` |
+//! | the ordinal of an event the text calls annual (`annual` within four words), moved by `g` | `the fifteenth annual meeting` → `sixteenth` | `annual event +1 = document gap` |
+//! | a year moved by the gap (in sessions or in years) | `Forum 2024` → `Forum 2025` | `year +1 = document gap` |
+//! | a date with the same day and month and the year moved by the gap | `held in July 2024` → `July 2025` | `date: year +1 = document gap` |
+//! | the two documents' own adoption dates (the stamp line) | `on 19 December 2023` → `on 17 December 2024` | `adoption date of the old → the new document` |
+//! | a document symbol of the same series moved from the old document's session by `g` (serial free; year components by the year gap) | `A/78/62-E/2023/53` → `A/79/72-E/2024/54` | `report A/78/…-E/2023/… → A/79/…-E/2024/…: session +1 = document gap` |
+//! | the old document joins a list, with its own adoption date if a date is printed | `… and 77/150` → `…, 77/150 and 78/132 of 19 December 2023` | `78/132 (the old document) added to the list` |
+//! | the old document's predecessor (session = old session − `g`) replaced by the old document, with its own adoption date if a date is printed | `77/150 of 14 December 2022` → `78/132 of 19 December 2023` | `77/150 (the predecessor) replaced by 78/132 (the old document)` |
+//! | whitespace only | | `whitespace only` |
+//!
+//! Everything else is substantive, in particular: a shift that differs from the gap or goes
+//! backwards (`seventy-ninth` → `eighty-first` with a gap of 1: a deferral); a date, year or
+//! ordinal that is a **time limit, period or duration** even when shifted by the gap (a
+//! time-limit word before it — `by`, `until`, `till`, `before`, `within`, `through`, `from`, `to`,
+//! `since`, `between`, `no later than`, `period`, `biennium`, `deadline`, `extend(ed)`, `expire`,
+//! … — looking back over `the`, `its`, `end of`, …; a period word right after it; or a dash to
+//! another year, `2024–2025`); money, counts, percentages and every other number (paragraph
+//! numbers included); any other resolution or document symbol (an ECOSOC resolution, a
+//! competing GA resolution, a report of another session); the old document with another date, or
+//! as the place of a part of it (`paragraph 22 of its resolution 65/141` is another text); the ordinal of a
+//! body that is not the General Assembly and not called annual (`the twenty-sixth session of the
+//! Commission on Science and Technology for Development`). Adding or dropping a date, year, ordinal
+//! or symbol alone is substantive.
+//!
+//! [`mark_routine`] joins change runs separated only by equal text made of routine items and
+//! connector words into one cluster and judges the cluster as a whole, with the full texts as
+//! context. A footnote whose text changed only by the rollover carries the reason too
+//! ([`FootnoteChange::Changed`]). For **matching** (the aligner), [`normalize_for_matching`]
+//! still replaces every symbol, date, year, ordinal and number by a placeholder, target years
+//! such as `2030` included, because matching should see through them.
 //!
 //! # Lead-phrase strength
 //!
-//! A lead phrase is placed on one of the scales below with a rank; a higher rank is stronger.
-//! Only ranks on the **same** scale are compared.
+//! A lead phrase is looked up in a lexicon ([`lead_entry`]): a scale, a rank on it (higher is
+//! stronger) and a polarity (+1 approval, −1 concern or condemnation, 0 neither).
 //!
-//! | scale | phrases, weakest → strongest (rank) |
-//! |---|---|
-//! | `exhortation` | Invites (10) < Encourages (20) < Calls upon / Calls on / Calls for / Appeals to (30) < Requests (35) < Urges (40) < Demands (50) |
-//! | `approval` | Takes note of / Notes (10) < Notes / Takes note with appreciation or satisfaction (20) < Expresses appreciation, Appreciates (25) < Welcomes (30) < Welcomes with appreciation (33) < Commends (35) < Endorses, Approves (40) |
-//! | `concern` | Notes with concern (10) < Concerned, Expresses concern (20) < Deeply / seriously / greatly concerned, deep / serious / great concern (30) < Gravely concerned, grave concern, Alarmed (40) < Deeply alarmed (50) < Deplores (55) < Condemns (60) |
-//! | `affirmation` | Acknowledges (10) < Recognizes (20) < Affirms, Reaffirms, Reiterates (30) < Stresses, Emphasizes, Underlines, Underscores, Highlights (40) |
+//! | scale | polarity | phrases, weakest → strongest (rank) |
+//! |---|---|---|
+//! | `exhortation` | 0 | Invites (10) < Encourages (20) < Strongly encourages (25) < Calls upon / Calls on / Calls for / Appeals to (30) < Urgently calls upon, Requests (35) < Urges (40) < Strongly urges (45) < Demands (50) |
+//! | `decision` | 0 | Decides (60) |
+//! | `approval` | +1 | Takes note of / Notes (10) < Notes / Takes note with appreciation or satisfaction (20) < Expresses appreciation, Appreciates (25) < Welcomes (30) < Welcomes with appreciation / satisfaction (33) < Commends, Supports (35) < Endorses, Approves (40) |
+//! | `concern` | −1 | Notes with concern (10) < Regrets (15) < Concerned, Expresses concern (20) < Deeply / seriously / greatly concerned, deep / serious / great concern (30) < Gravely concerned, grave concern, Alarmed (40) < Deeply alarmed (50) < Deplores, Rejects (55) < Condemns (60) < Strongly condemns (65) |
+//! | `affirmation` | 0 | Acknowledges (10) < Recognizes (20) < Affirms, Reaffirms, Reiterates (30) < Stresses, Emphasizes, Underlines, Underscores, Highlights (40) |
+//!
+//! [`LeadChange::direction`] ([`lead_change`]):
+//! - `reversed` when the polarities are opposite: approval ↔ concern or condemnation, or a
+//!   negated approval (`Welcomes` → `Condemns`, `Welcomes` → `Notes with concern`, `Welcomes` →
+//!   `Does not welcome`). A negation (`Does not`, `Do not`) keeps the verb's rank and flips its
+//!   polarity;
+//! - `stronger` / `weaker` on the same scale by rank; between a decision and any other lead the
+//!   decision is stronger (`Encourages … to discuss the establishment` → `Decides to establish`
+//!   is stronger, `Decides to finalize` → `Takes note of` weaker), with `scale` = `decision`;
+//! - `neutral` otherwise (same rank, or different scales such as `Welcomes` → `Urges`).
+//!
+//! A paragraph that moved between preamble and operative part ([`lead_change_between`]) is
+//! reported with [`LeadChange::kind_change`] — `operative_to_preambular` (a demotion: the
+//! Assembly no longer acts on it) or `preambular_to_operative` (a promotion) — and **never** as a
+//! strength change of the verb: its direction is `neutral`, or `reversed` when the polarity
+//! flips (`Further recognizes` (OP) → `Reaffirming` (PP) is a demotion, not "stronger").
 //!
 //! Decisions:
 //! - `Requests` is placed between `Calls upon` and `Urges`: in GA usage it is directive (mostly to
 //!   the Secretary-General and UN bodies), stronger than an invitation or a call, but `Urges` is
 //!   the stronger word where both are addressed to the same actor.
-//! - `Reaffirms` ranks with `Affirms` (saying it again is not saying it more strongly).
-//! - Adverbs of sequence (`also`, `further`, `again`, `once again`, `furthermore`, `moreover`,
-//!   `however`, `therefore`, `in this regard`) are ignored; `We` at the start (outcome documents:
-//!   `We urge`) is ignored too.
-//! - `Strongly` (`Strongly encourages`, `Strongly urges`, `Strongly condemns`) adds 5, which
-//!   places it between the phrase and the next step up.
+//! - `Decides` is the Assembly acting itself, so it outranks every exhortation.
+//! - `Reaffirms` ranks with `Affirms` (saying it again is not saying it more strongly); likewise
+//!   adverbs of sequence (`also`, `further`, `again`, `once again`, `furthermore`, `moreover`,
+//!   `however`, `therefore`, `in this regard`) are ignored, so `Once again calls upon` ranks with
+//!   `Calls upon`; `We` at the start (outcome documents: `We urge`) is ignored too.
+//! - Intensifying adverbs (`Strongly`, `Urgently`, `Firmly`, `Earnestly`, `Unequivocally`,
+//!   `Resolutely`) add 5, which places the phrase between itself and the next step up.
 //! - Verb forms are matched on their stem, so the operative verb (`Welcomes`), the preambular
 //!   participle (`Welcoming`) and the base form (`We welcome`) have the same rank.
+//! - Leads are only taken from paragraphs that are sentences (the parser's `lead`; nothing is
+//!   guessed from a heading such as `Eightieth session of the General Assembly` or a list item).
 
 mod change;
 mod classify;
@@ -86,12 +120,14 @@ mod refs;
 mod routine;
 mod token;
 
-pub use change::{ChangeKind, Classification, Direction, FootnoteChange, LeadChange};
+pub use change::{ChangeKind, Classification, Direction, FootnoteChange, KindChange, LeadChange};
 pub use classify::classify;
 pub use engine::{DiffOptions, DiffOutcome, diff_words, diff_words_with, similarity};
-pub use lead::{lead_change, lead_strength};
+pub use lead::{
+    LeadEntry, lead_change, lead_change_between, lead_entry, lead_strength, scale_polarity,
+};
 pub use op::{DiffOp, OpKind, new_text, old_text};
 pub use refs::extract_references;
 pub use routine::{
-    MAX_ROUTINE_YEAR_SHIFT, is_routine_change, mark_routine, normalize_for_matching,
+    Rollover, Ymd, is_routine_change, mark_routine, normalize_for_matching, routine_reason,
 };

@@ -24,6 +24,10 @@ pub struct DiffOp {
     /// session ordinal), so views can mute it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub routine: bool,
+    /// Why the run is routine: the rollover rule that made it so (`session +1 = document gap`),
+    /// so a user can audit every muted change. `None` when the run is not routine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routine_reason: Option<String>,
 }
 
 impl DiffOp {
@@ -33,6 +37,7 @@ impl DiffOp {
             op,
             text: text.into(),
             routine: false,
+            routine_reason: None,
         }
     }
 }

@@ -11,7 +11,9 @@
 //!    appreciation`, `with deep concern`, `in this regard`, …).
 //!
 //! The head must be the first or follow only adverbs; when nothing fits (`We recognize …`) the
-//! lead is `None`.
+//! lead is `None`. Leads are only taken from paragraphs that are sentences ([`is_sentence`]):
+//! a heading (`Eightieth session of the General Assembly`) or a fragment (`Intentional damage to
+//! and destruction of space systems;` as a list item) has none.
 
 const ADVERBS: &[&str] = &[
     "also",
@@ -78,6 +80,7 @@ const MULTI_HEADS: &[&str] = &[
     "expresses its concern",
     "expresses its support",
     "looks forward",
+    "looking forward",
     "draws attention",
     "pays tribute",
     "calls for",
@@ -221,6 +224,19 @@ const TRAILERS: &[&str] = &[
     "with approval",
 ];
 
+/// True when `text` reads as a sentence of a resolution: at least four words (or fewer before a
+/// colon that opens sub-paragraphs: `Decides:`), a capital first letter and a clause-ending mark
+/// at the end (`,` `;` `.` `:` — a preambular paragraph ends with
+/// a comma, an operative one with a semicolon or a full stop, one that introduces sub-paragraphs
+/// with a colon).
+pub fn is_sentence(text: &str) -> bool {
+    let t = text.trim();
+    // A paragraph that introduces sub-paragraphs may be as short as `Decides:`.
+    (t.split_whitespace().nth(3).is_some() || t.ends_with(':'))
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.ends_with([',', ';', '.', ':'])
+}
+
 /// Whether the paragraph is read as preambular or operative (changes which heads are accepted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LeadStyle {
@@ -260,7 +276,16 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     }
     // Head.
     let mut end = None;
-    for m in MULTI_HEADS {
+    // A negated verb (`Does not welcome`, `Do not support`) is a head of three words.
+    if lower.get(i).is_some_and(|w| w == "does" || w == "do")
+        && lower.get(i + 1).is_some_and(|w| w == "not")
+        && lower
+            .get(i + 2)
+            .is_some_and(|w| w.chars().all(char::is_alphabetic))
+    {
+        end = Some(i + 3);
+    }
+    for m in MULTI_HEADS.iter().filter(|_| end.is_none()) {
         let n = m.split(' ').count();
         if i + n <= lower.len()
             && m.split(' ').next() == Some(lower[i].as_str())
@@ -389,5 +414,23 @@ mod tests {
             op("Takes note with appreciation of").as_deref(),
             Some("Takes note with appreciation")
         );
+        assert_eq!(
+            op("Does not welcome the decision").as_deref(),
+            Some("Does not welcome")
+        );
+        assert_eq!(
+            pp("Looking forward to the convening of the Summit,").as_deref(),
+            Some("Looking forward")
+        );
+    }
+
+    #[test]
+    fn sentences() {
+        assert!(is_sentence("Recalling its resolution 77/150,"));
+        assert!(is_sentence("Decides to include the item in the agenda."));
+        assert!(is_sentence("Decides:"));
+        assert!(!is_sentence("Eightieth session of the General Assembly"));
+        assert!(!is_sentence("intentional damage to space systems;"));
+        assert!(!is_sentence("Looking ahead,"));
     }
 }

@@ -162,7 +162,9 @@ pub fn parse(text: &str) -> Resolution {
         if let Some(s) = &p.section {
             p.section = Some(text::collapse_ws(s));
         }
+        // Leads only from paragraphs that are sentences (not headings or fragments).
         p.lead = match p.kind {
+            _ if !lead::is_sentence(&p.text) => None,
             ParagraphKind::Preambular => lead_phrase(&p.text, LeadStyle::Preambular),
             ParagraphKind::Operative => lead_phrase(&p.text, LeadStyle::Operative),
             ParagraphKind::SubParagraph => None,

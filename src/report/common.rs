@@ -74,22 +74,41 @@ pub fn printed_number(p: &Paragraph) -> String {
     }
 }
 
-/// `none`, `routine` or `substantive`.
+/// `none`, `routine`, `footnote` or `substantive`.
 pub fn change_str(k: ChangeKind) -> &'static str {
     match k {
         ChangeKind::None => "none",
         ChangeKind::Routine => "routine",
+        ChangeKind::Footnote => "footnote",
         ChangeKind::Substantive => "substantive",
     }
 }
 
-/// `stronger`, `weaker` or `neutral`.
+/// `stronger`, `weaker`, `neutral` or `reversed`.
 pub fn direction_str(d: Direction) -> &'static str {
     match d {
         Direction::Stronger => "stronger",
         Direction::Weaker => "weaker",
         Direction::Neutral => "neutral",
+        Direction::Reversed => "reversed",
     }
+}
+
+/// A lead change for a reader: `Encourages → Urges (stronger)`, with the move between preamble
+/// and operative part when there is one (`… (neutral; operative → preambular)`).
+pub fn lead_change_label(l: &crate::diff::LeadChange) -> String {
+    format!("{} → {} ({})", l.old, l.new, lead_direction_label(l))
+}
+
+/// The direction of a lead change with the move between preamble and operative part, if any:
+/// `stronger`, `neutral; operative → preambular`.
+pub fn lead_direction_label(l: &crate::diff::LeadChange) -> String {
+    let kind = match l.kind_change {
+        Some(crate::diff::KindChange::OperativeToPreambular) => "; operative → preambular",
+        Some(crate::diff::KindChange::PreambularToOperative) => "; preambular → operative",
+        None => "",
+    };
+    format!("{}{kind}", direction_str(l.direction))
 }
 
 /// A row label: `OP5`, `OP5 → OP6`, `OP5 → OP5+OP6`, `+ OP7` (added), `− PP3` (removed).
@@ -107,7 +126,7 @@ pub fn pair_label(c: &Comparison, pair: &Pair) -> String {
 
 /// True when the pair has something to show in a changes-only view.
 pub fn is_changed(pair: &Pair) -> bool {
-    pair.status != Status::Unchanged
+    pair.status != Status::Unchanged || pair.class.kind != ChangeKind::None
 }
 
 /// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 91st.
@@ -185,14 +204,26 @@ pub fn meta_keys(
 /// The summary as short English lines (`Modified: 12`, …), statuses with a zero count left out.
 pub fn summary_lines(c: &Comparison) -> Vec<String> {
     let s = &c.summary;
+    let footnotes = if s.footnote_only > 0 {
+        format!(" ({} in footnotes only)", s.footnote_only)
+    } else {
+        String::new()
+    };
     let mut out = vec![format!(
-        "{} pairs, {} changed: {} substantive, {} routine only; overall similarity {:.0}%",
+        "{} pairs, {} changed: {} substantive{footnotes}, {} routine only; overall similarity {:.0}%",
         c.pairs.len(),
         s.counts.changed(),
         s.substantive,
         s.routine,
         s.similarity * 100.0
     )];
+    out.push(match s.session_gap {
+        Some(g) if g > 0 => {
+            format!("Routine = the annual rollover: the documents are {g} session(s) apart")
+        }
+        Some(_) => "Same session: no change is treated as routine".to_string(),
+        None => "Session gap unknown: no change is treated as routine".to_string(),
+    });
     let counts: Vec<String> = Status::ALL
         .iter()
         .filter(|st| s.counts.get(**st) > 0)
@@ -258,6 +289,7 @@ pub fn numbered_ops(c: &Comparison, pair: &Pair) -> Vec<DiffOp> {
                     op: OpKind::Delete,
                     text: o,
                     routine,
+                    routine_reason: routine.then(|| "paragraph renumbered".to_string()),
                 });
             }
             if let Some(n) = n {
@@ -265,6 +297,7 @@ pub fn numbered_ops(c: &Comparison, pair: &Pair) -> Vec<DiffOp> {
                     op: OpKind::Insert,
                     text: n,
                     routine,
+                    routine_reason: routine.then(|| "paragraph renumbered".to_string()),
                 });
             }
         }
@@ -278,6 +311,7 @@ pub fn numbered_ops(c: &Comparison, pair: &Pair) -> Vec<DiffOp> {
                     op: op.op,
                     text: "\n".to_string(),
                     routine: op.routine,
+                    routine_reason: op.routine_reason.clone(),
                 });
                 let (o, n) = match op.op {
                     OpKind::Equal => {
@@ -301,6 +335,7 @@ pub fn numbered_ops(c: &Comparison, pair: &Pair) -> Vec<DiffOp> {
                     op: op.op,
                     text: piece.to_string(),
                     routine: op.routine,
+                    routine_reason: op.routine_reason.clone(),
                 });
             }
         }

@@ -1,6 +1,6 @@
 //! CSV: one row per aligned pair (RFC 4180 quoting, CRLF line ends, UTF-8, optional BOM).
 
-use super::common::{change_str, direction_str, ids_joined, side_text};
+use super::common::{change_str, ids_joined, lead_change_label, side_text};
 use crate::compare::Comparison;
 
 /// The header row.
@@ -43,7 +43,7 @@ pub fn render(c: &Comparison, bom: bool) -> Vec<u8> {
             .class
             .lead_change
             .as_ref()
-            .map(|l| format!("{} → {} ({})", l.old, l.new, direction_str(l.direction)))
+            .map(lead_change_label)
             .unwrap_or_default();
         row(
             &mut s,

@@ -134,16 +134,11 @@ fn side_html(c: &Comparison, pair: &Pair, old_side: bool) -> String {
         if !show {
             continue;
         }
-        let (open, close) = match (op.op, op.routine) {
-            (OpKind::Equal, _) => (String::new(), ""),
-            (OpKind::Delete, r) => (
-                format!("<del{}>", if r { " class=\"routine\"" } else { "" }),
-                "</del>",
-            ),
-            (OpKind::Insert, r) => (
-                format!("<ins{}>", if r { " class=\"routine\"" } else { "" }),
-                "</ins>",
-            ),
+        let r = routine_attrs(op);
+        let (open, close) = match op.op {
+            OpKind::Equal => (String::new(), ""),
+            OpKind::Delete => (format!("<del{r}>"), "</del>"),
+            OpKind::Insert => (format!("<ins{r}>"), "</ins>"),
         };
         for (k, piece) in op.text.split('\n').enumerate() {
             if k > 0 {
@@ -165,7 +160,7 @@ fn side_html(c: &Comparison, pair: &Pair, old_side: bool) -> String {
 fn inline_html(c: &Comparison, pair: &Pair) -> String {
     let mut out = String::new();
     for op in numbered_ops(c, pair).iter() {
-        let r = if op.routine { " class=\"routine\"" } else { "" };
+        let r = routine_attrs(op);
         match op.op {
             OpKind::Equal => out.push_str(&esc_br(&op.text)),
             OpKind::Delete => {
@@ -175,6 +170,64 @@ fn inline_html(c: &Comparison, pair: &Pair) -> String {
                 let _ = write!(out, "<ins{r}>{}</ins>", esc_br(&op.text));
             }
         }
+    }
+    out
+}
+
+/// ` class="routine" title="why"` for a routine op (the reason shows on hover), else nothing.
+fn routine_attrs(op: &crate::diff::DiffOp) -> String {
+    if !op.routine {
+        return String::new();
+    }
+    match &op.routine_reason {
+        Some(why) => format!(" class=\"routine\" title=\"routine: {}\"", esc(why)),
+        None => " class=\"routine\"".to_string(),
+    }
+}
+
+/// The legend of routine marks: every reason that muted a change in this comparison, with how
+/// many marks it covers, so a reader can audit them.
+fn routine_legend(c: &Comparison) -> String {
+    let mut reasons: Vec<(String, usize)> = Vec::new();
+    for pair in &c.pairs {
+        let from_ops = pair
+            .ops
+            .iter()
+            .filter(|o| o.routine)
+            .filter_map(|o| o.routine_reason.clone());
+        let from_notes = pair.class.footnotes.iter().filter_map(|f| match f {
+            FootnoteChange::Changed {
+                routine_reason: Some(r),
+                ..
+            } => Some(format!("footnote: {r}")),
+            _ => None,
+        });
+        for r in from_ops.chain(from_notes) {
+            match reasons.iter_mut().find(|(x, _)| *x == r) {
+                Some((_, n)) => *n += 1,
+                None => reasons.push((r, 1)),
+            }
+        }
+    }
+    let gap = match c.summary.session_gap {
+        Some(g) => format!("the documents are {g} session(s) apart"),
+        None => "the gap between the documents is unknown".to_string(),
+    };
+    let mut out = format!(
+        "<h3>Routine updates</h3>\n<p>Muted marks are the annual rollover only; {gap}. Hover a muted mark for its rule.</p>"
+    );
+    if reasons.is_empty() {
+        out.push_str("<p>No change was judged routine.</p>\n");
+    } else {
+        out.push_str("<ul class=\"routine-legend\">");
+        for (r, n) in &reasons {
+            let _ = write!(
+                out,
+                "<li><del class=\"routine\">{}</del> × {n}</li>",
+                esc(r)
+            );
+        }
+        out.push_str("</ul>\n");
     }
     out
 }
@@ -320,6 +373,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         }
         h.push_str("</ul>\n");
     }
+    h.push_str(&routine_legend(c));
     h.push_str("</section>\n");
 
     // Renumbering map
@@ -347,12 +401,15 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     } else {
         h.push_str("<table><thead><tr><th scope=\"col\">Paragraph</th><th scope=\"col\">Old phrase</th><th scope=\"col\">New phrase</th><th scope=\"col\">Direction</th></tr></thead><tbody>\n");
         for l in &c.summary.lead_changes {
-            let scale = l
+            let mut scale = l
                 .change
                 .scale
                 .as_deref()
                 .map(|s| format!(" ({})", esc(s)))
                 .unwrap_or_default();
+            if let Some(k) = l.change.kind_change {
+                let _ = write!(scale, " <span class=\"kind-change\">{}</span>", k.as_str());
+            }
             let _ = writeln!(
                 h,
                 "<tr><td class=\"id\">{} → {}</td><td><del>{}</del></td><td><ins>{}</ins></td><td>{}{scale}</td></tr>",
@@ -403,8 +460,12 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         );
         let mut notes = Vec::new();
         if let Some(l) = &pair.class.lead_change {
+            let moved = l
+                .kind_change
+                .map(|k| format!("; <span class=\"kind-change\">{}</span>", k.as_str()))
+                .unwrap_or_default();
             notes.push(format!(
-                "Lead phrase: <del>{}</del> → <ins>{}</ins> ({})",
+                "Lead phrase: <del>{}</del> → <ins>{}</ins> ({}{moved})",
                 esc(&l.old),
                 esc(&l.new),
                 direction_html(l.direction)
@@ -418,7 +479,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
                 FootnoteChange::Removed { text } => {
                     format!("Footnote removed: <del>{}</del>", esc(text))
                 }
-                FootnoteChange::Changed { old, new } => format!(
+                FootnoteChange::Changed { old, new, .. } => format!(
                     "Footnote changed: <del>{}</del> → <ins>{}</ins>",
                     esc(old),
                     esc(new)

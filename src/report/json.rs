@@ -9,7 +9,7 @@ use crate::diff::{FootnoteChange, LeadChange, OpKind};
 use crate::model::{DocumentKind, Paragraph, ParagraphKind, Part, Resolution};
 
 /// Version of the compare JSON layout; bumped when a field changes meaning or is removed.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 fn kind_str(k: DocumentKind) -> &'static str {
     match k {
@@ -83,6 +83,7 @@ fn lead_json(l: &LeadChange) -> Value {
         "new": l.new,
         "direction": direction_str(l.direction),
         "scale": l.scale,
+        "kind_change": l.kind_change.map(|k| k.as_str()),
     })
 }
 
@@ -90,9 +91,16 @@ fn footnote_json(f: &FootnoteChange) -> Value {
     match f {
         FootnoteChange::Added { text } => json!({"change": "added", "text": text}),
         FootnoteChange::Removed { text } => json!({"change": "removed", "text": text}),
-        FootnoteChange::Changed { old, new } => {
-            json!({"change": "changed", "old": old, "new": new})
-        }
+        FootnoteChange::Changed {
+            old,
+            new,
+            routine_reason,
+        } => match routine_reason {
+            Some(why) => {
+                json!({"change": "changed", "old": old, "new": new, "routine_reason": why})
+            }
+            None => json!({"change": "changed", "old": old, "new": new}),
+        },
     }
 }
 
@@ -109,7 +117,7 @@ fn pair_json(c: &Comparison, i: usize, p: &Pair) -> Value {
                 OpKind::Delete => "delete",
             };
             if o.routine {
-                json!({"op": op, "text": o.text, "routine": true})
+                json!({"op": op, "text": o.text, "routine": true, "routine_reason": o.routine_reason})
             } else {
                 json!({"op": op, "text": o.text})
             }
@@ -137,9 +145,13 @@ fn pair_json(c: &Comparison, i: usize, p: &Pair) -> Value {
 ///
 /// Fields: `format_version`, `old` and `new` (each [`resolution_json`]), `pairs` (each `index`,
 /// `old`/`new` = first paragraph id or `null`, `old_ids`/`new_ids`, `status`, `similarity`,
-/// `renumbered`, `change` (`none|routine|substantive`), `lead_change`, `footnotes`,
-/// `references_added`, `references_removed`, `ops` = `[{op: equal|insert|delete, text, routine?}]`),
-/// `summary` (`counts`, `changed`, `routine`, `substantive`, `similarity`, `sections`,
+/// `renumbered`, `change` (`none|routine|footnote|substantive`), `lead_change` (`old`, `new`,
+/// `direction` = `stronger|weaker|neutral|reversed`, `scale`, `kind_change` =
+/// `operative_to_preambular|preambular_to_operative|null`), `footnotes` (a changed note may carry
+/// `routine_reason`), `references_added`, `references_removed`, `ops` = `[{op:
+/// equal|insert|delete, text, routine?, routine_reason?}]`), `summary` (`counts`, `changed`,
+/// `routine`, `substantive` (footnote-only pairs included), `footnote_only`, `session_gap`,
+/// `similarity`, `sections`,
 /// `renumbering`, `lead_changes`, `reference_changes`) and `warnings`.
 pub fn comparison_json(c: &Comparison) -> Value {
     let s = &c.summary;
@@ -154,6 +166,8 @@ pub fn comparison_json(c: &Comparison) -> Value {
             "changed": s.counts.changed(),
             "routine": s.routine,
             "substantive": s.substantive,
+            "footnote_only": s.footnote_only,
+            "session_gap": s.session_gap,
             "similarity": s.similarity.clamp(0.0, 1.0),
             "sections": s.sections.iter().map(|x| json!({
                 "section": x.section,
@@ -168,6 +182,7 @@ pub fn comparison_json(c: &Comparison) -> Value {
                 "new": l.change.new,
                 "direction": direction_str(l.change.direction),
                 "scale": l.change.scale,
+                "kind_change": l.change.kind_change.map(|k| k.as_str()),
             })).collect::<Vec<_>>(),
             "reference_changes": s.reference_changes.iter().map(|r| json!({
                 "pair": r.pair,

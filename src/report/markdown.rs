@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use super::RenderOptions;
 use super::common::labels;
 use super::common::{
-    change_str, direction_str, is_changed, meta_keys, meta_rows, numbered_ops, pair_label,
-    summary_lines,
+    change_str, direction_str, is_changed, lead_direction_label, meta_keys, meta_rows,
+    numbered_ops, pair_label, summary_lines,
 };
 use crate::compare::{Comparison, Status};
 use crate::diff::{ChangeKind, FootnoteChange, OpKind};
@@ -175,7 +175,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
                 "Lead phrase: “{}” → “{}” ({})\n",
                 escape(&l.old),
                 escape(&l.new),
-                direction_str(l.direction)
+                lead_direction_label(l)
             );
         }
         for f in &pair.class.footnotes {
@@ -186,7 +186,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
                 FootnoteChange::Removed { text } => {
                     writeln!(s, "Footnote removed: ~~{}~~\n", escape(text).trim())
                 }
-                FootnoteChange::Changed { old, new } => writeln!(
+                FootnoteChange::Changed { old, new, .. } => writeln!(
                     s,
                     "Footnote changed: ~~{}~~ → **{}**\n",
                     escape(old).trim(),

@@ -494,7 +494,7 @@ fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a
                     Span::new("Footnote removed: ", Style::Muted),
                     Span::new(text.clone(), Style::Del),
                 ],
-                FootnoteChange::Changed { old, new } => vec![
+                FootnoteChange::Changed { old, new, .. } => vec![
                     Span::new("Footnote changed: ", Style::Muted),
                     Span::new(old.clone(), Style::Del),
                     Span::new(" → ", Style::Muted),

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 use super::RenderOptions;
 use super::common::labels;
 use super::common::{
-    change_str, direction_str, is_changed, meta_rows, numbered_ops, pair_label, printed_number,
-    summary_lines,
+    change_str, direction_str, is_changed, lead_direction_label, meta_rows, numbered_ops,
+    pair_label, printed_number, summary_lines,
 };
 use crate::compare::Comparison;
 use crate::diff::{ChangeKind, FootnoteChange, OpKind};
@@ -147,7 +147,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
                 "  lead: “{}” → “{}” ({})",
                 l.old,
                 l.new,
-                direction_str(l.direction)
+                lead_direction_label(l)
             );
         }
         let refs = &pair.class;
@@ -168,7 +168,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
             let _ = match f {
                 FootnoteChange::Added { text } => writeln!(s, "  footnote added: {text}"),
                 FootnoteChange::Removed { text } => writeln!(s, "  footnote removed: {text}"),
-                FootnoteChange::Changed { old, new } => {
+                FootnoteChange::Changed { old, new, .. } => {
                     writeln!(s, "  footnote changed: “{old}” → “{new}”")
                 }
             };

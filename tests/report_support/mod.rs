@@ -29,6 +29,7 @@ fn op(kind: OpKind, text: &str, routine: bool) -> DiffOp {
         op: kind,
         text: text.to_string(),
         routine,
+        routine_reason: routine.then(|| "session +1 = document gap".to_owned()),
     }
 }
 
@@ -164,6 +165,7 @@ pub fn crafted() -> Comparison {
         new: "Urges".into(),
         direction: Direction::Stronger,
         scale: Some("exhortation".into()),
+        kind_change: None,
     };
     lead.class.lead_change = Some(lc.clone());
     let mut renum = pair(
@@ -253,6 +255,10 @@ pub fn crafted() -> Comparison {
         match p.class.kind {
             ChangeKind::Routine => summary.routine += 1,
             ChangeKind::Substantive => summary.substantive += 1,
+            ChangeKind::Footnote => {
+                summary.substantive += 1;
+                summary.footnote_only += 1;
+            }
             ChangeKind::None => {}
         }
     }
