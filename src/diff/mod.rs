@@ -22,7 +22,8 @@
 //!
 //! A change is *routine* only when it is the annual rollover between the two documents, so that
 //! muting it can never hide a real change. The documents' gap comes from their metadata
-//! ([`Rollover::between`]): the session from the symbol or the session line, the year from the
+//! ([`Rollover::between`]): the session from the symbol (else the session in progress on the
+//! adoption or issue date), the year from the
 //! adoption (drafts: issue) date. When the session gap is unknown, or zero (a draft, its revision
 //! and the adopted text are of one session), **nothing** is routine.
 //!

@@ -394,8 +394,8 @@ fn session_of_date((year, month, _): Ymd) -> i32 {
 
 impl Rollover {
     /// The rollover between two documents, from their metadata: the session gap from the
-    /// sessions (read from the symbol or the session line; without either, the session in
-    /// progress on the adoption or issue date, which opens in September), the year gap from the
+    /// sessions (read from the symbol or its `65/141.` title prefix; without either, the session
+    /// in progress on the adoption or issue date, which opens in September), the year gap from the
     /// dates, and the old document's own symbol and date.
     pub fn between(old: &crate::model::Metadata, new: &crate::model::Metadata) -> Self {
         let old_date = old.date.as_deref().and_then(parse_iso);
