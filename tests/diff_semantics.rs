@@ -42,6 +42,13 @@ fn changed_with<'p>(p: &'p Pair, needle: &str) -> Vec<&'p resdiff::diff::DiffOp>
         .collect()
 }
 
+/// Asserts that `needle` is among the changed words of `p` and never muted as routine.
+fn changed_and_shown(p: &Pair, needle: &str) {
+    let ops = changed_with(p, needle);
+    assert!(!ops.is_empty(), "{needle} is not among the changes");
+    assert!(ops.iter().all(|o| !o.routine), "{needle} muted as routine");
+}
+
 #[test]
 fn deferred_working_group_and_dropped_resolution_are_substantive() {
     // 78/102 OP15: "… as well as its resolution 77/98 … continued during its seventy-ninth
@@ -55,9 +62,7 @@ fn deferred_working_group_and_dropped_resolution_are_substantive() {
     assert_eq!(old_ids(&c, p), ["OP15"]);
     assert_eq!(p.class.kind, ChangeKind::Substantive);
     for needle in ["77/98", "eighty-first"] {
-        let ops = changed_with(p, needle);
-        assert!(!ops.is_empty(), "{needle}");
-        assert!(ops.iter().all(|o| !o.routine), "{needle} muted");
+        changed_and_shown(p, needle);
     }
 }
 
@@ -75,8 +80,7 @@ fn reports_moved_to_a_two_year_cycle_are_substantive() {
         let p = by_new(&c, new_id);
         assert_eq!(old_ids(&c, p), [old_id], "{new}");
         assert_eq!(p.class.kind, ChangeKind::Substantive, "{new} {new_id}");
-        let ops = changed_with(p, "eighty-first");
-        assert!(!ops.is_empty() && ops.iter().all(|o| !o.routine), "{new}");
+        changed_and_shown(p, "eighty-first");
     }
     // 78/113 OP2 → 79/127 OP2: "establish, at its seventy-ninth session, a working group" →
     // "at its eighty-first session": the key change is not greyed.
@@ -85,8 +89,7 @@ fn reports_moved_to_a_two_year_cycle_are_substantive() {
     };
     let p = by_new(&c, "OP2");
     assert_eq!(p.class.kind, ChangeKind::Substantive);
-    let ops = changed_with(p, "eighty-first");
-    assert!(!ops.is_empty() && ops.iter().all(|o| !o.routine));
+    changed_and_shown(p, "eighty-first");
 }
 
 #[test]
@@ -99,8 +102,7 @@ fn added_paragraph_list_and_competing_resolution_are_substantive() {
     let p = by_new(&c, "OP275");
     assert_eq!(old_ids(&c, p), ["OP267"]);
     assert_eq!(p.class.kind, ChangeKind::Substantive);
-    let ops = changed_with(p, "77/118");
-    assert!(!ops.is_empty() && ops.iter().all(|o| !o.routine));
+    changed_and_shown(p, "77/118");
     // 78/20 PP1 → 79/22 PP1: 78/20 (the old document, with its date 4 December 2023) and
     // 78/238 (another resolution) join the recall list.
     let Some(c) = corpus_pair("A/RES/78/20", "A/RES/79/22") else {
@@ -109,8 +111,7 @@ fn added_paragraph_list_and_competing_resolution_are_substantive() {
     let p = by_new(&c, "PP1");
     assert_eq!(old_ids(&c, p), ["PP1"]);
     assert_eq!(p.class.kind, ChangeKind::Substantive);
-    let ops = changed_with(p, "78/238");
-    assert!(!ops.is_empty() && ops.iter().all(|o| !o.routine));
+    changed_and_shown(p, "78/238");
 }
 
 #[test]

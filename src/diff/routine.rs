@@ -450,6 +450,27 @@ impl Rollover {
     }
 }
 
+/// Of the deleted and the inserted items (each with its text), those whose text is not on the
+/// other side too: items printed the same on both sides (a list around the change) are not part
+/// of the change.
+fn not_on_both_sides(
+    (del, del_texts): (&[usize], &[String]),
+    (ins, ins_texts): (&[usize], &[String]),
+) -> (Vec<usize>, Vec<usize>) {
+    let only = |items: &[usize], texts: &[String], other: &[String]| -> Vec<usize> {
+        items
+            .iter()
+            .zip(texts)
+            .filter(|(_, t)| !other.contains(t))
+            .map(|(&k, _)| k)
+            .collect()
+    };
+    (
+        only(del, del_texts, ins_texts),
+        only(ins, ins_texts, del_texts),
+    )
+}
+
 /// The value of an ordinal word (`sixty-sixth` → 66, `eightieth` → 80, `91st` → 91).
 fn ordinal_value(lower: &str) -> Option<i32> {
     let pos = |list: &[&str], w: &str| list.iter().position(|x| *x == w);
@@ -712,18 +733,7 @@ fn judge(del: &Side<'_, '_>, ins: &Side<'_, '_>, ro: &Rollover) -> Option<String
     let ins_all = ins.of(|c| c == Class::Res);
     let del_syms: Vec<String> = del_all.iter().map(|&k| res_text(del, k)).collect();
     let ins_syms: Vec<String> = ins_all.iter().map(|&k| res_text(ins, k)).collect();
-    let del_res: Vec<usize> = del_all
-        .iter()
-        .zip(&del_syms)
-        .filter(|(_, s)| !ins_syms.contains(s))
-        .map(|(&k, _)| k)
-        .collect();
-    let ins_res: Vec<usize> = ins_all
-        .iter()
-        .zip(&ins_syms)
-        .filter(|(_, s)| !del_syms.contains(s))
-        .map(|(&k, _)| k)
-        .collect();
+    let (del_res, ins_res) = not_on_both_sides((&del_all, &del_syms), (&ins_all, &ins_syms));
     let mut del_dates = del.of(|c| matches!(c, Class::Date(_)));
     let mut ins_dates = ins.of(|c| matches!(c, Class::Date(_)));
     if !(del_res.is_empty() && ins_res.is_empty()) {
@@ -779,18 +789,8 @@ fn judge(del: &Side<'_, '_>, ins: &Side<'_, '_>, ro: &Rollover) -> Option<String
         .iter()
         .map(|&k| ins.item_text(k).to_string())
         .collect();
-    let del_dates: Vec<usize> = del_dates
-        .iter()
-        .zip(&del_texts)
-        .filter(|(_, t)| !ins_texts.contains(t))
-        .map(|(&k, _)| k)
-        .collect();
-    let ins_dates: Vec<usize> = ins_dates
-        .iter()
-        .zip(&ins_texts)
-        .filter(|(_, t)| !del_texts.contains(t))
-        .map(|(&k, _)| k)
-        .collect();
+    let (del_dates, ins_dates) =
+        not_on_both_sides((&del_dates, &del_texts), (&ins_dates, &ins_texts));
     // Dates: each old/new pair the same day and month with the year moved by the gap, outside a
     // time limit; or the documents' own adoption dates (the stamp line).
     if del_dates.len() != ins_dates.len() {
