@@ -93,6 +93,35 @@ fn reports_moved_to_a_two_year_cycle_are_substantive() {
 }
 
 #[test]
+fn a_period_starting_year_is_substantive_even_when_shifted_by_the_gap() {
+    // 78/154 OP35 "Decides to include, in the United Nations calendar of conferences and
+    // meetings for the year 2023 and subsequent years, …" → 79/207 OP36 "… for the year 2024
+    // and subsequent years …": a period, shown; while PP27 → PP30 "the global celebrations of
+    // the 2023 World Day to Combat Desertification" → "2024 World Day" (an annual day, one
+    // session apart) stays the rollover.
+    let Some(c) = corpus_pair("A/RES/78/154", "A/RES/79/207") else {
+        return;
+    };
+    assert_eq!(c.summary.session_gap, Some(1));
+    let p = by_new(&c, "OP36");
+    assert_eq!(old_ids(&c, p), ["OP35"]);
+    changed_and_shown(p, "2024");
+    let p = by_new(&c, "PP30");
+    assert_eq!(old_ids(&c, p), ["PP27"]);
+    // The year of the Day alone; the new theme and "on 17 June 2024" are other, shown changes.
+    let day_year: Vec<_> = changed_with(p, "2024")
+        .into_iter()
+        .filter(|o| o.text == "2024")
+        .collect();
+    assert_eq!(day_year.len(), 1);
+    assert!(day_year[0].routine);
+    assert_eq!(
+        day_year[0].routine_reason.as_deref(),
+        Some("year +1 = document gap")
+    );
+}
+
+#[test]
 fn added_paragraph_list_and_competing_resolution_are_substantive() {
     // 78/68 OP267 → 79/145 OP275: "… and paragraphs 181, 203 to 207, … and 257 of resolution
     // 77/118" added.

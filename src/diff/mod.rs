@@ -48,6 +48,7 @@
 //! backwards (`seventy-ninth` → `eighty-first` with a gap of 1: a deferral); a date, year or
 //! ordinal that is a **time limit, period or duration** even when shifted by the gap (a
 //! time-limit word before it — `by`, `until`, `till`, `before`, `within`, `through`, `from`, `to`,
+//! `for` before a year (`for the year 2024 and subsequent years`),
 //! `since`, `between`, `no later than`, `period`, `biennium`, `deadline`, `extend(ed)`, `expire`,
 //! … — looking back over `the`, `its`, `end of`, …; a period word right after it; or a dash to
 //! another year, `2024–2025`); money, counts, percentages and every other number (paragraph

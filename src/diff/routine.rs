@@ -524,7 +524,8 @@ impl Side<'_, '_> {
     }
 
     /// True when item `k` is a time limit, a period or a duration: a time-limit word before it
-    /// (looking back over `the`, `its`, `end of`, …), a period word right after it, or a dash
+    /// (looking back over `the`, `its`, `end of`, …; `for` before a year or date), a period word
+    /// right after it, or a dash
     /// joining it to another year or date (`2024–2025`).
     fn time_limited(&self, k: usize) -> bool {
         let mut j = k;
@@ -538,6 +539,15 @@ impl Side<'_, '_> {
             }
             let w = it.lower.as_ref();
             if TIME_LIMIT_BEFORE.contains(&w) {
+                return true;
+            }
+            // `for the year 2024 and subsequent years`, `for 2024`: a period. (Not an ordinal:
+            // `for its eightieth session` names the session, not a span of time.)
+            if w == "for"
+                && self
+                    .item(k)
+                    .is_some_and(|x| matches!(x.class, Class::Year(_) | Class::Date(_)))
+            {
                 return true;
             }
             if !TIME_SKIP.contains(&w) {
