@@ -12,7 +12,8 @@
 //!    - it is *weak* — only whitespace, punctuation and at most three common function words
 //!      (`the`, `of`, `and`, `to`, …) — and no longer than the two changes around it together.
 //!
-//!    Repeated until nothing changes.
+//!    An equal run of [`ANCHOR_WORDS`] words or more is never folded: a long shared run is always
+//!    shown as equal text. Repeated until nothing changes.
 //! 3. **Boundary sliding**: a lone insertion or deletion between two equal runs that can slide
 //!    (because the same tokens repeat) is placed where its edges fall on the best boundaries: at the
 //!    start/end of the text, before a word after a space, after a word before a space. So
@@ -29,7 +30,7 @@
 use std::time::Instant;
 
 use super::OpKind;
-use super::myers;
+use super::script::{self, ANCHOR_WORDS};
 use super::token::{Token, TokenKind};
 use crate::align::fxhash::FxMap;
 
@@ -49,6 +50,10 @@ const WEAK_WORDS: &[&str] = &[
 
 fn char_len(toks: &[Token<'_>]) -> usize {
     toks.iter().map(|t| t.text.chars().count()).sum()
+}
+
+fn word_count(toks: &[Token<'_>]) -> usize {
+    toks.iter().filter(|t| t.kind == TokenKind::Word).count()
 }
 
 fn is_weak(toks: &[Token<'_>]) -> bool {
@@ -139,7 +144,7 @@ fn realign<'a>(segs: Vec<Seg<'a>>, deadline: Option<Instant>) -> (Vec<Seg<'a>>, 
         };
         let a: Vec<u32> = seg.toks.iter().map(&mut id_of).collect();
         let b: Vec<u32> = ins.toks.iter().map(&mut id_of).collect();
-        let (edits, timed_out) = myers::diff(&a, &b, deadline);
+        let (edits, timed_out) = script::diff(&a, &b, deadline);
         let anchors = edits.iter().any(|e| e.op == OpKind::Equal);
         if timed_out || !anchors {
             out.push(seg);
@@ -282,6 +287,15 @@ fn eliminate_islands(segs: Vec<Seg<'_>>) -> (Vec<Seg<'_>>, bool) {
         if before_total == 0 || after_total == 0 {
             continue;
         }
+        // A long shared run stays visible, whatever surrounds it.
+        let words = seg
+            .toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        if words >= ANCHOR_WORDS {
+            continue;
+        }
         let len = char_len(&seg.toks);
         let blank = seg.toks.iter().all(|t| t.kind == TokenKind::Space);
         if blank
@@ -347,6 +361,16 @@ fn slide(segs: &mut Vec<Seg<'_>>) {
             let mut e1 = std::mem::take(&mut segs[i - 1].toks);
             let mut x = std::mem::take(&mut segs[i].toks);
             let mut e2 = std::mem::take(&mut segs[i + 1].toks);
+            // A long shared run on either side must stay long where the edit lands (else rule 2
+            // could fold what is left of it).
+            let (long1, long2) = (
+                word_count(&e1) >= ANCHOR_WORDS,
+                word_count(&e2) >= ANCHOR_WORDS,
+            );
+            let keeps_runs = |pe1: &[Token<'_>], pe2: &[Token<'_>]| {
+                (!long1 || word_count(pe1) >= ANCHOR_WORDS)
+                    && (!long2 || word_count(pe2) >= ANCHOR_WORDS)
+            };
             // Shift fully left over the common suffix of e1 and x.
             let c = e1
                 .iter()
@@ -365,7 +389,11 @@ fn slide(segs: &mut Vec<Seg<'_>>) {
                 e2 = new_e2;
             }
             // Step right, remembering the best position (as a count of steps).
-            let mut best = score(&e1, &x, &e2);
+            let mut best = if keeps_runs(&e1, &e2) {
+                Some(score(&e1, &x, &e2))
+            } else {
+                None
+            };
             let mut best_steps = 0;
             let mut steps = 0;
             let (mut pe1, mut px, mut pe2) = (e1.clone(), x.clone(), e2.clone());
@@ -378,11 +406,18 @@ fn slide(segs: &mut Vec<Seg<'_>>) {
                 px.push(b);
                 pe2.remove(0);
                 steps += 1;
+                if !keeps_runs(&pe1, &pe2) {
+                    continue;
+                }
                 let s = score(&pe1, &px, &pe2);
-                if s > best {
-                    best = s;
+                if best.is_none_or(|b| s > b) {
+                    best = Some(s);
                     best_steps = steps;
                 }
+            }
+            if best.is_none() {
+                // No position keeps the long runs but the original one, `c` steps right.
+                best_steps = c;
             }
             for _ in 0..best_steps {
                 let (Some(a), Some(b)) = (x.first().copied(), e2.first().copied()) else {

@@ -1,10 +1,11 @@
-//! The word diff entry points: tokenise, intern, run Myers, clean up.
+//! The word diff entry points: tokenise, intern, pin long shared runs, run Myers (`similar`),
+//! clean up.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use super::cleanup::{Seg, cleanup, merge};
-use super::myers;
+use super::script::{self, Edit};
 use super::token::{Token, TokenKind, tokenize};
 use super::{DiffOp, OpKind};
 use crate::align::fxhash::FxMap;
@@ -65,7 +66,14 @@ pub fn diff_words_with(old: &str, new: &str, opts: &DiffOptions) -> DiffOutcome 
         let next = ids.len() as u32;
         ib.push(*ids.entry(t.text).or_insert(next));
     }
-    let (edits, timed_out) = myers::diff(&ia, &ib, deadline);
+    let words = |toks: &[Token<'_>]| -> Vec<usize> {
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (edits, timed_out) = script::diff_anchored(&ia, &ib, &words(&a), &words(&b), deadline);
     let edits = match (timed_out, opts.deadline) {
         (true, Some(budget)) => clause_level(&a, &b, &ia, &ib, budget),
         _ => edits,
@@ -137,7 +145,7 @@ fn clause_level<'x>(
     ia: &'x [u32],
     ib: &'x [u32],
     budget: Duration,
-) -> Vec<myers::Edit> {
+) -> Vec<Edit> {
     let deadline = Instant::now().checked_add(budget);
     let ca = clauses(a);
     let cb = clauses(b);
@@ -152,13 +160,13 @@ fn clause_level<'x>(
         let next = ids.len() as u32;
         cib.push(*ids.entry(ib.get(s..e).unwrap_or_default()).or_insert(next));
     }
-    let (clause_edits, _) = myers::diff(&cia, &cib, deadline);
+    let (clause_edits, _) = script::diff(&cia, &cib, deadline);
 
-    let mut out: Vec<myers::Edit> = Vec::new();
+    let mut out: Vec<Edit> = Vec::new();
     let (mut ci, mut cj) = (0usize, 0usize); // clause cursors
     let (mut del, mut ins) = (0usize, 0usize); // pending changed tokens
     let (mut ti, mut tj) = (0usize, 0usize); // token cursors at the start of the pending region
-    let flush = |out: &mut Vec<myers::Edit>, ti: usize, tj: usize, del: usize, ins: usize| {
+    let flush = |out: &mut Vec<Edit>, ti: usize, tj: usize, del: usize, ins: usize| {
         if del == 0 && ins == 0 {
             return;
         }
@@ -166,13 +174,13 @@ fn clause_level<'x>(
         let sub_b = ib.get(tj..tj + ins).unwrap_or_default();
         let in_time = deadline.is_none_or(|d| Instant::now() < d);
         if in_time && del <= MAX_REFINE && ins <= MAX_REFINE {
-            out.extend(myers::diff(sub_a, sub_b, deadline).0);
+            out.extend(script::diff(sub_a, sub_b, deadline).0);
         } else {
-            out.push(myers::Edit {
+            out.push(Edit {
                 op: OpKind::Delete,
                 len: del,
             });
-            out.push(myers::Edit {
+            out.push(Edit {
                 op: OpKind::Insert,
                 len: ins,
             });
@@ -195,7 +203,7 @@ fn clause_level<'x>(
                 del = 0;
                 ins = 0;
                 let n = len_of(&ca, ci, e.len);
-                out.push(myers::Edit {
+                out.push(Edit {
                     op: OpKind::Equal,
                     len: n,
                 });

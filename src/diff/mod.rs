@@ -2,8 +2,9 @@
 //!
 //! - [`diff_words`] / [`diff_words_with`]: tokenise (words with internal `/ . -`, whole numbers
 //!   with separators and `%` such as `18,318,600` and `26%`, symbols such as `GC(67)/RES/7`,
-//!   punctuation, whitespace runs), intern tokens, run Myers' linear-space diff under a deadline,
-//!   then clean the result up so that it reads as a person would mark it up (see `cleanup` rules
+//!   punctuation, whitespace runs), intern tokens, pin every run of [`ANCHOR_WORDS`] or more
+//!   shared words as equal text (longest first, in order), run `similar`'s Myers search on the
+//!   gaps under a deadline, then clean the result up so that it reads as a person would mark it up (see `cleanup` rules
 //!   below). The ops always reproduce both texts exactly ([`old_text`], [`new_text`]).
 //! - [`similarity`]: word-based similarity of a diff.
 //!
@@ -116,10 +117,10 @@ mod classify;
 mod cleanup;
 mod engine;
 mod lead;
-mod myers;
 mod op;
 mod refs;
 mod routine;
+mod script;
 mod token;
 
 pub use change::{ChangeKind, Classification, Direction, FootnoteChange, KindChange, LeadChange};
@@ -133,3 +134,4 @@ pub use refs::extract_references;
 pub use routine::{
     Rollover, Ymd, is_routine_change, mark_routine, normalize_for_matching, routine_reason,
 };
+pub use script::ANCHOR_WORDS;

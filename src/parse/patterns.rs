@@ -1,4 +1,8 @@
-//! Regular expressions shared by the parser stages, compiled once.
+//! Regular expressions shared by the parser stages, compiled once, on first use.
+//!
+//! Digits are written `[0-9]`, not `\d`: paragraph numbers, years and symbols are printed in
+//! ASCII digits (and parsed as such), while Unicode `\d` (70 digit ranges) made compiling these
+//! patterns cost about 5 ms, more than parsing a whole resolution.
 
 use std::sync::LazyLock;
 
@@ -15,20 +19,20 @@ pub static GA_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*The General Asse
 pub static SYMBOL_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(A/(?:[A-Z0-9.\-]+/)*[0-9]+/[A-Za-z0-9.\-/]*[A-Za-z0-9])\**\s*$"));
 /// A page counter `2/18`.
-pub static PAGE_COUNTER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\d{1,3}/\d{1,3}\s*$"));
+pub static PAGE_COUNTER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[0-9]{1,3}/[0-9]{1,3}\s*$"));
 /// A job number `24-24293`, `24-24293 (E)`, `25-16621 (E)    221025`.
 pub static JOB_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*$"));
+    LazyLock::new(|| re(r"^\s*[0-9]{2}-[0-9]{5}(?:\s*\([A-Z]\))?(?:\s+[0-9]{6})?\s*$"));
 /// A barcode line `*2424293*`.
-pub static BARCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\*\d{5,}\*\s*$"));
+pub static BARCODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\*[0-9]{5,}\*\s*$"));
 /// The footnote separator line.
 pub static FN_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*_{5,}\s*$"));
 /// The start of a footnote: its number (or asterisks) and text.
-pub static FN_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(\d{1,3}|\*{1,3})\s+(\S.*)$"));
+pub static FN_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([0-9]{1,3}|\*{1,3})\s+(\S.*)$"));
 /// An operative paragraph number at the start of a line (`12.` or `12. Requests`).
-pub static OP_START: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\.(?:\s+|$)"));
+pub static OP_START: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{1,3})\.(?:\s+|$)"));
 /// A paragraph number printed without its period (`26 Condemns …`).
-pub static OP_NO_PERIOD: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s+([A-Z])"));
+pub static OP_NO_PERIOD: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{1,3})\s+([A-Z])"));
 /// A sub-paragraph label at the start (`(a)`, `(iv)`).
 pub static SUB_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\(([a-z]{1,4})\)(?:\s+|$)"));
 /// A roman or capital-letter section heading (`I.`, `II. Title`, `A. Title`).
@@ -40,35 +44,36 @@ pub static ROMAN_HEADING: LazyLock<Regex> =
 /// `Part IV International cooperation`, `Article 17`, `Rule 60 …`, `Section 10 …` headings.
 pub static PART_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^((?:Part|Chapter|Article|Rule|Section|Regulation)\s+(?:[IVX]{1,6}|[A-Z]|\d{1,3}))\.?(?:\s+(.*))?$",
+        r"^((?:Part|Chapter|Article|Rule|Section|Regulation)\s+(?:[IVX]{1,6}|[A-Z]|[0-9]{1,3}))\.?(?:\s+(.*))?$",
     )
 });
 /// A line of separator asterisks (`* * *`).
 pub static STARS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\*\s*){2,}$"));
 /// `Action 12. …` in the Pact for the Future.
 pub static ACTION_START: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^((?:Action|Objective) \d{1,3})\.\s*(.*)$"));
+    LazyLock::new(|| re(r"^((?:Action|Objective) [0-9]{1,3})\.\s*(.*)$"));
 /// An annex heading (`Annex`, `Annex II`, `Annex I Global Digital Compact`).
 pub static ANNEX_START: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:Annex|ANNEX)(?:\s+([IVX]{1,6}|\d{1,2}))?\b\s*(.*)$"));
+    LazyLock::new(|| re(r"^(?:Annex|ANNEX)(?:\s+([IVX]{1,6}|[0-9]{1,2}))?\b\s*(.*)$"));
 /// The closing plenary meeting line, possibly at the end of a paragraph, with an optional date.
 pub static PLENARY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)(\d{1,3})(?:st|nd|rd|th)(?:\s+\(resumed\))? plenary meeting\s*(?:(\d{1,2} [A-Z][a-z]+ ?\d{4})\s*)?$",
+        r"(?:^|\s)([0-9]{1,3})(?:st|nd|rd|th)(?:\s+\(resumed\))? plenary meeting\s*(?:([0-9]{1,2} [A-Z][a-z]+ ?[0-9]{4})\s*)?$",
     )
 });
 /// A date on its own (`22 December 2011`).
 pub static DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*(\d{1,2}) ([A-Z][a-z]+) (\d{4})\s*$"));
+    LazyLock::new(|| re(r"^\s*([0-9]{1,2}) ([A-Z][a-z]+) ([0-9]{4})\s*$"));
 /// A date inside text.
-pub static DATE_IN: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2}) ([A-Z][a-z]+) ?(\d{4})"));
+pub static DATE_IN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"([0-9]{1,2}) ([A-Z][a-z]+) ?([0-9]{4})"));
 /// The title line `66/184. Title`.
 pub static TITLE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*(\d{1,3})/(\d{1,4})\s*\.\s*(\S.*)$"));
+    LazyLock::new(|| re(r"^\s*([0-9]{1,3})/([0-9]{1,4})\s*\.\s*(\S.*)$"));
 /// The adoption line.
 pub static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:Resolution|Decision) adopted by the General Assembly\s+on\s+(\d{1,2} [A-Z][a-z]+ \d{4})",
+        r"(?:Resolution|Decision) adopted by the General Assembly\s+on\s+([0-9]{1,2} [A-Z][a-z]+ [0-9]{4})",
     )
 });
 /// The committee report reference `[on the report of the Second Committee (A/66/437)]`.
@@ -84,12 +89,12 @@ pub static SUBMITTED_BY: LazyLock<Regex> =
     LazyLock::new(|| re(r"^Draft (resolution|decision) submitted by (?:the )?(.+?)\s*$"));
 /// Session number from a symbol.
 pub static SYMBOL_SESSION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^A/(?:RES/|DEC/|C\.\d/|ES-\d+/|S-\d+/)*(\d{1,3})/"));
+    LazyLock::new(|| re(r"^A/(?:RES/|DEC/|C\.[0-9]/|ES-[0-9]+/|S-[0-9]+/)*([0-9]{1,3})/"));
 /// ODS export markers.
 pub static ODS_SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| re(r"<<ODS DOC SYMBOL1>>\s*([^<]+?)\s*<<"));
 /// ODS leading bracket tags like `[DU1]`.
-pub static ODS_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^\[[A-Z]{1,3}\d*\]"));
+pub static ODS_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^\[[A-Z]{1,3}[0-9]*\]"));
 
 /// Month name → number.
 pub fn month_number(name: &str) -> Option<u32> {
