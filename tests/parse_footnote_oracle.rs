@@ -227,6 +227,12 @@ fn no_reference_digit_left_in_paragraph_text() {
         let name = f.file_stem().unwrap().to_string_lossy().to_string();
         let raw = std::fs::read_to_string(f).unwrap();
         let parsed = resdiff::parse::parse(&raw);
+        // Removing a mark never leaves two spaces behind.
+        for p in &parsed.paragraphs {
+            if p.text.contains("  ") {
+                bad.push(format!("{name}: {} has a double space", p.id));
+            }
+        }
         let Some((n, unmatched)) = unmatched_notes(&raw, &parsed) else {
             continue;
         };

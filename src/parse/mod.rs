@@ -204,7 +204,12 @@ pub fn parse(text: &str) -> Resolution {
                 .push(format!("footnote {n} is referenced {k} times in the text"));
         }
     }
-    for ((p, text), refs) in res.paragraphs.iter_mut().zip(texts).zip(all_refs) {
+    for ((p, mut text), mut refs) in res.paragraphs.iter_mut().zip(texts).zip(all_refs) {
+        let mut offsets: Vec<usize> = refs.iter().map(|r| r.offset).collect();
+        text::rejoin_split_words(&mut text, &mut offsets, &vocab);
+        for (r, o) in refs.iter_mut().zip(offsets) {
+            r.offset = o;
+        }
         p.text = text;
         p.footnote_refs = refs;
         if let Some(s) = &p.section {
@@ -212,8 +217,14 @@ pub fn parse(text: &str) -> Resolution {
         }
         // Leads only from paragraphs that are sentences (not headings or fragments).
         p.lead = match p.kind {
-            _ if !lead::is_sentence(&p.text) => None,
+            // A preambular paragraph that lost its final comma in print keeps its lead.
+            ParagraphKind::Preambular
+                if !lead::is_sentence(&p.text) && p.text.split_whitespace().count() < 6 =>
+            {
+                None
+            }
             ParagraphKind::Preambular => lead_phrase(&p.text, LeadStyle::Preambular),
+            _ if !lead::is_sentence(&p.text) => None,
             ParagraphKind::Operative => lead_phrase(&p.text, LeadStyle::Operative),
             ParagraphKind::SubParagraph => None,
             ParagraphKind::Heading => None,

@@ -178,7 +178,11 @@ fn mark_notes(
                         return Some((label.to_string(), body));
                     }
                     let n: u32 = label.parse().ok()?;
-                    (n == next_expected || first).then(|| (label.to_string(), body))
+                    // A line right below an unfinished note line continues that note
+                    // (`… New York,` / `17 March 2022, …` in A/C.2/80/L.47, note 16).
+                    let prev = lines[k - 1].trim_end();
+                    let continues = !first && !prev.trim().is_empty() && !ends_note(prev);
+                    ((n == next_expected || first) && !continues).then(|| (label.to_string(), body))
                 });
                 match start {
                     Some((label, body)) => {
@@ -210,6 +214,13 @@ fn mark_notes(
             )
         })
         .collect()
+}
+
+/// Whether a note line ends like a footnote text (`… annex.`, `… (A/78/25).`, `… para. 8.1 (c)`):
+/// with a period, or a closing parenthesis or quote after one.
+fn ends_note(line: &str) -> bool {
+    let t = line.trim_end_matches([')', '”', '’', '"', ' ']);
+    t.ends_with('.') || line.trim_end().ends_with(')')
 }
 
 /// Whether a content line starts a new unit regardless of blank lines.
@@ -286,7 +297,10 @@ impl Starter {
                     || p.ends_with("subparagraphs")
                     || (p.ends_with(" and") && !p.ends_with("; and") && !p.ends_with(", and"))
                     || p.ends_with("article")
-                    || p.ends_with(|c: char| c.is_ascii_digit())
+                    // `paragraph 5` + `(a)` is a reference; `…Protocol II;15` (a footnote
+                    // mark after the closing punctuation) ends a sub-paragraph.
+                    || (p.ends_with(|c: char| c.is_ascii_digit())
+                        && !strip_ref(p).ends_with([';', ':', ',', '.']))
             });
             return !prev_blocks;
         }

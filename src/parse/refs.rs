@@ -805,12 +805,15 @@ pub fn repair(
         let (Some(text), Some(rs)) = (texts.get_mut(site.para), refs.get_mut(site.para)) else {
             continue;
         };
-        // Remove the digits; a separated reference takes its leading space with it, one between
-        // two letters leaves a space (`Agreement4and` → `Agreement and`).
-        let (cut_start, replacement) = match site.attach {
-            Attach::Separated => (site.start - 1, ""),
-            _ if text[site.end..].starts_with(char::is_alphabetic) => (site.start, " "),
-            _ => (site.start, ""),
+        // Remove the digits and keep one space between words: `Goals 6 and` → `Goals and`,
+        // `basis 1no` → `basis no`, `Agreement4and` → `Agreement and`.
+        let space_before = text[..site.start].ends_with(' ');
+        let letter_after = text[site.end..].starts_with(char::is_alphabetic);
+        let (cut_start, replacement) = match (space_before, letter_after) {
+            (true, true) => (site.start, ""),
+            (true, false) => (site.start - 1, ""),
+            (false, true) => (site.start, " "),
+            (false, false) => (site.start, ""),
         };
         text.replace_range(cut_start..site.end, replacement);
         let removed = site.end - cut_start - replacement.len();

@@ -406,7 +406,14 @@ impl Builder {
         let first_upper = text.chars().next().is_some_and(char::is_uppercase);
         let pp_lead = lead_phrase(text, LeadStyle::Preambular).is_some();
         let op_lead = lead_phrase(text, LeadStyle::Operative).is_some();
+        // A preambular paragraph whose final comma is missing (`Having received the report of
+        // the International Atomic Energy Agency for 2022` in A/RES/78/8) is not a heading.
+        let comma_less_preamble = pp_lead
+            && !self.seen_op
+            && matches!(self.part, Part::Body)
+            && text.split_whitespace().count() >= 6;
         if first_upper
+            && !comma_less_preamble
             && text.len() < 250
             && !text
                 .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
