@@ -868,3 +868,155 @@ fn fact_a_res_79_160_number_without_period() {
             .contains("18/15 of 29 September 2011 and 21/33 of 28 September 2012,")
     );
 }
+
+// Issue 10: facts read in the raw texts where the parser went wrong before.
+
+#[test]
+fn fact_a_res_78_221_references_glued_to_numbers() {
+    let Some(r) = corpus_doc("A/RES/78/221") else {
+        return;
+    };
+    // Printed: `resolutions 71/205 13  and 72/190, 14  and … 73/263, 15 74/168, 16 75/192, 17
+    // 76/17918 and 77/229,19 and the reports of 18 October 2022,20 15 March 202321 and
+    // 19 October 2023 22  of the Independent …`, notes 13–22 at the foot of page 3.
+    let pp19 = r.paragraph("PP19").unwrap();
+    assert!(pp19.text.contains(
+        "pursuant to resolutions 71/205 and 72/190, and the reports of the Secretary-General \
+         submitted pursuant to resolutions 73/263, 74/168, 75/192, 76/179 and 77/229, and the \
+         reports of 18 October 2022, 15 March 2023 and 19 October 2023 of the Independent"
+    ));
+    assert_eq!(refs(&r, "PP19"), (13..=22).collect::<Vec<u32>>());
+    assert!(r.warnings.iter().all(|w| !w.contains("footnote")));
+}
+
+#[test]
+fn fact_a_res_78_69_and_79_144_references_after_numbers_and_words() {
+    let Some(r) = corpus_doc("A/RES/78/69") else {
+        return;
+    };
+    // `… Response and Cooperation, 1990,126 and the Protocol …`
+    let op244 = r.paragraph("OP244").unwrap();
+    assert!(
+        op244
+            .text
+            .contains("Preparedness, Response and Cooperation, 1990, and the Protocol")
+    );
+    assert!(refs(&r, "OP244").contains(&126));
+    let Some(r) = corpus_doc("A/RES/79/144") else {
+        return;
+    };
+    // `… during the COVID‑19 pandemic 56 and on recommendations 57 emanating from the …`
+    let op114 = r.paragraph("OP114").unwrap();
+    assert!(
+        op114
+            .text
+            .contains("pandemic and on recommendations emanating from the Joint")
+    );
+    assert_eq!(refs(&r, "OP114"), vec![56, 57, 58]);
+}
+
+#[test]
+fn fact_a_c2_80_l47_wrapped_footnote_line() {
+    let Some(r) = corpus_doc("A/C.2/80/L.47") else {
+        return;
+    };
+    // Note 16 wraps onto a line starting `17 March 2022, …`; note 17 is `Resolution 78/317, annex.`
+    assert_eq!(
+        r.footnote(16).unwrap().text,
+        "Report of the Fifth United Nations Conference on the Least Developed Countries, New \
+         York, 17 March 2022, and Doha, 5–9 March 2023 (A/CONF.219/2023/3), chap. I, resolution 2."
+    );
+    assert_eq!(r.footnote(17).unwrap().text, "Resolution 78/317, annex.");
+    assert_eq!(r.footnotes.len(), 19);
+}
+
+#[test]
+fn fact_sub_paragraphs_after_a_page_break() {
+    // A/RES/78/111: OP6(b) ends `… Special Committee;10`, the page breaks, `(c) Calls upon …`.
+    let Some(r) = corpus_doc("A/RES/78/111") else {
+        return;
+    };
+    assert!(
+        r.paragraph("OP6(b)")
+            .unwrap()
+            .text
+            .ends_with("posted on the website of the Special Committee;")
+    );
+    assert!(
+        r.paragraph("OP6(c)")
+            .unwrap()
+            .text
+            .starts_with("Calls upon the Special Committee to include a summary")
+    );
+    // A/RES/79/75: OP8(d)(v) ends `… Amended Protocol II;15`, then `(vi) Meeting of …`.
+    let Some(r) = corpus_doc("A/RES/79/75") else {
+        return;
+    };
+    assert!(r.paragraph("OP8(d)(v)").unwrap().text.ends_with(
+        "Twenty-fifth Annual Conference of the High Contracting Parties to Amended Protocol II;"
+    ));
+    assert!(r.paragraph("OP8(d)(vi)").unwrap().text.starts_with(
+        "Meeting of the High Contracting Parties to the Convention, from 13 to 15 November 2024"
+    ));
+}
+
+#[test]
+fn fact_a_res_78_8_preambular_paragraph_without_comma() {
+    let Some(r) = corpus_doc("A/RES/78/8") else {
+        return;
+    };
+    // `Having received the report of the International Atomic Energy Agency for 2022 1` has no
+    // final comma in print; it is the first of four preambular paragraphs, not a heading.
+    let pp1 = r.paragraph("PP1").unwrap();
+    assert_eq!(
+        pp1.text,
+        "Having received the report of the International Atomic Energy Agency for 2022"
+    );
+    // The lexicon reads `Having received …` as the lead `Having`, as in the other documents.
+    assert_eq!(pp1.lead.as_deref(), Some("Having"));
+    assert_eq!(refs(&r, "PP1"), vec![1]);
+    assert_eq!(count_kind(&r, ParagraphKind::Preambular, &Part::Body), 4);
+    assert_eq!(count_kind(&r, ParagraphKind::Heading, &Part::Body), 0);
+}
+
+#[test]
+fn fact_words_broken_in_the_text_layer() {
+    // A/RES/79/164 prints `self- determination,3` (and `self-determination` elsewhere).
+    let Some(r) = corpus_doc("A/RES/79/164") else {
+        return;
+    };
+    assert!(
+        r.paragraphs
+            .iter()
+            .all(|p| !p.text.contains("self- determination"))
+    );
+    assert!(
+        r.paragraph("PP8")
+            .unwrap()
+            .text
+            .ends_with("the right of peoples to self-determination,")
+    );
+    // A/RES/78/33: `Treaty on the Non- Proliferation of Nuclear Weapons`.
+    let Some(r) = corpus_doc("A/RES/78/33") else {
+        return;
+    };
+    assert!(
+        r.paragraph("PP16")
+            .unwrap()
+            .text
+            .contains("Treaty on the Non-Proliferation of Nuclear Weapons")
+    );
+    // A/RES/79/263: `Reduction 2015–` / `2030, a 8 nd other relevant …` (note 8 printed inside
+    // `and`).
+    let Some(r) = corpus_doc("A/RES/79/263") else {
+        return;
+    };
+    let pp13 = r.paragraph("PP13").unwrap();
+    assert!(
+        pp13.text
+            .contains("Disaster Risk Reduction 2015–2030, and other relevant major"),
+        "{}",
+        pp13.text
+    );
+    assert_eq!(refs(&r, "PP13"), vec![7, 8]);
+}

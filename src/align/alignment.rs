@@ -1,6 +1,54 @@
 use serde::{Deserialize, Serialize};
 
-use crate::compare::Status;
+/// What happened to a paragraph between the old and the new version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Same text, same number, same relative position.
+    Unchanged,
+    /// Same text, same relative position, but a different printed number (`OP17` → `OP19`).
+    Renumbered,
+    /// Text changed, same relative position.
+    Modified,
+    /// Out of order relative to the longest in-order run of matched pairs (text may also differ).
+    Moved,
+    /// One old paragraph became several new ones.
+    Split,
+    /// Several old paragraphs became one new one.
+    Merged,
+    /// Only in the new version.
+    Added,
+    /// Only in the old version.
+    Removed,
+}
+
+impl Status {
+    /// All statuses, in display order.
+    pub const ALL: [Status; 8] = [
+        Status::Unchanged,
+        Status::Renumbered,
+        Status::Modified,
+        Status::Moved,
+        Status::Split,
+        Status::Merged,
+        Status::Added,
+        Status::Removed,
+    ];
+
+    /// Lower-case name as used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unchanged => "unchanged",
+            Status::Renumbered => "renumbered",
+            Status::Modified => "modified",
+            Status::Moved => "moved",
+            Status::Split => "split",
+            Status::Merged => "merged",
+            Status::Added => "added",
+            Status::Removed => "removed",
+        }
+    }
+}
 
 /// One row of an [`Alignment`]: old paragraph(s) linked to new paragraph(s).
 ///

@@ -63,9 +63,8 @@ mod lis;
 mod matcher;
 mod split;
 
-pub use alignment::{Alignment, Link};
+pub use alignment::{Alignment, Link, Status};
 
-use crate::compare::Status;
 use crate::model::{Paragraph, ParagraphKind, Resolution};
 use features::Features;
 use matcher::{Matcher, tuning};

@@ -41,6 +41,8 @@ mod text;
 pub use lead::{LeadStyle, lead_phrase};
 pub use text::{HyphenJoin, Vocabulary, hyphen_join, keep_hyphen};
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::model::{ParagraphKind, Resolution, TextFlavour};
 use patterns::{GA_LINE, JOB_NUMBER, PAGE_COUNTER, TITLE_LINE};
 use refs::RefScanner;
@@ -117,14 +119,21 @@ pub fn parse(text: &str) -> Resolution {
     };
     res.warnings.extend(prepared.warnings);
     res.footnotes = prepared.footnotes;
+    let note_pages = prepared.note_pages;
+    // The pages of each paragraph, when the layout has pages (PDF text).
+    let mut para_pages: Option<Vec<(u32, u32)>> = None;
     if prepared.found_body_start {
         res.structured = true;
         res.meta = meta::read(&prepared.head, text, &vocab);
         if res.meta.agenda_item.is_none() {
             res.meta.agenda_item = meta::read(&prepared.tail, text, &vocab).agenda_item;
         }
-        let (paras, warnings) = structure::build(&prepared.units, &mut res.meta);
+        let (paras, warnings, pages) =
+            structure::build(&prepared.units, &prepared.unit_pages, &mut res.meta);
         res.paragraphs = paras;
+        if !prepared.unit_pages.is_empty() {
+            para_pages = Some(pages);
+        }
         res.warnings.extend(warnings);
         if res.meta.title.is_none() {
             // No title in the head (`A/80/L.41`): the first heading of the body.
@@ -150,22 +159,72 @@ pub fn parse(text: &str) -> Resolution {
             .push("text not recognised as a resolution: paragraphs kept unstructured".into());
     }
     // Footnote references, in reading order, then lead phrases.
-    let mut scanner = RefScanner::new(res.footnotes.iter().map(|f| f.number).filter(|n| *n > 0));
-    for p in &mut res.paragraphs {
+    let known: BTreeSet<u32> = res
+        .footnotes
+        .iter()
+        .map(|f| f.number)
+        .filter(|n| *n > 0)
+        .collect();
+    let mut scanner =
+        RefScanner::new(known.iter().copied()).with_note_pages(if para_pages.is_some() {
+            note_pages.clone()
+        } else {
+            BTreeMap::new()
+        });
+    let mut texts = Vec::with_capacity(res.paragraphs.len());
+    let mut all_refs = Vec::with_capacity(res.paragraphs.len());
+    for (i, p) in res.paragraphs.iter().enumerate() {
+        scanner.set_pages(para_pages.as_ref().and_then(|pp| pp.get(i).copied()));
         let (clean, mut refs) = scanner.scan(&p.text);
         let mut offsets: Vec<usize> = refs.iter().map(|r| r.offset).collect();
-        p.text = text::collapse_with_offsets(&clean, &mut offsets);
+        texts.push(text::collapse_with_offsets(&clean, &mut offsets));
         for (r, o) in refs.iter_mut().zip(offsets) {
             r.offset = o;
         }
+        all_refs.push(refs);
+    }
+    // References the reading-order scan missed, found between their neighbours.
+    let pages = para_pages.as_deref().map(|p| refs::Pages {
+        paragraphs: p,
+        notes: &note_pages,
+    });
+    let unreferenced = refs::repair(&mut texts, &mut all_refs, &known, pages);
+    for n in unreferenced {
+        res.warnings.push(format!(
+            "footnote {n} is not referenced in the text (no reference mark found for it)"
+        ));
+    }
+    let mut times: BTreeMap<u32, usize> = BTreeMap::new();
+    for r in all_refs.iter().flatten() {
+        *times.entry(r.number).or_default() += 1;
+    }
+    for (n, k) in times {
+        if k > 1 {
+            res.warnings
+                .push(format!("footnote {n} is referenced {k} times in the text"));
+        }
+    }
+    for ((p, mut text), mut refs) in res.paragraphs.iter_mut().zip(texts).zip(all_refs) {
+        let mut offsets: Vec<usize> = refs.iter().map(|r| r.offset).collect();
+        text::rejoin_split_words(&mut text, &mut offsets, &vocab);
+        for (r, o) in refs.iter_mut().zip(offsets) {
+            r.offset = o;
+        }
+        p.text = text;
         p.footnote_refs = refs;
         if let Some(s) = &p.section {
             p.section = Some(text::collapse_ws(s));
         }
         // Leads only from paragraphs that are sentences (not headings or fragments).
         p.lead = match p.kind {
-            _ if !lead::is_sentence(&p.text) => None,
+            // A preambular paragraph that lost its final comma in print keeps its lead.
+            ParagraphKind::Preambular
+                if !lead::is_sentence(&p.text) && p.text.split_whitespace().count() < 6 =>
+            {
+                None
+            }
             ParagraphKind::Preambular => lead_phrase(&p.text, LeadStyle::Preambular),
+            _ if !lead::is_sentence(&p.text) => None,
             ParagraphKind::Operative => lead_phrase(&p.text, LeadStyle::Operative),
             ParagraphKind::SubParagraph => None,
             ParagraphKind::Heading => None,

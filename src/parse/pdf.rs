@@ -153,8 +153,9 @@ fn mark_notes(
     roles: &mut [Role],
     page_break: &[bool],
     vocab: &Vocabulary,
-) -> Vec<Footnote> {
-    let mut notes: Vec<(String, Vec<String>)> = Vec::new();
+) -> Vec<(Footnote, usize)> {
+    // (label, lines, index of the first line)
+    let mut notes: Vec<(String, Vec<String>, usize)> = Vec::new();
     let mut i = 0;
     let mut next_expected = 1u32;
     while i < lines.len() {
@@ -177,18 +178,22 @@ fn mark_notes(
                         return Some((label.to_string(), body));
                     }
                     let n: u32 = label.parse().ok()?;
-                    (n == next_expected || first).then(|| (label.to_string(), body))
+                    // A line right below an unfinished note line continues that note
+                    // (`… New York,` / `17 March 2022, …` in A/C.2/80/L.47, note 16).
+                    let prev = lines[k - 1].trim_end();
+                    let continues = !first && !prev.trim().is_empty() && !ends_note(prev);
+                    ((n == next_expected || first) && !continues).then(|| (label.to_string(), body))
                 });
                 match start {
                     Some((label, body)) => {
                         if let Ok(n) = label.parse::<u32>() {
                             next_expected = n + 1;
                         }
-                        notes.push((label, vec![body.to_string()]));
+                        notes.push((label, vec![body.to_string()], k));
                     }
                     None => match notes.last_mut() {
                         Some(n) => n.1.push(t.to_string()),
-                        None => notes.push((String::new(), vec![t.to_string()])),
+                        None => notes.push((String::new(), vec![t.to_string()], k)),
                     },
                 }
                 first = false;
@@ -199,11 +204,23 @@ fn mark_notes(
     }
     notes
         .into_iter()
-        .map(|(label, body)| Footnote {
-            number: label.parse().unwrap_or(0),
-            text: join_lines(&body, vocab),
+        .map(|(label, body, line)| {
+            (
+                Footnote {
+                    number: label.parse().unwrap_or(0),
+                    text: join_lines(&body, vocab),
+                },
+                line,
+            )
         })
         .collect()
+}
+
+/// Whether a note line ends like a footnote text (`… annex.`, `… (A/78/25).`, `… para. 8.1 (c)`):
+/// with a period, or a closing parenthesis or quote after one.
+fn ends_note(line: &str) -> bool {
+    let t = line.trim_end_matches([')', '”', '’', '"', ' ']);
+    t.ends_with('.') || line.trim_end().ends_with(')')
 }
 
 /// Whether a content line starts a new unit regardless of blank lines.
@@ -280,7 +297,10 @@ impl Starter {
                     || p.ends_with("subparagraphs")
                     || (p.ends_with(" and") && !p.ends_with("; and") && !p.ends_with(", and"))
                     || p.ends_with("article")
-                    || p.ends_with(|c: char| c.is_ascii_digit())
+                    // `paragraph 5` + `(a)` is a reference; `…Protocol II;15` (a footnote
+                    // mark after the closing punctuation) ends a sub-paragraph.
+                    || (p.ends_with(|c: char| c.is_ascii_digit())
+                        && !strip_ref(p).ends_with([';', ':', ',', '.']))
             });
             return !prev_blocks;
         }
@@ -314,12 +334,24 @@ pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
         .map(|m| m.as_str().to_string());
     let titles = running_titles(&lines, symbol.as_deref());
     let (mut roles, page_break) = mark_furniture(&lines, symbol.as_deref(), &titles);
-    let footnotes = mark_notes(&lines, &mut roles, &page_break, vocab);
-
-    let mut p = Prepared {
-        footnotes,
-        ..Prepared::default()
-    };
+    let notes = mark_notes(&lines, &mut roles, &page_break, vocab);
+    // The page of each line: page breaks counted up to it.
+    let mut page_of = Vec::with_capacity(lines.len());
+    let mut page = 0u32;
+    for &b in &page_break {
+        if b {
+            page += 1;
+        }
+        page_of.push(page);
+    }
+    let mut p = Prepared::default();
+    for (note, line) in notes {
+        if note.number > 0 {
+            p.note_pages
+                .insert(note.number, page_of.get(line).copied().unwrap_or(0));
+        }
+        p.footnotes.push(note);
+    }
     // Body start: the `The General Assembly` line, else the end of the title block.
     let ga = lines
         .iter()
@@ -356,13 +388,16 @@ pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
         outer: 0,
     };
     let mut cur: Vec<&str> = Vec::new();
+    // First and last page of the lines in `cur`.
+    let mut cur_pages = (0u32, 0u32);
     let mut pending_break = false;
     let mut pending_blank = false;
-    let flush = |cur: &mut Vec<&str>, units: &mut Vec<String>| {
+    let flush = |cur: &mut Vec<&str>, pages: (u32, u32), p: &mut Prepared| {
         if !cur.is_empty() {
             let u = join_lines_raw(cur, vocab);
             if !u.trim().is_empty() {
-                units.push(u);
+                p.units.push(u);
+                p.unit_pages.push(pages);
             }
             cur.clear();
         }
@@ -395,7 +430,7 @@ pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
                 && (t.starts_with(|c: char| c.is_lowercase())
                     || lead_phrase(t, LeadStyle::Preambular).is_none());
             if !inside {
-                flush(&mut cur, &mut p.units);
+                flush(&mut cur, cur_pages, &mut p);
             }
             pending_blank = false;
             pending_break = false;
@@ -409,19 +444,25 @@ pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
             let upper = t.starts_with(|c: char| c.is_uppercase());
             let lead_like = lead_phrase(t, LeadStyle::Preambular).is_some();
             if starts || (prev_ends && lead_like) || (prev_ends_hard && upper) {
-                flush(&mut cur, &mut p.units);
+                flush(&mut cur, cur_pages, &mut p);
             }
         } else if starts {
-            flush(&mut cur, &mut p.units);
+            flush(&mut cur, cur_pages, &mut p);
         }
         pending_break = false;
+        let page = page_of.get(i).copied().unwrap_or(0);
+        if cur.is_empty() {
+            cur_pages = (page, page);
+        } else {
+            cur_pages.1 = page;
+        }
         cur.push(t);
         if GA_LINE.is_match(t)
             || (ANNEX_START.is_match(t) && t.len() < 40 && !t.ends_with(['.', ',', ';']))
         {
-            flush(&mut cur, &mut p.units);
+            flush(&mut cur, cur_pages, &mut p);
         }
     }
-    flush(&mut cur, &mut p.units);
+    flush(&mut cur, cur_pages, &mut p);
     p
 }

@@ -16,6 +16,11 @@ pub struct Prepared {
     pub footnotes: Vec<Footnote>,
     /// True when a `The General Assembly,` line (or a title line) marked the start of the body.
     pub found_body_start: bool,
+    /// For the text layer of a PDF: the first and last page (counted from 0) of each unit,
+    /// parallel to `units`; empty for other layouts.
+    pub unit_pages: Vec<(u32, u32)>,
+    /// For the text layer of a PDF: the page on which each numbered footnote is printed.
+    pub note_pages: std::collections::BTreeMap<u32, u32>,
     /// Things noticed while reading.
     pub warnings: Vec<String>,
 }

@@ -38,6 +38,10 @@ struct Builder {
     untitled: Option<usize>,
     /// A numbered list inside a paragraph ending with `:` (parent index, last item number).
     list: Option<(usize, u32)>,
+    /// First and last page of each paragraph (PDF text), parallel to `paras`.
+    pages: Vec<(u32, u32)>,
+    /// The pages of the unit being read.
+    unit_pages: (u32, u32),
 }
 
 fn is_roman(s: &str) -> bool {
@@ -75,6 +79,8 @@ impl Builder {
             ops_since_heading: 0,
             list: None,
             untitled: None,
+            pages: Vec::new(),
+            unit_pages: (0, 0),
         }
     }
 
@@ -122,6 +128,7 @@ impl Builder {
             section,
             footnote_refs: Vec::new(),
         });
+        self.pages.push(self.unit_pages);
         self.paras.len() - 1
     }
 
@@ -201,6 +208,9 @@ impl Builder {
             Some(last) => {
                 last.text.push(' ');
                 last.text.push_str(text);
+                if let Some(pages) = self.pages.last_mut() {
+                    pages.1 = pages.1.max(self.unit_pages.1);
+                }
                 true
             }
             None => false,
@@ -396,7 +406,14 @@ impl Builder {
         let first_upper = text.chars().next().is_some_and(char::is_uppercase);
         let pp_lead = lead_phrase(text, LeadStyle::Preambular).is_some();
         let op_lead = lead_phrase(text, LeadStyle::Operative).is_some();
+        // A preambular paragraph whose final comma is missing (`Having received the report of
+        // the International Atomic Energy Agency for 2022` in A/RES/78/8) is not a heading.
+        let comma_less_preamble = pp_lead
+            && !self.seen_op
+            && matches!(self.part, Part::Body)
+            && text.split_whitespace().count() >= 6;
         if first_upper
+            && !comma_less_preamble
             && text.len() < 250
             && !text
                 .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
@@ -448,12 +465,20 @@ impl Builder {
 }
 
 /// Classify the body units of a recognised resolution; fills plenary/date in `meta`.
-pub fn build(units: &[String], meta: &mut Metadata) -> (Vec<Paragraph>, Vec<String>) {
+///
+/// `unit_pages` (parallel to `units`, or empty when the layout has no pages) gives each unit's
+/// first and last page; the paragraphs' pages come back in the same form, parallel to them.
+pub fn build(
+    units: &[String],
+    unit_pages: &[(u32, u32)],
+    meta: &mut Metadata,
+) -> (Vec<Paragraph>, Vec<String>, Vec<(u32, u32)>) {
     let mut b = Builder::new();
-    for u in units {
+    for (i, u) in units.iter().enumerate() {
+        b.unit_pages = unit_pages.get(i).copied().unwrap_or((0, 0));
         b.unit(u, meta);
     }
-    (b.paras, b.warnings)
+    (b.paras, b.warnings, b.pages)
 }
 
 /// An unrecognised text: every unit is an unstructured paragraph `P1…`.

@@ -1,7 +1,7 @@
 //! Small text helpers shared by the parser stages: line joining with the hyphen rule, whitespace
 //! collapsing, and a vocabulary of the words a document attests.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// The words a document attests, consulted to decide whether a line-end hyphen is a real one.
 ///
@@ -11,7 +11,7 @@ use std::collections::HashSet;
 #[derive(Debug, Default)]
 pub struct Vocabulary<'a> {
     text: &'a str,
-    words: std::cell::OnceCell<HashSet<&'a str>>,
+    words: std::cell::OnceCell<HashMap<&'a str, usize>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -23,9 +23,9 @@ impl<'a> Vocabulary<'a> {
         }
     }
 
-    fn words(&self) -> &HashSet<&'a str> {
+    fn words(&self) -> &HashMap<&'a str, usize> {
         self.words.get_or_init(|| {
-            let mut set = HashSet::new();
+            let mut set = HashMap::new();
             for line in self.text.lines() {
                 let mut toks = line
                     .split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -38,7 +38,7 @@ impl<'a> Vocabulary<'a> {
                     }
                     let t = t.trim_matches('-');
                     if t.len() > 1 {
-                        set.insert(t);
+                        *set.entry(t).or_insert(0) += 1;
                     }
                 }
             }
@@ -48,18 +48,26 @@ impl<'a> Vocabulary<'a> {
 
     /// Whether `w` occurs as a word (also with its first letter in the other case).
     fn has(&self, w: &str) -> bool {
+        self.count(w) > 0
+    }
+
+    /// How often `w` occurs as a word (also with its first letter in the other case).
+    fn count(&self, w: &str) -> usize {
         let words = self.words();
-        if words.contains(w) {
-            return true;
-        }
+        let exact = words.get(w).copied().unwrap_or(0);
         let mut cs = w.chars();
         let Some(first) = cs.next() else {
-            return false;
+            return 0;
         };
         let rest = cs.as_str();
         let lower = format!("{}{rest}", first.to_lowercase());
         let upper = format!("{}{rest}", first.to_uppercase());
-        words.contains(lower.as_str()) || words.contains(upper.as_str())
+        let other = [lower, upper]
+            .iter()
+            .filter(|o| o.as_str() != w)
+            .map(|o| words.get(o.as_str()).copied().unwrap_or(0))
+            .sum::<usize>();
+        exact + other
     }
 }
 
@@ -149,10 +157,110 @@ pub fn join_lines_raw<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String 
                 continue;
             }
         }
+        // A range broken after its dash (`2015–` / `2030`) is one token.
+        if out.ends_with('–')
+            && out[..out.len() - '–'.len_utf8()].ends_with(|c: char| c.is_ascii_digit())
+            && line.starts_with(|c: char| c.is_ascii_digit())
+        {
+            out.push_str(line);
+            continue;
+        }
         out.push(' ');
         out.push_str(line);
     }
     out
+}
+
+/// Repair words the text layer broke inside a line, in a paragraph text whose footnote
+/// references sit at `offsets` (moved with the edits):
+/// - `Non- Proliferation`, `self- determination`: a hyphen followed by a space is closed up when
+///   the document writes the hyphenated word elsewhere (`Non-Proliferation`), or dropped when it
+///   writes the closed word; a suspended hyphen (`low- and`) and anything else is kept;
+/// - `2022– 2025`: a range with a space after its dash only is closed up;
+/// - `a nd` (a footnote mark printed inside `and`): two pieces around a reference mark are joined
+///   when the joined word occurs in the document and one of the pieces occurs nowhere else.
+pub fn rejoin_split_words(text: &mut String, offsets: &mut [usize], vocab: &Vocabulary) {
+    let word_back = |s: &str| -> usize {
+        s.char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic() || *c == '-')
+            .last()
+            .map_or(s.len(), |(i, _)| i)
+    };
+    let word_len = |s: &str| -> usize {
+        s.char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(s.len(), |(i, _)| i)
+    };
+    // Hyphen + space.
+    let mut from = 0;
+    while let Some(k) = text[from..].find("- ").map(|k| k + from) {
+        from = k + 2;
+        let first_start = word_back(&text[..k]);
+        let first = &text[first_start..k];
+        let second = &text[k + 2..k + 2 + word_len(&text[k + 2..])];
+        if !first.ends_with(char::is_alphabetic) || second.is_empty() {
+            continue;
+        }
+        let cut = match hyphen_join(first, second, vocab) {
+            HyphenJoin::Keep if vocab.has(&format!("{first}-{second}")) => k + 1..k + 2,
+            HyphenJoin::Drop => k..k + 2,
+            _ => continue,
+        };
+        let n = cut.len();
+        text.replace_range(cut.clone(), "");
+        for o in offsets.iter_mut() {
+            if *o >= cut.end {
+                *o -= n;
+            } else if *o > cut.start {
+                *o = cut.start;
+            }
+        }
+        from = cut.start;
+    }
+    // A range whose dash the text layer followed by a space (`2022– 2025`; print has no
+    // space on either side, `3 – 14 June` keeps both).
+    let mut from = 0;
+    while let Some(k) = text[from..].find("– ").map(|k| k + from) {
+        let space = k + '–'.len_utf8();
+        from = space + 1;
+        if text[..k].ends_with(|c: char| c.is_ascii_digit())
+            && text[space + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            text.remove(space);
+            for o in offsets.iter_mut() {
+                if *o > space {
+                    *o -= 1;
+                }
+            }
+            from = space;
+        }
+    }
+    // Pieces around a reference mark.
+    let mut marks: Vec<usize> = offsets.to_vec();
+    marks.sort_unstable();
+    marks.dedup();
+    for &m in marks.iter().rev() {
+        if m > text.len() || !text.is_char_boundary(m) || !text[m..].starts_with(' ') {
+            continue;
+        }
+        let a_start = word_back(&text[..m]);
+        let a = &text[a_start..m];
+        let b = &text[m + 1..m + 1 + word_len(&text[m + 1..])];
+        if a.is_empty() || b.is_empty() || a.contains('-') {
+            continue;
+        }
+        let joined = format!("{a}{b}");
+        let stray = |w: &str| vocab.count(w) <= 1 && w.chars().all(|c| c.is_lowercase());
+        if vocab.count(&joined) >= 1 && (stray(a) || stray(b)) {
+            text.remove(m);
+            for o in offsets.iter_mut() {
+                if *o > m {
+                    *o -= 1;
+                }
+            }
+        }
+    }
 }
 
 /// Collapse whitespace runs like [`collapse_ws`] and move byte offsets (sorted or not) into the
