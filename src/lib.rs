@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod model;
 pub mod parse;
 pub mod report;
+pub mod series;
 mod vocab;
 
 use std::path::Path;

@@ -96,6 +96,48 @@ Examples:
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
+    /// Follow every paragraph of the newest version back through a series of versions.
+    #[command(after_help = "\
+Versions are ordered by session and stage (draft, revision, adopted) from their metadata;
+--keep-order takes them as given, oldest first.
+
+Examples:
+  resdiff series A_RES_78_132.txt A_RES_79_194.txt A_C.2_80_L.17.txt A_C.2_80_L.58.txt A_RES_80_118.txt
+  resdiff series drafts/ --format html -o history.html")]
+    Series {
+        /// The versions: files, or folders whose files are all versions.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = SeriesFormat::Text)]
+        format: SeriesFormat,
+        /// Keep the versions in the order given (oldest first) instead of ordering by metadata.
+        #[arg(long)]
+        keep_order: bool,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// For every word of the newest version, the version that introduced it.
+    #[command(after_help = "\
+The newest file goes last; versions are ordered by metadata unless --keep-order is given.
+
+Example:
+  resdiff blame A_RES_79_194.txt A_C.2_80_L.17.txt A_C.2_80_L.58.txt A_RES_80_118.txt --format json")]
+    Blame {
+        /// The versions: files, or folders whose files are all versions.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
+        /// Keep the versions in the order given (oldest first) instead of ordering by metadata.
+        #[arg(long)]
+        keep_order: bool,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a shell completion script for resdiff to standard output.
     #[command(after_help = "\
 Examples:
@@ -127,6 +169,13 @@ enum ParseFormat {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum SeriesFormat {
+    Text,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -145,6 +194,18 @@ fn main() -> ExitCode {
             bom,
             color,
         }) => cmd_compare(&old, &new, format.as_deref(), output.as_deref(), bom, color),
+        Some(Command::Series {
+            files,
+            format,
+            keep_order,
+            output,
+        }) => cmd_series(&files, format, keep_order, output.as_deref()),
+        Some(Command::Blame {
+            files,
+            format,
+            keep_order,
+            output,
+        }) => cmd_blame(&files, format, keep_order, output.as_deref()),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "resdiff", &mut out);
@@ -242,6 +303,78 @@ fn cmd_compare(
         }
         None => write_stdout(&bytes),
     }
+}
+
+fn load_series(files: &[PathBuf], keep_order: bool) -> anyhow::Result<resdiff::series::Series> {
+    let order = if keep_order {
+        resdiff::series::Order::Given
+    } else {
+        resdiff::series::Order::Metadata
+    };
+    let series = resdiff::series::load_series(files, order)?;
+    for v in &series.versions {
+        for w in &v.doc.warnings {
+            eprintln!("resdiff: warning: {}: {w}", v.file.display());
+        }
+    }
+    for w in &series.warnings {
+        eprintln!("resdiff: warning: {w}");
+    }
+    Ok(series)
+}
+
+/// Print `text` or write it atomically to `output` (never over one of the inputs).
+fn emit(text: &str, output: Option<&Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    match output {
+        Some(out) => {
+            let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+            report::write_atomic(out, text.as_bytes(), &inputs)?;
+            eprintln!("resdiff: wrote {}", out.display());
+            Ok(())
+        }
+        None => write_stdout(text.as_bytes()),
+    }
+}
+
+fn json_text(value: &serde_json::Value) -> anyhow::Result<String> {
+    let mut s = serde_json::to_string_pretty(value)?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn cmd_series(
+    files: &[PathBuf],
+    format: SeriesFormat,
+    keep_order: bool,
+    output: Option<&Path>,
+) -> anyhow::Result<()> {
+    let series = load_series(files, keep_order)?;
+    let text = match format {
+        SeriesFormat::Text => report::series_text(&series),
+        SeriesFormat::Json => json_text(&report::series_json(&series))?,
+        SeriesFormat::Html => report::series_html(&series),
+    };
+    let inputs: Vec<PathBuf> = series.versions.iter().map(|v| v.file.clone()).collect();
+    emit(&text, output, &inputs)
+}
+
+fn cmd_blame(
+    files: &[PathBuf],
+    format: ParseFormat,
+    keep_order: bool,
+    output: Option<&Path>,
+) -> anyhow::Result<()> {
+    let series = load_series(files, keep_order)?;
+    let blame = resdiff::series::blame(&series);
+    for w in &blame.warnings {
+        eprintln!("resdiff: warning: {w}");
+    }
+    let text = match format {
+        ParseFormat::Text => report::blame_text(&series, &blame),
+        ParseFormat::Json => json_text(&report::blame_json(&series, &blame))?,
+    };
+    let inputs: Vec<PathBuf> = series.versions.iter().map(|v| v.file.clone()).collect();
+    emit(&text, output, &inputs)
 }
 
 /// The file name, used to name a document that has no symbol or title.
