@@ -13,6 +13,7 @@ pub mod diff;
 pub mod ingest;
 pub mod model;
 pub mod parse;
+pub mod provenance;
 pub mod report;
 pub mod series;
 mod vocab;
