@@ -13,7 +13,9 @@ pub mod diff;
 pub mod ingest;
 pub mod model;
 pub mod parse;
+pub mod provenance;
 pub mod report;
+pub mod series;
 mod vocab;
 
 use std::path::Path;

@@ -95,6 +95,88 @@ Examples:
         /// Colour in the text redline.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// Add the provenance of inserted text from this corpus folder (HTML and JSON reports);
+        /// the folder's index is built or updated first.
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// The index file of --corpus (default: in the user's cache folder).
+        #[arg(long, value_name = "FILE", requires = "corpus")]
+        index: Option<PathBuf>,
+    },
+    /// Build or update the provenance index of a corpus folder (only changed files are read).
+    #[command(after_help = "\
+The index lives in the user's cache folder unless --index is given; a damaged index is rebuilt.
+
+Example:
+  resdiff index ../shared/corpus/text")]
+    Index {
+        /// The corpus folder (txt, docx, pdf, html files, read recursively).
+        dir: PathBuf,
+        /// The index file (default: in the user's cache folder).
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// Find the wording of a document's paragraphs in earlier documents of a corpus.
+    #[command(after_help = "\
+Spans of 8 or more consecutive words (ignoring case, punctuation, hyphens, footnote marks and
+spacing) found in documents dated before FILE, with the earliest and most recent source.
+
+Example:
+  resdiff provenance A_RES_79_194.txt --corpus ../shared/corpus/text --format json")]
+    Provenance {
+        /// The document.
+        file: PathBuf,
+        /// The corpus folder (its index is built or updated first).
+        #[arg(long, value_name = "DIR")]
+        corpus: PathBuf,
+        /// The index file (default: in the user's cache folder).
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
+    },
+    /// Follow every paragraph of the newest version back through a series of versions.
+    #[command(after_help = "\
+Versions are ordered by session and stage (draft, revision, adopted) from their metadata;
+--keep-order takes them as given, oldest first.
+
+Examples:
+  resdiff series A_RES_78_132.txt A_RES_79_194.txt A_C.2_80_L.17.txt A_C.2_80_L.58.txt A_RES_80_118.txt
+  resdiff series drafts/ --format html -o history.html")]
+    Series {
+        /// The versions: files, or folders whose files are all versions.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = SeriesFormat::Text)]
+        format: SeriesFormat,
+        /// Keep the versions in the order given (oldest first) instead of ordering by metadata.
+        #[arg(long)]
+        keep_order: bool,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// For every word of the newest version, the version that introduced it.
+    #[command(after_help = "\
+The newest file goes last; versions are ordered by metadata unless --keep-order is given.
+
+Example:
+  resdiff blame A_RES_79_194.txt A_C.2_80_L.17.txt A_C.2_80_L.58.txt A_RES_80_118.txt --format json")]
+    Blame {
+        /// The versions: files, or folders whose files are all versions.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ParseFormat::Text)]
+        format: ParseFormat,
+        /// Keep the versions in the order given (oldest first) instead of ordering by metadata.
+        #[arg(long)]
+        keep_order: bool,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print a shell completion script for resdiff to standard output.
     #[command(after_help = "\
@@ -127,6 +209,13 @@ enum ParseFormat {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum SeriesFormat {
+    Text,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -144,7 +233,36 @@ fn main() -> ExitCode {
             output,
             bom,
             color,
-        }) => cmd_compare(&old, &new, format.as_deref(), output.as_deref(), bom, color),
+            corpus,
+            index,
+        }) => cmd_compare(
+            &old,
+            &new,
+            format.as_deref(),
+            output.as_deref(),
+            bom,
+            color,
+            corpus.as_deref().map(|c| (c, index.as_deref())),
+        ),
+        Some(Command::Index { dir, index }) => cmd_index(&dir, index.as_deref()).map(|_| ()),
+        Some(Command::Provenance {
+            file,
+            corpus,
+            index,
+            format,
+        }) => cmd_provenance(&file, &corpus, index.as_deref(), format),
+        Some(Command::Series {
+            files,
+            format,
+            keep_order,
+            output,
+        }) => cmd_series(&files, format, keep_order, output.as_deref()),
+        Some(Command::Blame {
+            files,
+            format,
+            keep_order,
+            output,
+        }) => cmd_blame(&files, format, keep_order, output.as_deref()),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "resdiff", &mut out);
@@ -191,6 +309,7 @@ fn cmd_compare(
     output: Option<&Path>,
     bom: bool,
     color: ColorChoice,
+    corpus: Option<(&Path, Option<&Path>)>,
 ) -> anyhow::Result<()> {
     let format = match (format, output) {
         (Some(f), _) => f.parse::<Format>().map_err(|e| anyhow::anyhow!("{e}"))?,
@@ -233,7 +352,39 @@ fn cmd_compare(
         new_label: Some(file_label(new)),
         ..RenderOptions::default()
     };
-    let bytes = report::render(&cmp, format, &opts)?;
+    let mut bytes = report::render(&cmp, format, &opts)?;
+    if let Some((dir, index)) = corpus {
+        if matches!(format, Format::Html | Format::Json) {
+            let idx = cmd_index(dir, index)?;
+            let found = resdiff::provenance::of_insertions(&idx, &cmp)?;
+            bytes = match format {
+                Format::Json => {
+                    let mut v = report::comparison_json(&cmp);
+                    if let Some(obj) = v.as_object_mut() {
+                        obj.insert(
+                            "provenance".into(),
+                            report::provenance_paragraphs_json(&found),
+                        );
+                    }
+                    json_text(&v)?.into_bytes()
+                }
+                _ => {
+                    let html = String::from_utf8_lossy(&bytes).into_owned();
+                    let section = report::provenance_html_section(&found);
+                    match html.rfind("</body>") {
+                        Some(at) => format!("{}{section}{}", &html[..at], &html[at..]),
+                        None => html + &section,
+                    }
+                    .into_bytes()
+                }
+            };
+        } else {
+            eprintln!(
+                "resdiff: warning: provenance is shown in html and json reports only; --corpus ignored for {}",
+                format.name()
+            );
+        }
+    }
     match output {
         Some(out) => {
             report::write_atomic(out, &bytes, &[old, new])?;
@@ -242,6 +393,150 @@ fn cmd_compare(
         }
         None => write_stdout(&bytes),
     }
+}
+
+/// Build or update the provenance index of `dir`, with a progress bar on a terminal.
+fn cmd_index(
+    dir: &Path,
+    index: Option<&Path>,
+) -> anyhow::Result<resdiff::provenance::ProvenanceIndex> {
+    use resdiff::provenance::{ProvenanceIndex, default_index_path};
+    if !dir.is_dir() {
+        anyhow::bail!("{} is not a folder", dir.display());
+    }
+    let path = index.map_or_else(|| default_index_path(dir), Path::to_path_buf);
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("indexing {wide_bar} {pos}/{len} files ({eta})")
+        {
+            bar.set_style(style);
+        }
+        Some(bar)
+    } else {
+        None
+    };
+    let progress = |p: resdiff::provenance::Progress| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
+        }
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let started = std::time::Instant::now();
+    let (idx, stats) = ProvenanceIndex::update(dir, &path, &progress, &cancel)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if let Some(why) = &stats.rebuilt {
+        eprintln!("resdiff: warning: {}: {why}; rebuilt", path.display());
+    }
+    for (file, why) in &stats.failed {
+        eprintln!("resdiff: warning: {file} not indexed: {why}");
+    }
+    eprintln!(
+        "resdiff: index {}: {} file(s) indexed, {} unchanged, {} removed, {} failed; {} documents ({:.2} s)",
+        path.display(),
+        stats.indexed.len(),
+        stats.unchanged,
+        stats.removed.len(),
+        stats.failed.len(),
+        idx.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(idx)
+}
+
+fn cmd_provenance(
+    file: &Path,
+    corpus: &Path,
+    index: Option<&Path>,
+    format: ParseFormat,
+) -> anyhow::Result<()> {
+    let doc = resdiff::load(file)?;
+    for w in &doc.warnings {
+        eprintln!("resdiff: warning: {}: {w}", file.display());
+    }
+    let idx = cmd_index(corpus, index)?;
+    let found = resdiff::provenance::of_document(&idx, &doc)?;
+    let symbol = doc.label(&file_label(file)).to_string();
+    let text = match format {
+        ParseFormat::Text => report::provenance_text(&symbol, &found),
+        ParseFormat::Json => json_text(&report::provenance_json(&symbol, &found))?,
+    };
+    write_stdout(text.as_bytes())
+}
+
+fn load_series(files: &[PathBuf], keep_order: bool) -> anyhow::Result<resdiff::series::Series> {
+    let order = if keep_order {
+        resdiff::series::Order::Given
+    } else {
+        resdiff::series::Order::Metadata
+    };
+    let series = resdiff::series::load_series(files, order)?;
+    for v in &series.versions {
+        for w in &v.doc.warnings {
+            eprintln!("resdiff: warning: {}: {w}", v.file.display());
+        }
+    }
+    for w in &series.warnings {
+        eprintln!("resdiff: warning: {w}");
+    }
+    Ok(series)
+}
+
+/// Print `text` or write it atomically to `output` (never over one of the inputs).
+fn emit(text: &str, output: Option<&Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    match output {
+        Some(out) => {
+            let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+            report::write_atomic(out, text.as_bytes(), &inputs)?;
+            eprintln!("resdiff: wrote {}", out.display());
+            Ok(())
+        }
+        None => write_stdout(text.as_bytes()),
+    }
+}
+
+fn json_text(value: &serde_json::Value) -> anyhow::Result<String> {
+    let mut s = serde_json::to_string_pretty(value)?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn cmd_series(
+    files: &[PathBuf],
+    format: SeriesFormat,
+    keep_order: bool,
+    output: Option<&Path>,
+) -> anyhow::Result<()> {
+    let series = load_series(files, keep_order)?;
+    let text = match format {
+        SeriesFormat::Text => report::series_text(&series),
+        SeriesFormat::Json => json_text(&report::series_json(&series))?,
+        SeriesFormat::Html => report::series_html(&series),
+    };
+    let inputs: Vec<PathBuf> = series.versions.iter().map(|v| v.file.clone()).collect();
+    emit(&text, output, &inputs)
+}
+
+fn cmd_blame(
+    files: &[PathBuf],
+    format: ParseFormat,
+    keep_order: bool,
+    output: Option<&Path>,
+) -> anyhow::Result<()> {
+    let series = load_series(files, keep_order)?;
+    let blame = resdiff::series::blame(&series);
+    for w in &blame.warnings {
+        eprintln!("resdiff: warning: {w}");
+    }
+    let text = match format {
+        ParseFormat::Text => report::blame_text(&series, &blame),
+        ParseFormat::Json => json_text(&report::blame_json(&series, &blame))?,
+    };
+    let inputs: Vec<PathBuf> = series.versions.iter().map(|v| v.file.clone()).collect();
+    emit(&text, output, &inputs)
 }
 
 /// The file name, used to name a document that has no symbol or title.

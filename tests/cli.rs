@@ -31,6 +31,13 @@ fn every_command_has_a_one_line_purpose_and_an_example() {
         ("parse", "Read one file and print its document model"),
         ("compare", "Compare two versions"),
         ("completions", "Print a shell completion script"),
+        (
+            "series",
+            "Follow every paragraph of the newest version back",
+        ),
+        ("blame", "For every word of the newest version, the version"),
+        ("index", "Build or update the provenance index"),
+        ("provenance", "Find the wording of a document's paragraphs"),
     ] {
         // The purpose is listed on one line in the top-level help …
         assert!(

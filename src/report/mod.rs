@@ -16,6 +16,8 @@ mod json;
 mod markdown;
 mod options;
 mod pdf;
+mod provenance;
+mod series;
 mod subset;
 mod text;
 
@@ -24,6 +26,10 @@ pub use error::ReportError;
 pub use format::Format;
 pub use json::{FORMAT_VERSION, comparison_json, resolution_json};
 pub use options::RenderOptions;
+pub use provenance::{
+    provenance_html_section, provenance_json, provenance_paragraphs_json, provenance_text,
+};
+pub use series::{blame_json, blame_text, series_html, series_json, series_text};
 pub use text::resolution_text;
 
 use crate::compare::Comparison;
