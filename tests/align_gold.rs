@@ -149,9 +149,9 @@ fn gold_corpus_pairs() {
 /// files' comment lines): merges into the preamble, splits, paragraphs rewritten around a kept
 /// mandate. Prints precision, recall and F1; the target is F1 >= 0.98, and each pair must at
 /// least keep the F1 measured when its gold was added (a floor against regressions).
-const FLOOR_78_238: f64 = 0.86;
-const FLOOR_78_154: f64 = 0.96;
-const FLOOR_78_136: f64 = 0.98;
+const F_238: f64 = 0.86;
+const F_154: f64 = 0.96;
+const F_136: f64 = 0.98;
 
 #[test]
 fn gold_restructured_pairs() {
@@ -159,9 +159,9 @@ fn gold_restructured_pairs() {
         return;
     };
     let pairs = [
-        ("A/RES/78/238", "A/RES/79/21", "78_238__79_21.tsv", FLOOR_78_238),
-        ("A/RES/78/154", "A/RES/79/207", "78_154__79_207.tsv", FLOOR_78_154),
-        ("A/RES/78/136", "A/RES/79/196", "78_136__79_196.tsv", FLOOR_78_136),
+        ("A/RES/78/238", "A/RES/79/21", "78_238__79_21.tsv", F_238),
+        ("A/RES/78/154", "A/RES/79/207", "78_154__79_207.tsv", F_154),
+        ("A/RES/78/136", "A/RES/79/196", "78_136__79_196.tsv", F_136),
     ];
     let mut failed = Vec::new();
     for (o, n, gold, floor) in pairs {
@@ -173,4 +173,3 @@ fn gold_restructured_pairs() {
     }
     assert!(failed.is_empty(), "{failed:?}");
 }
-
