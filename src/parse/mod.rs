@@ -194,16 +194,8 @@ pub fn parse(text: &str) -> Resolution {
             "footnote {n} is not referenced in the text (no reference mark found for it)"
         ));
     }
-    let mut times: BTreeMap<u32, usize> = BTreeMap::new();
-    for r in all_refs.iter().flatten() {
-        *times.entry(r.number).or_default() += 1;
-    }
-    for (n, k) in times {
-        if k > 1 {
-            res.warnings
-                .push(format!("footnote {n} is referenced {k} times in the text"));
-        }
-    }
+    // A note cited again is no fault: A/RES/65/141 cites note 4 after `Tunis` and again after
+    // `Tunis Agenda for the Information Society`, so repeated references carry no warning.
     for ((p, mut text), mut refs) in res.paragraphs.iter_mut().zip(texts).zip(all_refs) {
         let mut offsets: Vec<usize> = refs.iter().map(|r| r.offset).collect();
         text::rejoin_split_words(&mut text, &mut offsets, &vocab);
