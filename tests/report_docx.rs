@@ -23,17 +23,18 @@ fn opts() -> RenderOptions {
 /// "The General Assembly,", the paragraphs, and the closing plenary line.
 fn expected(c: &Comparison, new: bool) -> Vec<String> {
     let r = if new { &c.new } else { &c.old };
-    expected_around(r, expected_paragraphs(r))
+    expected_around(r, expected_paragraphs(r), false)
 }
 
 /// [`expected`] with footnote marks written `[^text]` as [`docx_view`] reads them.
 fn expected_with_notes(c: &Comparison, new: bool) -> Vec<String> {
     let r = if new { &c.new } else { &c.old };
-    expected_around(r, expected_paragraphs_with_notes(r))
+    expected_around(r, expected_paragraphs_with_notes(r), true)
 }
 
-/// The title, "The General Assembly,", `paras` and the closing line of `r` in document order.
-fn expected_around(r: &Resolution, paras: Vec<String>) -> Vec<String> {
+/// The title, "The General Assembly,", `paras` and the closing line of `r` in document order, then
+/// the paragraph that keeps the notes no paragraph references (their marks when `with_notes`).
+fn expected_around(r: &Resolution, paras: Vec<String>, with_notes: bool) -> Vec<String> {
     let mut v = Vec::new();
     let number = r
         .meta
@@ -77,6 +78,17 @@ fn expected_around(r: &Resolution, paras: Vec<String>) -> Vec<String> {
         && let Some(cl) = closing
     {
         v.push(cl);
+    }
+    let unplaced = report_support::unreferenced_notes(r);
+    if !unplaced.is_empty() {
+        v.push(if with_notes {
+            unplaced
+                .iter()
+                .map(|n| format!("[^{}]", r.footnote(*n).map_or("", |f| f.text.as_str())))
+                .collect()
+        } else {
+            String::new()
+        });
     }
     v
 }
@@ -340,7 +352,7 @@ fn corpus_series_footnotes() {
             let bytes = render(&c, Format::Docx, &opts()).unwrap();
             for (accept, r) in [(true, &c.new), (false, &c.old)] {
                 let view = docx_view(&bytes, accept);
-                let want = expected_around(r, expected_paragraphs_with_notes(r));
+                let want = expected_around(r, expected_paragraphs_with_notes(r), true);
                 // Compared as sorted lists: the paragraph order is checked by the text round
                 // trips; here it is each paragraph's notes, in every series pair.
                 let (mut got, mut want) = (view.paragraphs.clone(), want);

@@ -427,7 +427,7 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
                 "{} rows shown of {} pairs · {} changed · {} substantive · {} routine",
                 state.rows.len(),
                 c.pairs.len(),
-                s.counts.changed(),
+                s.changed,
                 s.substantive,
                 s.routine
             ));
@@ -481,8 +481,8 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
             ui.heading("Summary");
             let s = &c.summary;
             ui.label(format!(
-                "Similarity {:.0}% · {} substantive · {} routine",
-                s.similarity * 100.0,
+                "Similarity {} · {} substantive · {} routine",
+                s.similarity_label(),
                 s.substantive,
                 s.routine
             ));

@@ -29,9 +29,10 @@
 //!   inserted field for the new one.
 //! - Every note gets its own id (from 1; -1 and 0 are the separator and continuation separator),
 //!   unique over old-only, new-only and shared notes; Word numbers the notes itself in reference
-//!   order. A footnote no paragraph references (the parser found no place for it) has no place in
-//!   the text and is not written; a reference to a number the document has no footnote text for
-//!   (the copy of A/RES/65/141 in `sample_data`) keeps its mark, with an empty note.
+//!   order. A footnote no paragraph references (the parser found no place for it) is never
+//!   dropped: its reference goes into one last paragraph of the document and the report says so
+//!   in a warning; a reference to a number the document has no footnote text for (the copy of
+//!   A/RES/65/141 in `sample_data`) keeps its mark, with an empty note.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -77,6 +78,11 @@ struct Writer<'a> {
     style: &'static str,
     next_id: u32,
     author: String,
+    /// The author of routine updates: `AUTHOR (routine update)`, so that Word's review pane can
+    /// accept them in one step apart from the substantive changes.
+    routine_author: String,
+    /// The changes written now are routine updates.
+    routine: bool,
     date: String,
     old: &'a Resolution,
     new: &'a Resolution,
@@ -111,10 +117,15 @@ enum Side {
 impl Writer<'_> {
     fn attrs(&mut self) -> String {
         self.next_id += 1;
+        let author = if self.routine {
+            &self.routine_author
+        } else {
+            &self.author
+        };
         format!(
             "w:id=\"{}\" w:author=\"{}\" w:date=\"{}\"",
             self.next_id,
-            xml(&self.author),
+            xml(author),
             xml(&self.date)
         )
     }
@@ -347,10 +358,15 @@ pub fn number_prefix(p: &Paragraph) -> String {
     if n.is_empty() { n } else { format!("{n}\t") }
 }
 
+/// The printed numbers before a paragraph: a renumbering (both sides numbered) is a routine
+/// update; the number of an added or removed paragraph goes with its text.
 fn prefixes(w: &mut Writer, old: Option<&Paragraph>, new: Option<&Paragraph>) {
     let o = old.map(number_prefix).filter(|s| !s.is_empty());
     let n = new.map(number_prefix).filter(|s| !s.is_empty());
+    let was = w.routine;
+    w.routine = o.is_some() && n.is_some();
     w.either(o.as_deref(), n.as_deref());
+    w.routine = was;
 }
 
 /// The text of footnote `number` of `r` (empty when the document has no such footnote).
@@ -525,6 +541,7 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
             OpKind::Insert => Track::Ins,
             OpKind::Delete => Track::Del,
         };
+        w.routine = op.routine;
         for (k, piece) in op.text.split('\n').enumerate() {
             if k > 0 {
                 if track != Track::Ins {
@@ -551,6 +568,7 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
             }
             cur.emit(w, piece, track);
         }
+        w.routine = false;
     }
     cur.next_old(w, None);
     cur.next_new(w, None);
@@ -752,13 +770,20 @@ pub fn title_parts(r: &Resolution) -> (Option<String>, Option<String>) {
 }
 
 /// The body XML (`w:document`) and the footnotes XML (`w:footnotes`).
-fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
+fn document_xml(
+    c: &Comparison,
+    author: &str,
+    date: &str,
+    warnings: &mut Vec<String>,
+) -> (String, String) {
     let mut w = Writer {
         body: String::new(),
         para: String::new(),
         style: "BodyText",
         next_id: 0,
         author: author.to_string(),
+        routine_author: format!("{author} (routine update)"),
+        routine: false,
         date: date.to_string(),
         old: &c.old,
         new: &c.new,
@@ -825,6 +850,7 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
     if !closed {
         close(&mut w);
     }
+    unplaced_notes(&mut w, warnings);
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
@@ -835,6 +861,53 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
         w.body
     );
     (document, footnotes_xml(&w.notes))
+}
+
+/// Footnotes no paragraph references (the text does not say where they stand) are never dropped:
+/// their references go into one last paragraph of the document, in number order (a note of both
+/// versions with the same number is one note, its text diffed; a note of one version only is a
+/// deleted or inserted reference), and a warning names them.
+fn unplaced_notes(w: &mut Writer, warnings: &mut Vec<String>) {
+    let unplaced = |r: &Resolution, placed: &HashMap<u32, Note>| -> Vec<u32> {
+        let mut v: Vec<u32> = r
+            .footnotes
+            .iter()
+            .map(|f| f.number)
+            .filter(|n| !placed.contains_key(n))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let old = unplaced(w.old, &w.old_notes);
+    let new = unplaced(w.new, &w.new_notes);
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    let mut numbers: Vec<u32> = old.iter().chain(&new).copied().collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    w.start_para("BodyText");
+    for n in &numbers {
+        let o = old.contains(n).then_some(*n);
+        let nn = new.contains(n).then_some(*n);
+        w.footnote_mark(o, nn);
+    }
+    let mark = match (old.is_empty(), new.is_empty()) {
+        (true, false) => Track::Ins,
+        (false, true) => Track::Del,
+        _ => Track::None,
+    };
+    w.end_para(mark);
+    let list = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+    for (side, v) in [("old", &old), ("new", &new)] {
+        if !v.is_empty() {
+            warnings.push(format!(
+                "no paragraph of the {side} text references footnote(s) {}; the Word document keeps them in a last paragraph of their own",
+                list(v)
+            ));
+        }
+    }
 }
 
 /// The footnotes part: the separator (-1) and continuation separator (0) Word expects, then
@@ -880,14 +953,18 @@ fn core_xml(labels: &(String, String), author: &str, date: &str) -> String {
 }
 
 /// Render the DOCX package.
-pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportError> {
+pub fn render(
+    c: &Comparison,
+    opts: &RenderOptions,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<u8>, ReportError> {
     let date = opts.date.clone().unwrap_or_else(now_iso);
     let author = if opts.author.trim().is_empty() {
         "resdiff"
     } else {
         opts.author.as_str()
     };
-    let (document, footnotes) = document_xml(c, author, &date);
+    let (document, footnotes) = document_xml(c, author, &date, warnings);
     let parts: [(&str, String); 7] = [
         ("[Content_Types].xml", CONTENT_TYPES.to_string()),
         ("_rels/.rels", RELS.to_string()),

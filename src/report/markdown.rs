@@ -6,11 +6,12 @@ use std::fmt::Write as _;
 use super::RenderOptions;
 use super::common::labels;
 use super::common::{
-    change_str, direction_str, is_changed, lead_direction_label, meta_keys, meta_rows,
-    numbered_ops, pair_label, summary_lines,
+    direction_str, is_changed, lead_direction_label, meta_keys, meta_rows, numbered_ops,
+    pair_label, summary_lines,
 };
+use super::common::{kind_label, only_note, shown, status_label};
 use crate::compare::{Comparison, Status};
-use crate::diff::{ChangeKind, FootnoteChange, OpKind};
+use crate::diff::{FootnoteChange, OpKind};
 
 /// Escape Markdown (CommonMark/GFM) specials in document text so it shows literally, with as few
 /// backslashes as possible so that the source stays readable in a plain-text e-mail: `_` only at
@@ -121,10 +122,9 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         c.summary.substantive, c.summary.routine
     );
     if !c.summary.renumbering.is_empty() {
-        let _ = writeln!(s, "\n## Renumbering\n\n| Old | New |\n|---|---|");
-        for m in &c.summary.renumbering {
-            let _ = writeln!(s, "| {} | {} |", cell(&m.old), cell(&m.new));
-        }
+        let _ = writeln!(s, "\n## Renumbering\n");
+        let map = super::common::renumbering_ranges(&c.summary.renumbering);
+        let _ = writeln!(s, "{}", escape(&map.join(", ")));
     }
     if !c.summary.lead_changes.is_empty() {
         let _ = writeln!(
@@ -153,17 +153,24 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         s,
         "\n## Changes\n\nDeleted text is ~~struck through~~, inserted text is **bold**.\n"
     );
+    if let Some(note) = only_note(c, opts.only) {
+        let _ = writeln!(s, "{}\n", escape(&note));
+    }
     let mut any = false;
-    for pair in c.pairs.iter().filter(|p| is_changed(p)) {
+    for pair in c
+        .pairs
+        .iter()
+        .filter(|p| is_changed(p) && shown(p, opts.only))
+    {
         any = true;
         let mut head = format!(
             "### {} — {}",
             escape_inline(&pair_label(c, pair)),
-            pair.status.as_str()
+            status_label(pair)
         );
-        if pair.class.kind != ChangeKind::None {
+        if let Some(k) = kind_label(pair) {
             head.push_str(", ");
-            head.push_str(change_str(pair.class.kind));
+            head.push_str(k);
         }
         if pair.renumbered && pair.status != Status::Renumbered {
             head.push_str(", renumbered");

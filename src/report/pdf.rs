@@ -10,12 +10,11 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::common::labels;
-use super::common::{
-    change_str, direction_str, is_changed, numbered_ops, pair_label, paragraphs, summary_lines,
-};
+use super::common::{direction_str, numbered_ops, pair_label, paragraphs, summary_lines};
+use super::common::{kind_label, only_note, shown, status_label};
 use super::{RenderOptions, ReportError};
 use crate::compare::{Comparison, Status};
-use crate::diff::{ChangeKind, FootnoteChange, OpKind};
+use crate::diff::{FootnoteChange, OpKind};
 
 /// The embedded font (Bitstream Vera licence, see `assets/fonts/DejaVuSans-LICENSE.txt`).
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -404,12 +403,7 @@ fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a
         l.block(&[Span::new(line, Style::Plain)], 10.0, 0.0, 1.0);
     }
     if !c.summary.renumbering.is_empty() {
-        let map: Vec<String> = c
-            .summary
-            .renumbering
-            .iter()
-            .map(|m| format!("{} → {}", m.old, m.new))
-            .collect();
+        let map = super::common::renumbering_ranges(&c.summary.renumbering);
         l.block(
             &[
                 Span::new("Renumbered: ", Style::Bold),
@@ -464,14 +458,17 @@ fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a
     );
     l.rule(5.0);
 
-    for pair in &c.pairs {
-        let mut head = format!("{}  ·  {}", pair_label(c, pair), pair.status.as_str());
-        if is_changed(pair) && pair.class.kind != ChangeKind::None {
+    if let Some(note) = only_note(c, opts.only) {
+        l.block(&[Span::new(note, Style::Muted)], 9.5, 0.0, 2.0);
+    }
+    for pair in c.pairs.iter().filter(|p| shown(p, opts.only)) {
+        let mut head = format!("{}  ·  {}", pair_label(c, pair), status_label(pair));
+        if let Some(k) = kind_label(pair) {
             head.push_str("  ·  ");
-            head.push_str(change_str(pair.class.kind));
-            if pair.renumbered && pair.status != Status::Renumbered {
-                head.push_str("  ·  renumbered");
-            }
+            head.push_str(k);
+        }
+        if pair.renumbered && pair.status != Status::Renumbered {
+            head.push_str("  ·  renumbered");
         }
         if let Some(lc) = &pair.class.lead_change {
             head.push_str(&format!(

@@ -653,8 +653,27 @@ pub fn expected_paragraphs_with_notes(r: &Resolution) -> Vec<String> {
         .collect()
 }
 
+/// The numbers of the footnotes of `r` that no paragraph references, in number order: the DOCX
+/// keeps them in a last paragraph of their own.
+pub fn unreferenced_notes(r: &Resolution) -> Vec<u32> {
+    let mut v: Vec<u32> = r
+        .footnotes
+        .iter()
+        .map(|f| f.number)
+        .filter(|n| {
+            !r.paragraphs
+                .iter()
+                .any(|p| p.footnote_refs.iter().any(|f| f.number == *n))
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// The texts of the footnotes of `r` in the order of their first reference (`""` for a number
-/// without a footnote): the notes Word shows for `r`.
+/// without a footnote), then those no paragraph references, in number order: the notes Word
+/// shows for `r`.
 pub fn referenced_notes(r: &Resolution) -> Vec<String> {
     let mut seen: Vec<u32> = Vec::new();
     for p in &r.paragraphs {
@@ -666,6 +685,7 @@ pub fn referenced_notes(r: &Resolution) -> Vec<String> {
             }
         }
     }
+    seen.extend(unreferenced_notes(r));
     seen.iter()
         .map(|n| r.footnote(*n).map(|f| f.text.clone()).unwrap_or_default())
         .collect()
