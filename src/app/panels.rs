@@ -112,6 +112,8 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                             req.push(UiRequest::Export(format));
                         }
                     }
+                    ui.separator();
+                    ui.menu_button("Export options", |ui| export_options(ui, state, out));
                 });
             });
             ui.separator();
@@ -412,6 +414,44 @@ pub fn notices(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Comma
     if state.notices.len() > 6 {
         ui.label(format!("… and {} more messages", state.notices.len() - 6));
     }
+}
+
+/// The options of the Export menu: which paragraphs, which layout, the Word author.
+fn export_options(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    use crate::report::{Layout, Only};
+    ui.label("Show (HTML, PDF, Markdown, CSV, text):");
+    for only in Only::ALL {
+        let text = match only {
+            Only::All => "All paragraphs",
+            Only::Changes => "Changed paragraphs",
+            Only::Substantive => "Substantive changes",
+        };
+        if ui.radio(state.export.only == only, text).clicked() {
+            out.push(Command::SetExportOnly(only));
+        }
+    }
+    ui.label("Layout (HTML, PDF):");
+    for layout in Layout::ALL {
+        let text = match layout {
+            Layout::SideBySide => "Side by side",
+            Layout::Redline => "Redline",
+            Layout::Both => "Both",
+        };
+        if ui.radio(state.export.layout == layout, text).clicked() {
+            out.push(Command::SetExportLayout(layout));
+        }
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Author (Word):");
+        let mut name = state.export.author.clone();
+        if ui
+            .add(egui::TextEdit::singleline(&mut name).desired_width(140.0))
+            .labelled_by(label.id)
+            .changed()
+        {
+            out.push(Command::SetExportAuthor(name));
+        }
+    });
 }
 
 /// The status bar.
