@@ -596,3 +596,46 @@ fn crafted_footnotes_accept_to_new_and_reject_to_old() {
     assert!(notes.contains("<w:t xml:space=\"preserve\">65/141</w:t>"));
     assert!(notes.contains("Old-only note &amp; &lt;more&gt;."));
 }
+
+/// The cover page: the compared files and the index of substantive changes, each line a link to
+/// a bookmark at its change; accepting or rejecting changes leaves the text without it.
+#[test]
+fn cover_indexes_every_substantive_change_with_a_link() {
+    let c = report_support::sample();
+    let bytes = render(&c, Format::Docx, &opts()).unwrap();
+    let cover = report_support::docx_cover(&bytes);
+    let text = cover.join("\n");
+    assert!(
+        text.contains("Comparison of ") && text.contains("A/RES/66/184 (new)"),
+        "{text}"
+    );
+    assert!(text.contains("Compared: "), "{text}");
+    assert!(text.contains("w:br w:type=\"page\""));
+    let substantive: Vec<usize> = c
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            matches!(
+                p.class.kind,
+                resdiff::diff::ChangeKind::Substantive | resdiff::diff::ChangeKind::Footnote
+            )
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let anchors: Vec<String> = regex::Regex::new(r#"w:hyperlink w:anchor="([^"]+)""#)
+        .unwrap()
+        .captures_iter(&text)
+        .map(|m| m[1].to_string())
+        .collect();
+    assert_eq!(anchors.len(), substantive.len());
+    // Every link has its bookmark, once, in the text after the cover.
+    let body = docx_document_xml(&bytes);
+    for a in &anchors {
+        assert_eq!(
+            body.matches(&format!("w:name=\"{a}\"")).count(),
+            1,
+            "bookmark {a}"
+        );
+    }
+}

@@ -146,7 +146,13 @@ fn libreoffice_prints_the_footnotes_at_the_page_foot() {
         );
     }
     // footnote 1, "See A/C.2/59/3, annex.": below every line of body text of its page, smaller
-    let note = words.iter().find(|w| w.text == "A/C.2/59/3,").unwrap();
+    // (The cover's change index quotes the note too; the text starts after the cover's page
+    // break, with "The General Assembly,".)
+    let start = words.iter().find(|w| w.text == "Assembly,").unwrap().page;
+    let note = words
+        .iter()
+        .find(|w| w.text == "A/C.2/59/3," && w.page >= start)
+        .unwrap();
     let body_height = |w: &Word| w.bottom - w.top;
     let body: Vec<&Word> = words
         .iter()

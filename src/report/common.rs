@@ -188,6 +188,130 @@ pub fn renumbering_ranges(map: &[crate::compare::Renumbering]) -> Vec<String> {
     out
 }
 
+/// One entry of the change index: a pair with a substantive change (footnote-only included).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexEntry {
+    /// Index of the pair in `Comparison::pairs`.
+    pub pair: usize,
+    /// `OP5 → OP6`, `+ PP3`.
+    pub label: String,
+    /// What happened: `modified`, `added`, `moved, lead stronger`, `footnotes changed`.
+    pub kind: String,
+    /// A short excerpt of the changed words: `“and” → “,”; + “65/141 of 20 December 2010”`.
+    pub excerpt: String,
+}
+
+/// Cut `s` to at most `max` characters at a word boundary, with `…` when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
+}
+
+/// The changed words of a pair, each run of deletions and insertions as `“old” → “new”`,
+/// `+ “new”` or `− “old”` (routine ones left out), joined with `; ` and cut to `max` characters.
+pub fn change_excerpt(c: &Comparison, pair: &Pair, max: usize) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let (mut del, mut ins) = (String::new(), String::new());
+    let flush = |del: &mut String, ins: &mut String, parts: &mut Vec<String>| {
+        let (d, i) = (
+            del.split_whitespace().collect::<Vec<_>>().join(" "),
+            ins.split_whitespace().collect::<Vec<_>>().join(" "),
+        );
+        match (d.is_empty(), i.is_empty()) {
+            (false, false) => parts.push(format!("“{d}” → “{i}”")),
+            (false, true) => parts.push(format!("− “{d}”")),
+            (true, false) => parts.push(format!("+ “{i}”")),
+            (true, true) => {}
+        }
+        del.clear();
+        ins.clear();
+    };
+    for op in ops(c, pair).iter() {
+        match (op.op, op.routine) {
+            (OpKind::Delete, false) => del.push_str(&op.text),
+            (OpKind::Insert, false) => ins.push_str(&op.text),
+            (OpKind::Equal, _) if op.text.trim().is_empty() => {}
+            _ => flush(&mut del, &mut ins, &mut parts),
+        }
+    }
+    flush(&mut del, &mut ins, &mut parts);
+    for f in &pair.class.footnotes {
+        parts.push(match f {
+            crate::diff::FootnoteChange::Added { text } => format!("footnote + “{text}”"),
+            crate::diff::FootnoteChange::Removed { text } => format!("footnote − “{text}”"),
+            crate::diff::FootnoteChange::Changed { old, new, .. } => {
+                format!("footnote “{old}” → “{new}”")
+            }
+        });
+    }
+    if parts.is_empty()
+        && let Some(l) = &pair.class.lead_change
+    {
+        parts.push(format!("“{}” → “{}”", l.old, l.new));
+    }
+    shorten(&parts.join("; "), max)
+}
+
+/// The change index: every pair with a substantive change (footnote-only included), in the
+/// order of the report, with a short excerpt of the changed words.
+pub fn change_index(c: &Comparison, excerpt_chars: usize) -> Vec<IndexEntry> {
+    c.pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.class.kind, ChangeKind::Substantive | ChangeKind::Footnote))
+        .map(|(i, p)| {
+            let mut kind = status_label(p).to_string();
+            if let Some(l) = &p.class.lead_change {
+                kind.push_str(", lead ");
+                kind.push_str(direction_str(l.direction));
+            }
+            IndexEntry {
+                pair: i,
+                label: pair_label(c, p),
+                kind,
+                excerpt: change_excerpt(c, p, excerpt_chars),
+            }
+        })
+        .collect()
+}
+
+/// The cover of a report as (label, value) rows: the compared files with their symbols and
+/// dates, and when and with which resdiff version they were compared.
+pub fn cover_rows(c: &Comparison, opts: &RenderOptions) -> Vec<(&'static str, String)> {
+    let side = |r: &Resolution, file: Option<&str>| {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(f) = file {
+            parts.push(f.to_string());
+        }
+        if let Some(s) = &r.meta.symbol
+            && Some(s.as_str()) != file
+        {
+            parts.push(s.clone());
+        }
+        if let Some(d) = &r.meta.date {
+            parts.push(format!("dated {d}"));
+        }
+        if parts.is_empty() {
+            parts.push("(no name, symbol or date)".to_string());
+        }
+        parts.join(" · ")
+    };
+    let when = opts.date.clone().unwrap_or_else(now_iso);
+    let when = when.replacen('T', " ", 1).replace('Z', " UTC");
+    vec![
+        ("Old", side(&c.old, opts.old_label.as_deref())),
+        ("New", side(&c.new, opts.new_label.as_deref())),
+        (
+            "Compared",
+            format!("{when} with resdiff {}", env!("CARGO_PKG_VERSION")),
+        ),
+    ]
+}
+
 /// True when `pair` is shown under `only`.
 pub fn shown(pair: &Pair, only: Only) -> bool {
     match only {

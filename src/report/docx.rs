@@ -1,5 +1,11 @@
 //! A Word document: the new text with real tracked changes (`w:ins`/`w:del`) against the old text.
 //!
+//! A cover page comes first (style `ResdiffCover`, ending in a page break): the compared files,
+//! when and with which version, the counts, how changes are authored, and the index of
+//! substantive changes, each line a link to a bookmark at its change. It belongs to neither
+//! version, so accepting or rejecting changes leaves it; the reader deletes it before
+//! circulating the text.
+//!
 //! Accepting every change in Word gives the new text paragraph by paragraph; rejecting every change
 //! gives the old text. Moved paragraphs are written as a deletion where they stood and an insertion
 //! where they stand now, so both directions keep document order.
@@ -41,7 +47,10 @@ use std::io::{Cursor, Write};
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
-use super::common::{now_iso, ops, paragraphs, printed_number, resolution_number};
+use super::common::{
+    IndexEntry, change_index, cover_rows, now_iso, ops, paragraphs, printed_number,
+    resolution_number, summary_lines,
+};
 use super::{RenderOptions, ReportError};
 use crate::compare::{Comparison, Pair, Status};
 use crate::diff::{OpKind, diff_words};
@@ -83,6 +92,9 @@ struct Writer<'a> {
     routine_author: String,
     /// The changes written now are routine updates.
     routine: bool,
+    /// A bookmark (id, name) to put at the start of the next paragraph: the target of a change
+    /// index link.
+    bookmark: Option<(u32, String)>,
     date: String,
     old: &'a Resolution,
     new: &'a Resolution,
@@ -339,6 +351,12 @@ impl Writer<'_> {
     fn start_para(&mut self, style: &'static str) {
         self.para.clear();
         self.style = style;
+        if let Some((id, name)) = self.bookmark.take() {
+            let _ = write!(
+                self.para,
+                "<w:bookmarkStart w:id=\"{id}\" w:name=\"{name}\"/><w:bookmarkEnd w:id=\"{id}\"/>"
+            );
+        }
     }
 }
 
@@ -770,8 +788,82 @@ pub fn title_parts(r: &Resolution) -> (Option<String>, Option<String>) {
 }
 
 /// The body XML (`w:document`) and the footnotes XML (`w:footnotes`).
+/// The name of the bookmark on the first paragraph of pair `i` (hidden: it starts with `_`).
+fn change_bookmark(i: usize) -> String {
+    format!("_Chg{i}")
+}
+
+/// The id of that bookmark, apart from the ids of the footnote bookmarks (the note ids).
+fn change_bookmark_id(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(0).saturating_add(1_000_000)
+}
+
+/// A cover paragraph (style `ResdiffCover`, so a reader can find and delete the cover): plain
+/// runs, bold when `bold`.
+fn cover_para(w: &mut Writer, runs: &[(&str, bool)]) {
+    w.start_para("ResdiffCover");
+    for (text, bold) in runs {
+        let rpr = if *bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+        let _ = write!(
+            w.para,
+            "<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            xml(text)
+        );
+    }
+    w.end_para(Track::None);
+}
+
+/// The cover page before the text: the compared files, when and with which version, the counts,
+/// how changes are authored, and the index of substantive changes, each linked to its bookmark.
+/// It is not part of either version: accepting or rejecting changes leaves it; delete it (up to
+/// the page break) before circulating the text.
+fn cover(w: &mut Writer, c: &Comparison, opts: &RenderOptions, index: &[IndexEntry]) {
+    let (old_label, new_label) = super::common::labels(c, opts);
+    cover_para(
+        w,
+        &[(
+            &format!("Comparison of {old_label} (old) and {new_label} (new)"),
+            true,
+        )],
+    );
+    for (k, v) in cover_rows(c, opts) {
+        cover_para(w, &[(&format!("{k}: "), true), (&v, false)]);
+    }
+    if let Some(first) = summary_lines(c).first() {
+        cover_para(w, &[(first, false)]);
+    }
+    let legend = format!(
+        "Tracked changes by {}; routine updates (the annual rollover, renumbering) by {}, so that \
+         they can be reviewed and accepted on their own. This cover is not part of the text: \
+         delete it, up to the page break, before circulating the document.",
+        w.author, w.routine_author
+    );
+    cover_para(w, &[("Legend: ", true), (&legend, false)]);
+    cover_para(
+        w,
+        &[(&format!("Substantive changes ({})", index.len()), true)],
+    );
+    for e in index {
+        w.start_para("ResdiffCover");
+        let _ = write!(
+            w.para,
+            "<w:hyperlink w:anchor=\"{}\" w:history=\"1\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:hyperlink>\
+             <w:r><w:t xml:space=\"preserve\">  {}  </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            change_bookmark(e.pair),
+            xml(&e.label),
+            xml(&e.kind),
+            xml(&e.excerpt)
+        );
+        w.end_para(Track::None);
+    }
+    w.start_para("ResdiffCover");
+    w.para.push_str("<w:r><w:br w:type=\"page\"/></w:r>");
+    w.end_para(Track::None);
+}
+
 fn document_xml(
     c: &Comparison,
+    opts: &RenderOptions,
     author: &str,
     date: &str,
     warnings: &mut Vec<String>,
@@ -784,6 +876,7 @@ fn document_xml(
         author: author.to_string(),
         routine_author: format!("{author} (routine update)"),
         routine: false,
+        bookmark: None,
         date: date.to_string(),
         old: &c.old,
         new: &c.new,
@@ -792,6 +885,8 @@ fn document_xml(
         old_notes: HashMap::new(),
         new_notes: HashMap::new(),
     };
+    let index = change_index(c, 160);
+    cover(&mut w, c, opts, &index);
     let (on, mut ot) = title_parts(&c.old);
     let (nn, mut nt) = title_parts(&c.new);
     // A side whose text has no title line has no title to delete or insert; only when neither
@@ -823,10 +918,26 @@ fn document_xml(
             w.end_para(mark);
         }
     };
+    let mut marked: Vec<usize> = Vec::new();
     for item in items(&c.pairs) {
         if !closed && in_annex(c, item) {
             close(&mut w);
             closed = true;
+        }
+        // The first paragraph written for a substantive change carries the bookmark its index
+        // line links to (a move: where it stood or stands, whichever comes first).
+        let writes = match item {
+            Item::MovedTo(i) => c.pairs.get(i).is_some_and(|p| !p.new.is_empty()),
+            Item::Pair(_) | Item::NewPiece(..) | Item::MovedFrom(..) => true,
+        };
+        if let Item::Pair(i) | Item::MovedTo(i) | Item::NewPiece(i, _) | Item::MovedFrom(i, _) =
+            item
+            && writes
+            && !marked.contains(&i)
+            && index.iter().any(|e| e.pair == i)
+        {
+            marked.push(i);
+            w.bookmark = Some((change_bookmark_id(i), change_bookmark(i)));
         }
         match item {
             Item::Pair(i) => {
@@ -935,7 +1046,7 @@ const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>"#;
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="ResdiffCover"><w:name w:val="resdiff Cover"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style><w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>"#;
 
 fn core_xml(labels: &(String, String), author: &str, date: &str) -> String {
     let title = format!("{} (tracked changes against {})", labels.1, labels.0);
@@ -964,7 +1075,7 @@ pub fn render(
     } else {
         opts.author.as_str()
     };
-    let (document, footnotes) = document_xml(c, author, &date, warnings);
+    let (document, footnotes) = document_xml(c, opts, author, &date, warnings);
     let parts: [(&str, String); 7] = [
         ("[Content_Types].xml", CONTENT_TYPES.to_string()),
         ("_rels/.rels", RELS.to_string()),

@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 
 use super::RenderOptions;
 use super::common::labels;
+use super::common::{change_index, cover_rows, kind_label, only_note, shown, status_label};
 use super::common::{
     change_str, direction_str, is_changed, meta_keys, meta_rows, numbered_ops, ops, pair_label,
     paragraphs, printed_number, summary_lines,
 };
-use super::common::{kind_label, only_note, shown, status_label};
 use super::options::Layout;
 use crate::compare::{Comparison, Pair, Status};
 use crate::diff::{Direction, FootnoteChange, OpKind};
@@ -66,7 +66,9 @@ ul.renum { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3
 .kind-routine { color: var(--muted); }
 .id { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .85em; white-space: nowrap; }
 table.sbs td.text { width: 42%; }
-tr.unchanged td.text { color: #444; }
+tr.none td.text { color: #6b6b6b; }
+table.index td { font-size: .9em; }
+table.cover td { font-size: .9em; }
 tr.routine td.text { color: #333; }
 .stronger::before { content: "▲ "; }
 .weaker::before { content: "▼ "; }
@@ -238,6 +240,8 @@ fn direction_html(d: Direction) -> String {
 pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     let (old_label, new_label) = labels(c, opts);
     let (old_label, new_label) = (old_label.as_str(), new_label.as_str());
+    let side_by_side = opts.layout != Layout::Redline;
+    let redline = opts.layout != Layout::SideBySide;
     let mut h = String::with_capacity(64 * 1024);
     let _ = write!(
         h,
@@ -255,9 +259,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         esc(old_label),
         esc(new_label)
     );
-    let side_by_side = opts.layout != Layout::Redline;
-    let redline = opts.layout != Layout::SideBySide;
-    h.push_str("<nav><a href=\"#summary\">Summary</a><a href=\"#renumbering\">Renumbering</a><a href=\"#leads\">Lead phrases</a>");
+    h.push_str("<nav><a href=\"#changes\">Changes</a><a href=\"#summary\">Summary</a><a href=\"#renumbering\">Renumbering</a><a href=\"#leads\">Lead phrases</a>");
     if side_by_side {
         h.push_str("<a href=\"#side-by-side\">Side by side</a>");
     }
@@ -296,7 +298,17 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
             esc(n)
         );
     }
+    h.push_str("</tbody></table>\n");
+    h.push_str("<table class=\"meta cover\"><tbody>\n");
+    for (k, v) in cover_rows(c, opts) {
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\">{k}</th><td colspan=\"2\">{}</td></tr>",
+            esc(&v)
+        );
+    }
     h.push_str("</tbody></table>\n</header>\n<main>\n");
+    index_html(&mut h, c, redline);
 
     // Summary
     h.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
@@ -444,6 +456,38 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     h
 }
 
+/// The change index: counts, legend, then every substantive change with a link to it (in the
+/// redline when the report has one, else in the side-by-side table).
+fn index_html(h: &mut String, c: &Comparison, redline: bool) {
+    let entries = change_index(c, 110);
+    let _ = writeln!(
+        h,
+        "<section id=\"changes\">\n<h2>Substantive changes ({})</h2>",
+        entries.len()
+    );
+    if let Some(first) = summary_lines(c).first() {
+        let _ = writeln!(h, "<p>{}</p>", esc(first));
+    }
+    h.push_str("<p class=\"legend\"><span><del>deleted</del></span><span><ins>inserted</ins></span><span><del class=\"routine\">routine</del> <ins class=\"routine\">update</ins> (the annual rollover, muted)</span></p>\n");
+    if entries.is_empty() {
+        h.push_str("<p>No substantive change.</p>\n</section>\n");
+        return;
+    }
+    h.push_str("<table class=\"index\"><thead><tr><th scope=\"col\">Paragraph</th><th scope=\"col\">Change</th><th scope=\"col\">Changed words</th></tr></thead><tbody>\n");
+    let anchor = if redline { 'r' } else { 'p' };
+    for e in &entries {
+        let _ = writeln!(
+            h,
+            "<tr><td class=\"id\"><a href=\"#{anchor}{}\">{}</a></td><td class=\"status\">{}</td><td>{}</td></tr>",
+            e.pair,
+            esc(&e.label),
+            esc(&e.kind),
+            esc(&e.excerpt)
+        );
+    }
+    h.push_str("</tbody></table>\n</section>\n");
+}
+
 /// The side-by-side table of the pairs `opts.only` keeps.
 fn side_by_side_html(
     h: &mut String,
@@ -492,7 +536,7 @@ fn redline_html(h: &mut String, c: &Comparison, opts: &RenderOptions) {
         any = true;
         let _ = writeln!(
             h,
-            "<div class=\"pair {}\"><h3><a href=\"#p{i}\" class=\"id\">{}</a> <span class=\"status\">{}</span></h3>",
+            "<div class=\"pair {}\" id=\"r{i}\"><h3><a href=\"#p{i}\" class=\"id\">{}</a> <span class=\"status\">{}</span></h3>",
             change_str(pair.class.kind),
             esc(&pair_label(c, pair)),
             status_cell(pair)

@@ -350,7 +350,28 @@ pub fn docx_document_xml(bytes: &[u8]) -> String {
             }
         }
     }
-    docx_part(bytes, "word/document.xml")
+    strip_cover(&docx_part(bytes, "word/document.xml"))
+}
+
+/// The paragraphs of the cover page (style `ResdiffCover`), which is not part of either version.
+const COVER: &str = r#"<w:p><w:pPr><w:pStyle w:val="ResdiffCover"/></w:pPr>.*?</w:p>"#;
+
+/// `document.xml` without the cover page: the text that accepting or rejecting changes gives.
+pub fn strip_cover(xml: &str) -> String {
+    regex::Regex::new(COVER)
+        .unwrap()
+        .replace_all(xml, "")
+        .into_owned()
+}
+
+/// The cover paragraphs of a DOCX `document.xml`, as XML.
+pub fn docx_cover(bytes: &[u8]) -> Vec<String> {
+    let xml = docx_part(bytes, "word/document.xml");
+    regex::Regex::new(COVER)
+        .unwrap()
+        .find_iter(&xml)
+        .map(|m| m.as_str().to_string())
+        .collect()
 }
 
 /// The value of attribute `name` (`w:id`) of an element.
