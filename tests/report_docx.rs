@@ -639,3 +639,53 @@ fn cover_indexes_every_substantive_change_with_a_link() {
         );
     }
 }
+
+/// A moved paragraph is a Word move: `w:moveFrom` where it stood and `w:moveTo` where it stands,
+/// tied by their range names, with the words changed on the way tracked inside (deleted at the
+/// source, inserted at the destination); accept and reject still give the new and old texts.
+#[test]
+fn moves_are_word_moves_with_their_inner_changes() {
+    let c = report_support::sample();
+    let moved: Vec<usize> = c
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.status == resdiff::compare::Status::Moved && p.old.len() == 1 && p.new.len() == 1
+        })
+        .map(|(i, _)| i)
+        .collect();
+    assert!(moved.len() >= 3, "{moved:?}");
+    let bytes = render(&c, Format::Docx, &opts()).unwrap();
+    let xml = docx_document_xml(&bytes);
+    let paras: Vec<&str> = xml.split("<w:p>").collect();
+    for i in &moved {
+        let name = format!("w:name=\"resdiffMove{i}\"");
+        let from = paras
+            .iter()
+            .find(|p| p.contains("<w:moveFromRangeStart") && p.contains(&name))
+            .unwrap_or_else(|| panic!("no move source for pair {i}"));
+        let to = paras
+            .iter()
+            .find(|p| p.contains("<w:moveToRangeStart") && p.contains(&name))
+            .unwrap_or_else(|| panic!("no move destination for pair {i}"));
+        assert!(from.contains("<w:moveFrom ") && from.contains("<w:moveFromRangeEnd"));
+        assert!(to.contains("<w:moveTo ") && to.contains("<w:moveToRangeEnd"));
+        // Inner word changes travel with the move.
+        let p = &c.pairs[*i];
+        let changed = |k: resdiff::diff::OpKind| p.ops.iter().any(|o| o.op == k && !o.routine);
+        if changed(resdiff::diff::OpKind::Insert) {
+            assert!(
+                to.contains("<w:ins "),
+                "pair {i}: inserted words at the destination"
+            );
+        }
+        if changed(resdiff::diff::OpKind::Delete) {
+            assert!(
+                from.contains("<w:del "),
+                "pair {i}: deleted words at the source"
+            );
+        }
+    }
+    check_round_trip(&c);
+}

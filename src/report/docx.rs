@@ -7,8 +7,10 @@
 //! circulating the text.
 //!
 //! Accepting every change in Word gives the new text paragraph by paragraph; rejecting every change
-//! gives the old text. Moved paragraphs are written as a deletion where they stood and an insertion
-//! where they stand now, so both directions keep document order.
+//! gives the old text. A moved paragraph is a real Word move (`w:moveFrom` where it stood,
+//! `w:moveTo` where it stands, tied by their range names) with the words changed on the way as
+//! `w:del` at the source and `w:ins` at the destination; a split or merge out of order is a
+//! deletion where it stood and an insertion where it stands. Both directions keep document order.
 //!
 //! # Footnotes
 //!
@@ -62,6 +64,22 @@ enum Track {
     None,
     Ins,
     Del,
+    /// Text of a moved paragraph where it stood (`w:moveFrom`): gone once accepted.
+    MoveFrom,
+    /// Text of a moved paragraph where it stands now (`w:moveTo`): gone once rejected.
+    MoveTo,
+}
+
+impl Track {
+    /// The text is part of the old version.
+    fn old_side(self) -> bool {
+        !matches!(self, Track::Ins | Track::MoveTo)
+    }
+
+    /// The text is part of the new version.
+    fn new_side(self) -> bool {
+        !matches!(self, Track::Del | Track::MoveFrom)
+    }
 }
 
 /// Escape XML text and attribute values; drop characters XML 1.0 forbids.
@@ -201,6 +219,14 @@ impl Writer<'_> {
                 let a = self.attrs();
                 let _ = write!(self.para, "<w:del {a}>{runs}</w:del>");
             }
+            Track::MoveFrom => {
+                let a = self.attrs();
+                let _ = write!(self.para, "<w:moveFrom {a}>{runs}</w:moveFrom>");
+            }
+            Track::MoveTo => {
+                let a = self.attrs();
+                let _ = write!(self.para, "<w:moveTo {a}>{runs}</w:moveTo>");
+            }
         }
     }
 
@@ -337,8 +363,10 @@ impl Writer<'_> {
     fn end_para(&mut self, mark: Track) {
         let rpr = match mark {
             Track::None => String::new(),
-            Track::Ins => format!("<w:rPr><w:ins {}/></w:rPr>", self.attrs()),
-            Track::Del => format!("<w:rPr><w:del {}/></w:rPr>", self.attrs()),
+            Track::Ins | Track::MoveTo => format!("<w:rPr><w:ins {}/></w:rPr>", self.attrs()),
+            Track::Del | Track::MoveFrom => {
+                format!("<w:rPr><w:del {}/></w:rPr>", self.attrs())
+            }
         };
         let _ = write!(
             self.body,
@@ -474,12 +502,12 @@ impl TextCursor {
     fn emit(&mut self, w: &mut Writer, piece: &str, track: Track) {
         // (position in `piece`, old footnote number, new footnote number)
         let mut marks: Vec<(usize, Option<u32>, Option<u32>)> = Vec::new();
-        if track != Track::Ins {
+        if track.old_side() {
             for (at, n) in self.old.take_refs(piece.len()) {
                 marks.push((at, Some(n), None));
             }
         }
-        if track != Track::Del {
+        if track.new_side() {
             for (at, n) in self.new.take_refs(piece.len()) {
                 match marks
                     .iter_mut()
@@ -502,10 +530,10 @@ impl TextCursor {
             w.footnote_mark(old, new);
         }
         self.text(w, piece.get(pos..).unwrap_or_default(), track, pos);
-        if track != Track::Ins {
+        if track.old_side() {
             self.old.off += piece.len();
         }
-        if track != Track::Del {
+        if track.new_side() {
             self.new.off += piece.len();
         }
     }
@@ -513,10 +541,10 @@ impl TextCursor {
     /// Write `text`, which starts `at` bytes into the current piece, its part inside the lead
     /// phrase in italics.
     fn text(&self, w: &mut Writer, text: &str, track: Track, at: usize) {
-        let side = if track == Track::Del {
-            &self.old
-        } else {
+        let side = if track.new_side() {
             &self.new
+        } else {
+            &self.old
         };
         let cut = side.lead.saturating_sub(side.off + at).min(text.len());
         match (text.get(..cut), text.get(cut..)) {
@@ -562,11 +590,11 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
         w.routine = op.routine;
         for (k, piece) in op.text.split('\n').enumerate() {
             if k > 0 {
-                if track != Track::Ins {
+                if track.old_side() {
                     oi += 1;
                     cur.next_old(w, olds.get(oi).copied());
                 }
-                if track != Track::Del {
+                if track.new_side() {
                     ni += 1;
                     cur.next_new(w, news.get(ni).copied());
                 }
@@ -596,6 +624,64 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
         _ => Track::None,
     };
     w.end_para(mark);
+}
+
+/// True when a moved pair is written as a real move: one paragraph on each side.
+fn real_move(pair: &Pair) -> bool {
+    pair.old.len() == 1 && pair.new.len() == 1 && !pair.ops.iter().any(|o| o.text.contains('\n'))
+}
+
+/// One half of a moved paragraph, as Word records a move: where it stood (`source`), the text
+/// both versions share is `w:moveFrom` and the words deleted on the way are `w:del`; where it
+/// stands now, the shared text is `w:moveTo` and the inserted words are `w:ins`. The halves are
+/// tied by the name of their move ranges. Accepting gives the new text in its new place,
+/// rejecting the old text in its old place.
+fn write_move(w: &mut Writer, c: &Comparison, i: usize, pair: &Pair, source: bool) {
+    let (para, shared, changed, skip) = if source {
+        (
+            paragraphs(&c.old, &pair.old).first().copied(),
+            Track::MoveFrom,
+            Track::Del,
+            OpKind::Insert,
+        )
+    } else {
+        (
+            paragraphs(&c.new, &pair.new).first().copied(),
+            Track::MoveTo,
+            Track::Ins,
+            OpKind::Delete,
+        )
+    };
+    let Some(para) = para else { return };
+    let range = if source { "moveFrom" } else { "moveTo" };
+    w.start_para(style_of(Some(para)));
+    let a = w.attrs();
+    let id = w.next_id;
+    let _ = write!(
+        w.para,
+        "<w:{range}RangeStart {a} w:name=\"resdiffMove{i}\"/>"
+    );
+    let prefix = number_prefix(para);
+    w.run(&prefix, changed);
+    let mut cur = if source {
+        TextCursor::new(Some(para), None)
+    } else {
+        TextCursor::new(None, Some(para))
+    };
+    for op in ops(c, pair).iter().filter(|op| op.op != skip) {
+        w.routine = op.routine;
+        let track = if op.op == OpKind::Equal {
+            shared
+        } else {
+            changed
+        };
+        cur.emit(w, &op.text, track);
+        w.routine = false;
+    }
+    cur.next_old(w, None);
+    cur.next_new(w, None);
+    let _ = write!(w.para, "<w:{range}RangeEnd w:id=\"{id}\"/>");
+    w.end_para(changed);
 }
 
 /// Paragraphs written whole, all inserted or all deleted (the two halves of a move).
@@ -945,14 +1031,15 @@ fn document_xml(
                     write_pair(&mut w, c, p);
                 }
             }
-            Item::MovedFrom(_, old) => {
-                write_whole(&mut w, &paragraphs(&c.old, &[old]), Track::Del);
-            }
-            Item::MovedTo(i) => {
-                if let Some(p) = c.pairs.get(i) {
-                    write_whole(&mut w, &paragraphs(&c.new, &p.new), Track::Ins);
-                }
-            }
+            Item::MovedFrom(i, old) => match c.pairs.get(i) {
+                Some(p) if real_move(p) => write_move(&mut w, c, i, p, true),
+                _ => write_whole(&mut w, &paragraphs(&c.old, &[old]), Track::Del),
+            },
+            Item::MovedTo(i) => match c.pairs.get(i) {
+                Some(p) if real_move(p) => write_move(&mut w, c, i, p, false),
+                Some(p) => write_whole(&mut w, &paragraphs(&c.new, &p.new), Track::Ins),
+                None => {}
+            },
             Item::NewPiece(_, new) => {
                 write_whole(&mut w, &paragraphs(&c.new, &[new]), Track::Ins);
             }

@@ -425,8 +425,9 @@ pub fn docx_paragraphs(xml: &str) -> Vec<DocxPara> {
                 // separators (`w:type`) are not notes
                 "w:footnote" => note = attr(&e, "w:id").filter(|_| attr(&e, "w:type").is_none()),
                 "w:pPr" => in_ppr = true,
-                "w:ins" => run_mark = Mark::Ins,
-                "w:del" => run_mark = Mark::Del,
+                // A move's source reads as deleted text, its destination as inserted text.
+                "w:ins" | "w:moveTo" => run_mark = Mark::Ins,
+                "w:del" | "w:moveFrom" => run_mark = Mark::Del,
                 "w:t" | "w:delText" => in_text = true,
                 "w:instrText" | "w:delInstrText" => in_instr = true,
                 _ => {}
@@ -492,7 +493,7 @@ pub fn docx_paragraphs(xml: &str) -> Vec<DocxPara> {
                 "w:p" => out.push(std::mem::take(&mut cur)),
                 "w:footnote" => note = None,
                 "w:pPr" => in_ppr = false,
-                "w:ins" | "w:del" => run_mark = Mark::None,
+                "w:ins" | "w:del" | "w:moveFrom" | "w:moveTo" => run_mark = Mark::None,
                 "w:t" | "w:delText" => in_text = false,
                 "w:instrText" | "w:delInstrText" => in_instr = false,
                 _ => {}
