@@ -113,6 +113,13 @@ struct Writer<'a> {
     /// A bookmark (id, name) to put at the start of the next paragraph: the target of a change
     /// index link.
     bookmark: Option<(u32, String)>,
+    /// How the last run of the current paragraph was tracked.
+    last_track: Option<Track>,
+    /// Every run of the current paragraph so far is inserted.
+    all_inserted: bool,
+    /// The last paragraph written, when its mark is plain: where in `body` its mark can be
+    /// marked inserted, and whether it ends in inserted text.
+    prev_plain: Option<(usize, bool)>,
     date: String,
     old: &'a Resolution,
     new: &'a Resolution,
@@ -209,6 +216,10 @@ impl Writer<'_> {
 
     /// Wrap runs in `w:ins` / `w:del` as `track` says and append them to the paragraph.
     fn tracked(&mut self, runs: &str, track: Track) {
+        self.last_track = Some(track);
+        if !matches!(track, Track::Ins | Track::MoveTo) {
+            self.all_inserted = false;
+        }
         match track {
             Track::None => self.para.push_str(runs),
             Track::Ins => {
@@ -361,6 +372,23 @@ impl Writer<'_> {
 
     /// Close the current paragraph, its mark tracked as `mark`.
     fn end_para(&mut self, mark: Track) {
+        let mut mark = mark;
+        // A wholly inserted paragraph after a paragraph that ends in inserted text: the inserted
+        // paragraph break is written on the paragraph before (the break before the new
+        // paragraph, as LibreOffice models it) and this paragraph's own mark stays. Word gives
+        // the same text either way; LibreOffice's Reject All otherwise joins the paragraph
+        // before with the one after.
+        if mark == Track::Ins
+            && self.all_inserted
+            && let Some((at, prev_ends_inserted)) = self.prev_plain.take()
+            && prev_ends_inserted
+            && at <= self.body.len()
+            && self.body.is_char_boundary(at)
+        {
+            let rpr = format!("<w:rPr><w:ins {}/></w:rPr>", self.attrs());
+            self.body.insert_str(at, &rpr);
+            mark = Track::None;
+        }
         let rpr = match mark {
             Track::None => String::new(),
             Track::Ins | Track::MoveTo => format!("<w:rPr><w:ins {}/></w:rPr>", self.attrs()),
@@ -370,10 +398,16 @@ impl Writer<'_> {
         };
         let _ = write!(
             self.body,
-            "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{rpr}</w:pPr>{}</w:p>",
-            self.style, self.para
+            "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{rpr}",
+            self.style
         );
+        // Where a paragraph mark can still be marked inserted: a plain mark only.
+        let ends_inserted = matches!(self.last_track, Some(Track::Ins | Track::MoveTo));
+        self.prev_plain = (mark == Track::None).then_some((self.body.len(), ends_inserted));
+        let _ = write!(self.body, "</w:pPr>{}</w:p>", self.para);
         self.para.clear();
+        self.last_track = None;
+        self.all_inserted = true;
     }
 
     fn start_para(&mut self, style: &'static str) {
@@ -963,6 +997,9 @@ fn document_xml(
         routine_author: format!("{author} (routine update)"),
         routine: false,
         bookmark: None,
+        last_track: None,
+        all_inserted: true,
+        prev_plain: None,
         date: date.to_string(),
         old: &c.old,
         new: &c.new,

@@ -511,22 +511,24 @@ fn cover(l: &mut Layout, c: &Comparison, opts: &RenderOptions) {
         let head = format!("{}  ", e.label);
         let kind = format!("{}  ", e.kind);
         let used = l.font.width(&head, size) + l.font.width(&kind, size);
-        // One line per entry: the excerpt is cut to what fits before the page number.
-        let mut excerpt = e.excerpt.clone();
-        while !excerpt.is_empty() && used + l.font.width(&excerpt, size) > text_w {
-            let keep = excerpt.chars().count().saturating_sub(4);
-            excerpt = format!(
-                "{}…",
-                excerpt
-                    .chars()
-                    .take(keep)
-                    .collect::<String>()
-                    .trim_end_matches('…')
-            );
-            if keep == 0 {
-                excerpt.clear();
+        // One line per entry: the excerpt is cut to what fits before the page number (one
+        // pass over its characters).
+        let room = text_w - used;
+        let excerpt = if l.font.width(&e.excerpt, size) <= room {
+            e.excerpt.clone()
+        } else {
+            let budget = room - l.font.width("…", size);
+            let mut x = 0.0;
+            let mut cut = 0;
+            for (at, ch) in e.excerpt.char_indices() {
+                x += l.font.advance_units(l.font.glyph(ch)) * size / 1000.0;
+                if x > budget {
+                    break;
+                }
+                cut = at + ch.len_utf8();
             }
-        }
+            format!("{}…", e.excerpt.get(..cut).unwrap_or_default().trim_end())
+        };
         l.ensure(leading);
         l.y -= leading;
         let y = l.y + size * 0.25;
