@@ -119,7 +119,12 @@ fn main() {
                 layout: Layout::SideBySide,
                 ..RenderOptions::default()
             };
-            bench_with(&format!("{name}_side_by_side"), &c, &columns, &[Format::Pdf]);
+            bench_with(
+                &format!("{name}_side_by_side"),
+                &c,
+                &columns,
+                &[Format::Pdf],
+            );
         }
     }
 }
