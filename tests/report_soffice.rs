@@ -253,14 +253,18 @@ fn libreoffice_accept_and_reject_all_keep_paragraphs_apart() {
         std::fs::read_to_string(data.join("A_RES_65_141.txt")).unwrap(),
         std::fs::read_to_string(data.join("A_RES_66_184.txt")).unwrap(),
     )];
-    if let Some(corpus) = resdiff::corpus::dir_or_skip("LibreOffice Reject All on 78/69 → 79/144")
+    if let Some(corpus) =
+        resdiff::corpus::dir_or_skip("LibreOffice Accept/Reject All on corpus pairs")
     {
         let read = |s: &str| report_support::read(&resdiff::corpus::text_path(&corpus, s));
-        pairs.push((
-            "78_69".to_string(),
-            read("A/RES/78/69"),
-            read("A/RES/79/144"),
-        ));
+        // The largest pair, a year-to-year pair and a draft → adopted pair.
+        for (name, old, new) in [
+            ("78_69", "A/RES/78/69", "A/RES/79/144"),
+            ("79_194", "A/RES/79/194", "A/RES/80/118"),
+            ("L58", "A/C.2/80/L.58", "A/RES/80/118"),
+        ] {
+            pairs.push((name.to_string(), read(old), read(new)));
+        }
     }
     for (name, old, new) in pairs {
         let c = compare(parse(&old), parse(&new));

@@ -308,6 +308,8 @@ impl Writer<'_> {
         self.next_note += 1;
         let id = self.next_note;
         let outer = std::mem::take(&mut self.para);
+        // The note's own runs say nothing about how the paragraph around it is tracked.
+        let (last_track, all_inserted) = (self.last_track, self.all_inserted);
         match (old_text, new_text) {
             (Some(o), Some(n)) if o == n => self.run(n, Track::None),
             (Some(o), Some(n)) => {
@@ -325,6 +327,7 @@ impl Writer<'_> {
             (None, None) => {}
         }
         let body = std::mem::replace(&mut self.para, outer);
+        (self.last_track, self.all_inserted) = (last_track, all_inserted);
         let _ = write!(
             self.notes,
             "<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\
