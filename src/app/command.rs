@@ -109,4 +109,6 @@ pub enum Command {
     /// Write a report of the whole comparison in `Format` to the file (atomically, never over
     /// one of the compared files).
     Export(Format, PathBuf),
+    /// A command of the series view (open a series, select a paragraph, blame, provenance).
+    Series(super::series::SeriesCommand),
 }

@@ -80,6 +80,8 @@ pub struct AppState {
     /// A dropped file waiting for the user to say which side it is (both sides were loaded and
     /// the drop position was unknown).
     pub drop_choice: Option<PathBuf>,
+    /// A series of versions opened in the app (its own view, see [`super::series`]).
+    pub series: super::series::SeriesState,
     comparing: bool,
     compare_generation: u64,
     worker: Worker,
@@ -110,6 +112,7 @@ impl AppState {
             compare_time: None,
             drop_choice: None,
             clipboard: None,
+            series: super::series::SeriesState::default(),
             comparing: false,
             compare_generation: 0,
             worker: Worker::new(engine),
@@ -118,6 +121,7 @@ impl AppState {
 
     /// Call `waker` when background work finishes (the window passes a repaint request).
     pub fn set_waker(&mut self, waker: super::loader::Waker) {
+        self.series.set_waker(waker.clone());
         self.worker.set_waker(waker);
     }
 
@@ -173,6 +177,10 @@ impl AppState {
             }
             Command::OpenFiles(files) => match files.as_slice() {
                 [] => {}
+                // A folder holds the versions of a series.
+                [one] if one.is_dir() => {
+                    self.apply_series(super::series::SeriesCommand::Open(files))
+                }
                 [one] => self.start_load(Side::Old, one.clone()),
                 _ => self.open_first_two(&files, "given"),
             },
@@ -236,6 +244,7 @@ impl AppState {
                 }
             }
             Command::Export(format, path) => self.export(format, &path),
+            Command::Series(c) => self.apply_series(c),
             Command::Copy(i, what) => self.copy_pair(i, what),
             Command::CopyShown => {
                 if self.comparison.is_some() {
@@ -407,6 +416,7 @@ impl AppState {
         for r in self.worker.try_collect() {
             self.handle(r);
         }
+        self.poll_series();
     }
 
     /// Block until no job is running (or `timeout` passes); true when idle.
@@ -752,7 +762,7 @@ pub fn file_label(path: Option<&Path>) -> String {
         .unwrap_or_else(|| "untitled".to_owned())
 }
 
-fn add_warnings(notices: &mut Vec<Notice>, source: &str, warnings: &[String]) {
+pub(super) fn add_warnings(notices: &mut Vec<Notice>, source: &str, warnings: &[String]) {
     const SHOWN: usize = 3;
     for w in warnings.iter().take(SHOWN) {
         notices.push(Notice::warning(format!("{source}: {w}")));

@@ -383,6 +383,16 @@ impl ProvenanceIndex {
         self.docs.is_empty()
     }
 
+    /// The file (relative to the corpus folder) of the indexed document with this symbol, so a
+    /// source can be opened; the first by file name when several files carry the symbol.
+    pub fn file_of(&self, symbol: &str) -> Option<&str> {
+        self.docs
+            .values()
+            .filter(|d| d.symbol == symbol)
+            .map(|d| d.file.as_str())
+            .min()
+    }
+
     fn load_docs(&mut self) -> Result<(), ProvenanceError> {
         let err = store_err(&self.path);
         let txn = self.db.begin_read().map_err(|e| err(e.into()))?;
