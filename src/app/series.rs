@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::provenance::{ParagraphProvenance, ProvenanceIndex, Span, of_document};
+use crate::provenance::{ParagraphProvenance, ProvenanceIndex, QueryScope, Span, of_document_in};
 use crate::series::{Blame, Order, Series, load_series};
 
 use super::command::Command;
@@ -64,7 +64,8 @@ pub struct ProvenanceResult {
     pub index: PathBuf,
     /// Documents in the index.
     pub documents: usize,
-    /// Every paragraph of the newest version with wording found in earlier documents.
+    /// Every paragraph of the newest version with wording found in earlier documents other
+    /// than the versions of the series.
     pub paragraphs: Vec<ParagraphProvenance>,
     /// The file of each source symbol, to open it.
     pub files: HashMap<String, PathBuf>,
@@ -264,8 +265,12 @@ impl SeriesState {
                 let (idx, _stats) =
                     ProvenanceIndex::update(&corpus, &index, &progress, &run.cancel)
                         .map_err(|e| e.to_string())?;
-                let paragraphs =
-                    of_document(&idx, &series.newest().doc).map_err(|e| e.to_string())?;
+                // Agreed language comes from elsewhere: the series' own versions are left
+                // out (blame already says which of them wrote each word).
+                let newest = &series.newest().doc;
+                let mut scope = QueryScope::of(newest);
+                scope.exclude_also = series.versions.iter().map(|v| v.symbol.clone()).collect();
+                let paragraphs = of_document_in(&idx, newest, &scope).map_err(|e| e.to_string())?;
                 let mut files = HashMap::new();
                 for s in paragraphs
                     .iter()

@@ -155,6 +155,9 @@ pub struct QueryScope {
     pub before: Option<String>,
     /// Never this symbol (the query document itself).
     pub exclude_symbol: Option<String>,
+    /// Never these symbols either (the other versions of the same resolution, whose wording
+    /// is its own history rather than language agreed elsewhere).
+    pub exclude_also: Vec<String>,
 }
 
 impl QueryScope {
@@ -163,6 +166,7 @@ impl QueryScope {
         Self {
             before: doc.meta.date.clone(),
             exclude_symbol: doc.meta.symbol.clone(),
+            exclude_also: Vec::new(),
         }
     }
 }
@@ -616,6 +620,7 @@ impl ProvenanceIndex {
                 .exclude_symbol
                 .as_deref()
                 .is_some_and(|s| s == info.symbol)
+                || scope.exclude_also.contains(&info.symbol)
             {
                 return false;
             }
@@ -729,7 +734,17 @@ pub fn of_document(
     index: &ProvenanceIndex,
     doc: &crate::model::Resolution,
 ) -> Result<Vec<ParagraphProvenance>, ProvenanceError> {
-    let scope = QueryScope::of(doc);
+    of_document_in(index, doc, &QueryScope::of(doc))
+}
+
+/// [`of_document`] with the sources limited by `scope` (e.g. leaving out the other versions of
+/// a series as well as the document itself).
+pub fn of_document_in(
+    index: &ProvenanceIndex,
+    doc: &crate::model::Resolution,
+    scope: &QueryScope,
+) -> Result<Vec<ParagraphProvenance>, ProvenanceError> {
+    let scope = scope.clone();
     let mut out = Vec::new();
     for (k, p) in doc.paragraphs.iter().enumerate() {
         let spans = index.provenance(&p.text, &scope)?;
