@@ -95,6 +95,11 @@ fn the_ict_chain_opens_as_a_series_with_history_blame_and_agreed_language() {
     h.get_by_label("A/RES/78/132 · PP2 · original");
     h.get_by_label_contains("First in A/RES/78/132; changed in A/RES/79/194");
 
+    // Rows are named controls: the keyboard and screen readers reach them too.
+    h.get_by_label("Paragraph PP3: show its history").click();
+    h.run_steps(4);
+    h.get_by_label("History of PP3");
+
     // OP18 (new in L.58, read in the five texts): one step, where it was added.
     let op18 = index_of(&h, "OP18");
     h.state_mut()

@@ -391,9 +391,10 @@ impl AppState {
         while let Ok(job) = self.series.rx.try_recv() {
             self.handle_series(job);
         }
+        // Once the pair opened from a source is compared (or failed to be), jump once.
         if !self.is_busy()
-            && self.comparison.is_some()
             && let Some(id) = self.series.pending_jump.take()
+            && self.comparison.is_some()
         {
             self.apply(Command::JumpTo(id));
         }

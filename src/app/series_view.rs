@@ -289,6 +289,15 @@ pub fn central(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Comma
                     })
                     .response
                     .interact(egui::Sense::click());
+                // Reachable with Tab and named for screen readers; Enter or Space selects.
+                row.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::Button,
+                        true,
+                        selected,
+                        format!("Paragraph {}: show its history", p.id),
+                    )
+                });
                 if row.clicked() {
                     out.push(Command::Series(SeriesCommand::Select(k)));
                 }
