@@ -119,6 +119,16 @@ fn selection_blame_and_view_switch_go_through_commands() {
     assert!(!s.series.shown);
     s.apply(Command::Series(SeriesCommand::Show(true)));
     assert!(s.series.shown);
+    // Opening a pair shows the pair; the series is kept and can be shown again.
+    s.apply(Command::OpenPair(
+        sample("A_RES_65_141.txt"),
+        sample("A_RES_66_184.txt"),
+    ));
+    assert!(!s.series.shown);
+    assert!(s.wait_idle(WAIT));
+    assert!(s.comparison.is_some() && s.series.series.is_some());
+    s.apply(Command::Series(SeriesCommand::Show(true)));
+    assert!(s.series.shown);
 }
 
 #[test]

@@ -332,6 +332,8 @@ impl AppState {
     fn start_load(&mut self, side: Side, path: PathBuf) {
         // Absolute paths, so recent pairs work from any working directory.
         let path = std::path::absolute(&path).unwrap_or(path);
+        // Opening a version of a pair shows the pair (the series stays a menu click away).
+        self.series.shown = false;
         let s = self.side_mut(side);
         s.generation += 1;
         s.loading = Some(path.clone());
