@@ -63,6 +63,7 @@ fn phrase_sources(index: &ProvenanceIndex) -> Vec<String> {
     let scope = QueryScope {
         before: Some("2024-12-19".into()),
         exclude_symbol: Some("A/RES/79/194".into()),
+        ..QueryScope::default()
     };
     let spans = index.provenance(ROAD_MAPS, &scope).expect("query");
     let mut symbols: Vec<String> = spans

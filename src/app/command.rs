@@ -116,4 +116,6 @@ pub enum Command {
     /// The author of tracked changes in an exported Word document (as `--author`); an empty
     /// name falls back to the default.
     SetExportAuthor(String),
+    /// A command of the series view (open a series, select a paragraph, blame, provenance).
+    Series(super::series::SeriesCommand),
 }

@@ -40,6 +40,12 @@ pub enum UiRequest {
     Export(Format),
     /// Close the window.
     Quit,
+    /// Pick the files of a series.
+    PickSeries,
+    /// Pick a folder holding the versions of a series.
+    PickSeriesFolder,
+    /// Pick a corpus folder to find the series' wording in.
+    PickCorpus,
 }
 
 /// The menu bar.
@@ -166,6 +172,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                 }
             }
         });
+        super::series_view::menu(ui, state, out, req);
         ui.menu_button("Go", |ui| {
             if ui.button("Next change  (F7, Alt+Down)").clicked() {
                 out.push(Command::NextChange);
@@ -471,7 +478,7 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
                 s.substantive,
                 s.routine
             ));
-        } else if !state.is_busy() {
+        } else if !state.is_busy() && !state.series.shown {
             ui.label(
                 "Open two versions of a resolution (File > Open, or drop files on the window).",
             );

@@ -83,6 +83,8 @@ pub struct AppState {
     /// Options of the Export menu, the same as the command line's `--only`, `--layout` and
     /// `--author`.
     pub export: ExportOptions,
+    /// A series of versions opened in the app (its own view, see [`super::series`]).
+    pub series: super::series::SeriesState,
     comparing: bool,
     compare_generation: u64,
     worker: Worker,
@@ -136,6 +138,7 @@ impl AppState {
             drop_choice: None,
             clipboard: None,
             export: ExportOptions::default(),
+            series: super::series::SeriesState::default(),
             comparing: false,
             compare_generation: 0,
             worker: Worker::new(engine),
@@ -144,6 +147,7 @@ impl AppState {
 
     /// Call `waker` when background work finishes (the window passes a repaint request).
     pub fn set_waker(&mut self, waker: super::loader::Waker) {
+        self.series.set_waker(waker.clone());
         self.worker.set_waker(waker);
     }
 
@@ -199,6 +203,10 @@ impl AppState {
             }
             Command::OpenFiles(files) => match files.as_slice() {
                 [] => {}
+                // A folder holds the versions of a series.
+                [one] if one.is_dir() => {
+                    self.apply_series(super::series::SeriesCommand::Open(files))
+                }
                 [one] => self.start_load(Side::Old, one.clone()),
                 _ => self.open_first_two(&files, "given"),
             },
@@ -265,6 +273,7 @@ impl AppState {
             Command::SetExportOnly(only) => self.export.only = only,
             Command::SetExportLayout(layout) => self.export.layout = layout,
             Command::SetExportAuthor(name) => self.export.author = name,
+            Command::Series(c) => self.apply_series(c),
             Command::Copy(i, what) => self.copy_pair(i, what),
             Command::CopyShown => {
                 if self.comparison.is_some() {
@@ -361,6 +370,8 @@ impl AppState {
     fn start_load(&mut self, side: Side, path: PathBuf) {
         // Absolute paths, so recent pairs work from any working directory.
         let path = std::path::absolute(&path).unwrap_or(path);
+        // Opening a version of a pair shows the pair (the series stays a menu click away).
+        self.series.shown = false;
         let s = self.side_mut(side);
         s.generation += 1;
         s.loading = Some(path.clone());
@@ -445,6 +456,7 @@ impl AppState {
         for r in self.worker.try_collect() {
             self.handle(r);
         }
+        self.poll_series();
     }
 
     /// Block until no job is running (or `timeout` passes); true when idle.
@@ -790,7 +802,7 @@ pub fn file_label(path: Option<&Path>) -> String {
         .unwrap_or_else(|| "untitled".to_owned())
 }
 
-fn add_warnings(notices: &mut Vec<Notice>, source: &str, warnings: &[String]) {
+pub(super) fn add_warnings(notices: &mut Vec<Notice>, source: &str, warnings: &[String]) {
     const SHOWN: usize = 3;
     for w in warnings.iter().take(SHOWN) {
         notices.push(Notice::warning(format!("{source}: {w}")));
