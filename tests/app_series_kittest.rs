@@ -22,23 +22,11 @@ const CHAIN: [&str; 5] = [
 ];
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "resdiff-series-kittest-{name}-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    ));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+    resdiff::corpus::scratch_dir("resdiff-series-kittest", name).expect("scratch folder")
 }
 
 fn copy_texts(corpus: &Path, symbols: &[&str], to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for s in symbols {
-        let from = resdiff::corpus::text_path(corpus, s);
-        std::fs::copy(&from, to.join(from.file_name().expect("name"))).expect("copy");
-    }
+    resdiff::corpus::copy_texts(corpus, symbols, to).expect("copy corpus texts");
 }
 
 /// The app with the chain's folder opened as the desktop would hand it over (`resdiff DIR`).

@@ -6,26 +6,12 @@ use std::process::Command;
 
 use serde_json::Value;
 
-/// A fresh scratch folder under the system temp folder (never in the repository).
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "resdiff-cli-prov-{name}-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    ));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+    resdiff::corpus::scratch_dir("resdiff-cli-prov", name).expect("scratch folder")
 }
 
 fn copy_texts(corpus: &Path, symbols: &[&str], to: &Path) {
-    std::fs::create_dir_all(to).expect("texts folder");
-    for s in symbols {
-        let from = resdiff::corpus::text_path(corpus, s);
-        let dest = to.join(from.file_name().expect("file name"));
-        std::fs::copy(&from, &dest).expect("copy a corpus text");
-    }
+    resdiff::corpus::copy_texts(corpus, symbols, to).expect("copy corpus texts");
 }
 
 fn compare_json(old: &Path, new: &Path, extra: &[&str]) -> Value {

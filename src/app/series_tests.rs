@@ -17,15 +17,7 @@ fn sample(name: &str) -> PathBuf {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "resdiff-app-series-{name}-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    ));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+    crate::corpus::scratch_dir("resdiff-app-series", name).expect("scratch folder")
 }
 
 fn state() -> AppState {
