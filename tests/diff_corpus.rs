@@ -65,6 +65,7 @@ fn paragraph(id: &str, lead: Option<&str>, text: &str, notes: &[u32]) -> Paragra
                 offset: text.len(),
             })
             .collect(),
+        printed_number: None,
     }
 }
 

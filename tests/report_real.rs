@@ -27,36 +27,21 @@ fn text(c: &Comparison, f: Format) -> String {
     String::from_utf8(render(c, f, &opts()).unwrap()).unwrap()
 }
 
-/// Accepting all tracked changes gives the new paragraphs, rejecting gives the old ones.
+/// Accepting all tracked changes gives the complete new document (head lines, title, "The
+/// General Assembly,", every paragraph, the closing lines, in order), rejecting gives the old one.
 fn docx_round_trip(c: &Comparison) {
     let xml = docx_document_xml(&render(c, Format::Docx, &opts()).unwrap());
     let paras = docx_paragraphs(&xml);
+    let label = format!("{} → {}", c.old.label("old"), c.new.label("new"));
     for (accept, res) in [(true, &c.new), (false, &c.old)] {
         let got = resolve(&paras, accept);
-        let want = report_support::expected_paragraphs(res);
-        // got = title, "The General Assembly,", paragraphs (with the closing line among them)
-        assert_eq!(got[1], "The General Assembly,");
-        let closing = res.meta.plenary_meeting.map(|n| format!("{n}"));
-        // Notes no paragraph references are kept in a last paragraph of their own (no text).
-        let end = if report_support::unreferenced_notes(res).is_empty() {
-            got.len()
-        } else {
-            assert_eq!(got.last().map(String::as_str), Some(""));
-            got.len() - 1
-        };
-        let body: Vec<&String> = got[2..end]
-            .iter()
-            .filter(|p| {
-                !(p.ends_with("plenary meeting")
-                    && closing.as_deref().is_some_and(|n| p.starts_with(n)))
-            })
-            .collect();
-        let label = format!("{} → {}", c.old.label("old"), c.new.label("new"));
-        for (i, (g, w)) in body.iter().zip(&want).enumerate() {
-            assert_eq!(*g, w, "{label}: paragraph {i} (accept={accept})");
+        let want =
+            report_support::expected_document(res, report_support::expected_paragraphs(res), false);
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            assert_eq!(g, w, "{label}: paragraph {i} (accept={accept})");
         }
         assert_eq!(
-            body.len(),
+            got.len(),
             want.len(),
             "{label}: paragraph count (accept={accept})"
         );
@@ -77,12 +62,35 @@ fn sample_docx_accepts_to_66_184_and_rejects_to_65_141() {
     // new number and title are insertions (no symbol standing in for a title).
     let paras = docx_paragraphs(&xml);
     let (accepted, rejected) = (resolve(&paras, true), resolve(&paras, false));
+    // The head lines as printed above the title (read in the two files), then the title.
     assert_eq!(
-        accepted[0],
-        "66/184.\tInformation and communications technologies for development"
+        accepted[..3],
+        [
+            "Resolution adopted by the General Assembly on 22 December 2011",
+            "[on the report of the Second Committee (A/66/437)]",
+            "66/184.\tInformation and communications technologies for development",
+        ]
     );
-    assert_eq!(rejected[0], "");
-    assert!(xml.contains("91st plenary meeting"));
+    assert_eq!(
+        rejected[..3],
+        [
+            "Resolution adopted by the General Assembly on 20 December 2010",
+            "[on the report of the Second Committee (A/65/433)]",
+            "",
+        ]
+    );
+    // The closing lines: 66/184 prints the meeting and its date, 65/141 the meeting only.
+    let closing = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .filter(|p| p.contains("plenary meeting") || p.as_str() == "22 December 2011")
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        closing(&accepted),
+        ["91st plenary meeting", "22 December 2011"]
+    );
+    assert_eq!(closing(&rejected), ["69th plenary meeting"]);
 }
 
 #[test]

@@ -276,28 +276,37 @@ fn libreoffice_accept_and_reject_all_keep_paragraphs_apart() {
         .unwrap();
         for (accept, r) in [(true, &c.new), (false, &c.old)] {
             let text = libreoffice_resolves(&profile, &docx, accept);
-            // The text after the cover: from "The General Assembly,", without the closing line.
-            let got: Vec<String> = text
-                .lines()
-                .skip_while(|l| l.trim() != "The General Assembly,")
-                .skip(1)
-                .map(|l| {
-                    // the printed number and its tab
-                    let l = l.trim_start();
-                    match l.split_once('\t') {
-                        Some((n, rest)) if n.len() <= 8 && !n.contains(' ') => rest,
-                        _ => l,
-                    }
+            // The whole document after the cover: head lines, title, "The General Assembly,",
+            // every paragraph and the closing lines, each without its printed number and tab.
+            let unnumbered = |l: &str| -> String {
+                let l = l.trim_start();
+                squeeze(match l.split_once('\t') {
+                    Some((n, rest)) if n.len() <= 12 && !n.contains(' ') => rest,
+                    _ => l,
                 })
-                .map(squeeze)
-                .filter(|l| !l.is_empty() && !l.ends_with("plenarymeeting"))
+            };
+            let want: Vec<String> =
+                report_support::expected_document(r, report_support::expected_paragraphs(r), false)
+                    .iter()
+                    .map(|l| unnumbered(l))
+                    .filter(|l| !l.is_empty())
+                    .collect();
+            let lines: Vec<String> = text
+                .lines()
+                .map(unnumbered)
+                .filter(|l| !l.is_empty())
                 .collect();
-            let want: Vec<String> = r
-                .paragraphs
+            // The cover ends right before the head lines that precede "The General Assembly,".
+            let ga = lines
                 .iter()
-                .map(|p| squeeze(&p.text))
-                .filter(|p| !p.is_empty())
-                .collect();
+                .position(|l| l == &squeeze("The General Assembly,"))
+                .unwrap_or_else(|| panic!("{name}: no \"The General Assembly,\" line"));
+            let head = want
+                .iter()
+                .position(|l| l == &squeeze("The General Assembly,"))
+                .expect("expected document has the line");
+            assert!(ga >= head, "{name}: head lines missing");
+            let got = &lines[ga - head..];
             for (i, (g, w)) in got.iter().zip(&want).enumerate() {
                 assert_eq!(g, w, "{name} accept={accept}: paragraph {i}");
             }

@@ -21,6 +21,7 @@ fn para(id: &str, kind: ParagraphKind, text: &str) -> Paragraph {
         part: Part::Body,
         section: None,
         footnote_refs: vec![],
+        printed_number: None,
     }
 }
 

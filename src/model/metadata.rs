@@ -38,4 +38,16 @@ pub struct Metadata {
     pub kind: DocumentKind,
     /// The sponsors line of a draft (`Guyana: draft resolution` → `Guyana`).
     pub sponsors: Option<String>,
+    /// The lines printed above the title, wrapped lines joined, in order: session, committee,
+    /// agenda item and its title, the adoption line (`Resolution adopted by the General Assembly
+    /// on 19 December 2024`), the committee report (`[on the report of …]`), a draft's sponsors
+    /// line (`Iraq:* draft resolution`). Page furniture is left out: `United Nations`, `General
+    /// Assembly`, the symbol, `Distr.` and its date, `Original:`, job number, bar code and
+    /// editorial markers such as `[DU1]`.
+    #[serde(default)]
+    pub head_lines: Vec<String>,
+    /// The closing lines as printed after the last paragraph of the resolution: the plenary
+    /// meeting and its date (`54th plenary meeting`, `19 December 2024`).
+    #[serde(default)]
+    pub closing_lines: Vec<String>,
 }

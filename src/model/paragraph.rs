@@ -45,6 +45,10 @@ pub struct Paragraph {
     /// The printed number or label without punctuation: `5` for `5.`, `a` for `(a)`, `I` for a
     /// roman section heading; `None` for preambular paragraphs.
     pub number: Option<String>,
+    /// A heading's label exactly as printed, with its punctuation (`IV` in A/RES/79/144, `IV.` in
+    /// A/RES/79/1, `Part IV`, `Action 12.`); `None` where the standard form applies (`5.`, `(a)`).
+    #[serde(default)]
+    pub printed_number: Option<String>,
     /// The lead phrase: `Recalling also`, `Deeply concerned`, `Further requests`.
     pub lead: Option<String>,
     /// The paragraph text without its printed number or label and without footnote reference

@@ -1,8 +1,8 @@
 //! Metadata from the head lines (stamp, adoption line, committee report, title, sponsors).
 
 use super::patterns::{
-    ADOPTED, AGENDA, DATE_LINE, ODS_SYMBOL, REPORT, SPONSORS, SUBMITTED_BY, SYMBOL_LINE,
-    SYMBOL_SESSION, TITLE_LINE, iso_date,
+    ADOPTED, AGENDA, BARCODE, DATE_LINE, JOB_NUMBER, ODS_SYMBOL, PAGE_COUNTER, REPORT, SPONSORS,
+    SUBMITTED_BY, SYMBOL_LINE, SYMBOL_SESSION, TITLE_LINE, iso_date,
 };
 use super::text::{Vocabulary, collapse_ws, join_lines};
 use crate::model::{DocumentKind, Metadata};
@@ -46,7 +46,10 @@ pub fn read(head: &[String], raw: &str, vocab: &Vocabulary) -> Metadata {
 
     // Title: `66/184. Title` plus its continuation lines up to a blank line.
     let mut title_prefix = None;
+    // Where the title starts in `head`: the lines above it are the head lines.
+    let mut title_start = None;
     if let Some(i) = head.iter().position(|l| TITLE_LINE.is_match(l)) {
+        title_start = Some(i);
         let mut parts: Vec<String> = Vec::new();
         if let Some(c) = TITLE_LINE.captures(&head[i]) {
             title_prefix = Some((
@@ -115,6 +118,12 @@ pub fn read(head: &[String], raw: &str, vocab: &Vocabulary) -> Metadata {
     if m.title.is_none()
         && let Some(e) = sponsor_end
     {
+        title_start = head
+            .iter()
+            .enumerate()
+            .skip(e + 1)
+            .find(|(_, l)| !l.trim().is_empty())
+            .map(|(i, _)| i);
         let rest: Vec<String> = head
             .iter()
             .skip(e + 1)
@@ -144,9 +153,16 @@ pub fn read(head: &[String], raw: &str, vocab: &Vocabulary) -> Metadata {
                 || SYMBOL_LINE.is_match(&t);
             if !stamp_like && blocks.len() > 1 {
                 m.title = Some(t);
+                // The last block's first line.
+                title_start = head
+                    .iter()
+                    .rposition(|l| l.trim().is_empty())
+                    .map(|i| i + 1)
+                    .filter(|i| *i < head.len());
             }
         }
     }
+    m.head_lines = head_lines(&head[..title_start.unwrap_or(head.len())], vocab);
     if m.symbol.is_none()
         && let Some((s, n)) = &title_prefix
     {
@@ -180,6 +196,81 @@ pub fn read(head: &[String], raw: &str, vocab: &Vocabulary) -> Metadata {
         DocumentKind::Unknown
     };
     m
+}
+
+/// The printed head lines of [`Metadata::head_lines`]: one per printed line, the lines the layout
+/// wrapped joined (see [`continues`]), page furniture left out.
+fn head_lines(lines: &[String], vocab: &Vocabulary) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    // Whether the last line pushed is in the same block as the current one.
+    let mut same_block = false;
+    let mut after_distr = false;
+    for l in lines {
+        let t = collapse_ws(l.trim());
+        if t.is_empty() {
+            same_block = false;
+            continue;
+        }
+        let stamp_date = after_distr && DATE_LINE.is_match(&t);
+        after_distr = t.starts_with("Distr.");
+        if is_furniture(&t) || stamp_date {
+            same_block = false;
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if same_block && continues(last, &t) => {
+                *last = join_lines(&[last.as_str(), t.as_str()], vocab);
+            }
+            _ => out.push(t),
+        }
+        same_block = true;
+    }
+    out
+}
+
+/// Page furniture of the masthead: not part of the text a reader compares.
+fn is_furniture(t: &str) -> bool {
+    matches!(t, "United Nations" | "General Assembly")
+        || t.starts_with("Distr.")
+        || t.starts_with("Original:")
+        || SYMBOL_LINE.is_match(t)
+        || JOB_NUMBER.is_match(t)
+        || BARCODE.is_match(t)
+        || PAGE_COUNTER.is_match(t)
+        || is_marker(t)
+}
+
+/// An editorial marker such as `[DU1]` (a comment anchor left in a saved text).
+fn is_marker(t: &str) -> bool {
+    t.strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .is_some_and(|inner| {
+            (2..=6).contains(&inner.len())
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// Whether printed line `next` continues `prev` in the same block (a line the layout wrapped):
+/// always, unless one of them is a line of its own kind (session, committee, agenda item,
+/// adoption line, report line, a draft's sponsors or submitter line).
+fn continues(prev: &str, next: &str) -> bool {
+    let own_line = |t: &str| {
+        (t.ends_with(" session") && t.split(' ').count() <= 3)
+            || (t.ends_with("Committee") && t.len() < 60 && !t.starts_with('['))
+            || t.starts_with("Agenda item")
+    };
+    let starts_own = next.starts_with("Resolution adopted")
+        || next.starts_with("Decision adopted")
+        || next.starts_with('[')
+        || next.starts_with("Draft resolution submitted")
+        || own_line(next);
+    let ends_own = own_line(prev)
+        || prev.ends_with(']')
+        || prev.ends_with("draft resolution")
+        || prev.ends_with("draft decision");
+    !starts_own && !ends_own
 }
 
 fn is_stamp_line(l: &str) -> bool {

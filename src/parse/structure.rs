@@ -8,6 +8,7 @@ use super::patterns::{
     ACTION_START, ANNEX_START, DATE_LINE, GA_LINE, OP_NO_PERIOD, OP_START, PART_START, PLENARY,
     ROMAN_HEADING, SECTION_START, SUB_START, iso_date,
 };
+use super::text::collapse_ws;
 use crate::model::{Metadata, Paragraph, ParagraphKind, Part};
 
 /// Running state of the classifier.
@@ -127,6 +128,7 @@ impl Builder {
             part: self.part.clone(),
             section,
             footnote_refs: Vec::new(),
+            printed_number: None,
         });
         self.pages.push(self.unit_pages);
         self.paras.len() - 1
@@ -155,7 +157,22 @@ impl Builder {
         let id = format!("{}H{}", self.prefix, self.h);
         let number = (!label.is_empty()).then(|| label.to_string());
         let i = self.push(id, ParagraphKind::Heading, number, text, None);
+        if let Some(h) = self.paras.get_mut(i) {
+            // `Annex II` is printed in the heading's own text: no label before it.
+            h.printed_number = Some(String::new());
+        }
         self.top = Some(i);
+    }
+
+    /// A heading whose label is printed as `printed` (`IV`, `IV.`, `Part IV`, `Action 12.`).
+    fn heading_as_printed(&mut self, number: String, printed: String, text: &str) {
+        let before = self.paras.len();
+        self.heading(Some(number), text);
+        if self.paras.len() > before
+            && let Some(h) = self.paras.last_mut()
+        {
+            h.printed_number = Some(printed);
+        }
     }
 
     fn heading(&mut self, number: Option<String>, text: &str) {
@@ -229,6 +246,15 @@ impl Builder {
             let n: Option<u32> = c.get(1).and_then(|m| m.as_str().parse().ok());
             if meta.plenary_meeting.is_none() {
                 meta.plenary_meeting = n;
+                // `54th plenary meeting` and its date, one closing line each as printed.
+                let date = c.get(2);
+                let line_end = date.map_or(whole.end, |d| d.start());
+                let start = c.get(1).map_or(whole.start, |m| m.start());
+                meta.closing_lines
+                    .push(collapse_ws(text.get(start..line_end).unwrap_or_default()));
+                if let Some(d) = date {
+                    meta.closing_lines.push(collapse_ws(d.as_str()));
+                }
             }
             if let Some(d) = c.get(2).and_then(|m| iso_date(m.as_str()))
                 && meta.date.is_none()
@@ -244,6 +270,9 @@ impl Builder {
         if self.after_plenary && DATE_LINE.is_match(text) {
             if meta.date.is_none() {
                 meta.date = iso_date(text);
+            }
+            if meta.closing_lines.len() == 1 {
+                meta.closing_lines.push(collapse_ws(text));
             }
             return;
         }
@@ -374,7 +403,7 @@ impl Builder {
         if let Some(c) = ACTION_START.captures(text) {
             let num = c.get(1).map_or("", |m| m.as_str()).to_string();
             let body = c.get(2).map_or("", |m| m.as_str());
-            self.heading(Some(num), body);
+            self.heading_as_printed(num.clone(), format!("{num}."), body);
             return;
         }
         if let Some(c) = PART_START.captures(text)
@@ -383,7 +412,13 @@ impl Builder {
         {
             let label = c.get(1).map_or("", |m| m.as_str()).to_string();
             let rest = c.get(2).map_or("", |m| m.as_str());
-            self.heading(Some(label), rest);
+            // `Part IV.` or `Part IV`: the label as printed, up to the title.
+            let printed = c
+                .get(2)
+                .map_or(text, |m| &text[..m.start()])
+                .trim_end()
+                .to_string();
+            self.heading_as_printed(label, printed, rest);
             return;
         }
         if let Some(c) = ROMAN_HEADING.captures(text)
@@ -391,14 +426,14 @@ impl Builder {
         {
             let label = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string();
             let rest = c.get(3).map_or("", |m| m.as_str());
-            self.heading(Some(label), rest);
+            self.heading_as_printed(label.clone(), label, rest);
             return;
         }
         if let Some(c) = SECTION_START.captures(text) {
             let label = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string();
             let rest = c.get(3).map_or("", |m| m.as_str());
             if rest.len() < 250 && !rest.ends_with([',', ';']) {
-                self.heading(Some(label), rest);
+                self.heading_as_printed(label.clone(), format!("{label}."), rest);
                 return;
             }
         }
@@ -496,6 +531,7 @@ pub fn build_plain(units: &[String]) -> Vec<Paragraph> {
             part: Part::Body,
             section: None,
             footnote_refs: Vec::new(),
+            printed_number: None,
         })
         .collect()
 }

@@ -66,6 +66,9 @@ pub fn ops<'a>(c: &Comparison, pair: &'a Pair) -> Cow<'a, [DiffOp]> {
 /// The printed number of a paragraph as it stands before its text: `5.`, `(a)`, `I.`; empty for
 /// preambular and unstructured paragraphs.
 pub fn printed_number(p: &Paragraph) -> String {
+    if let Some(printed) = &p.printed_number {
+        return printed.clone();
+    }
     match (&p.kind, p.number.as_deref()) {
         (ParagraphKind::Operative, Some(n)) => format!("{n}."),
         (ParagraphKind::SubParagraph, Some(n)) => format!("({n})"),
@@ -629,4 +632,75 @@ mod tests {
             ]
         );
     }
+}
+
+/// One line outside the paragraphs (a head line above the title, a closing line) in both
+/// versions: `ops` is its word diff when the line stands in both, else the whole line deleted
+/// (`new` is `None`) or inserted (`old` is `None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineChange {
+    /// The line in the old text.
+    pub old: Option<String>,
+    /// The line in the new text.
+    pub new: Option<String>,
+    /// The word diff, routine runs marked, when the line stands in both.
+    pub ops: Vec<DiffOp>,
+}
+
+/// The lines outside the paragraphs (e.g. [`crate::model::Metadata::head_lines`]) of both
+/// versions, matched by a line diff. A line changed in place (`Seventy-ninth session` →
+/// `Eightieth session`) is word-diffed when at least half its words stay; otherwise the old line
+/// is deleted and the new one inserted.
+pub fn line_changes(c: &Comparison, old: &[String], new: &[String]) -> Vec<LineChange> {
+    use similar::{Algorithm, DiffOp as LineOp, capture_diff_slices};
+    let rollover = crate::diff::Rollover::between(&c.old.meta, &c.new.meta);
+    let whole = |o: Option<&String>, n: Option<&String>| LineChange {
+        old: o.cloned(),
+        new: n.cloned(),
+        ops: Vec::new(),
+    };
+    let mut out = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, old, new) {
+        let (o, n) = (op.old_range(), op.new_range());
+        if let LineOp::Equal { .. } = op {
+            for (a, b) in old[o].iter().zip(&new[n]) {
+                out.push(LineChange {
+                    old: Some(a.clone()),
+                    new: Some(b.clone()),
+                    ops: vec![DiffOp::new(OpKind::Equal, b.clone())],
+                });
+            }
+            continue;
+        }
+        let (olds, news) = (&old[o], &new[n]);
+        let mut deleted = Vec::new();
+        let mut inserted = Vec::new();
+        for k in 0..olds.len().max(news.len()) {
+            match (olds.get(k), news.get(k)) {
+                (Some(a), Some(b)) => {
+                    let mut ops = crate::diff::diff_words(a, b);
+                    if crate::diff::similarity(&ops) >= 0.5 {
+                        crate::diff::mark_routine(&mut ops, &rollover);
+                        // Lines replaced whole before this one stand before it on both sides.
+                        out.append(&mut deleted);
+                        out.append(&mut inserted);
+                        out.push(LineChange {
+                            old: Some(a.clone()),
+                            new: Some(b.clone()),
+                            ops,
+                        });
+                    } else {
+                        deleted.push(whole(Some(a), None));
+                        inserted.push(whole(None, Some(b)));
+                    }
+                }
+                (Some(a), None) => deleted.push(whole(Some(a), None)),
+                (None, Some(b)) => inserted.push(whole(None, Some(b))),
+                (None, None) => {}
+            }
+        }
+        out.extend(deleted);
+        out.extend(inserted);
+    }
+    out
 }

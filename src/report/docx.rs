@@ -50,8 +50,8 @@ use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
 use super::common::{
-    IndexEntry, change_index, cover_rows, now_iso, ops, paragraphs, printed_number,
-    resolution_number, summary_lines,
+    IndexEntry, LineChange, change_index, cover_rows, line_changes, now_iso, ops, paragraphs,
+    printed_number, resolution_number, summary_lines,
 };
 use super::{RenderOptions, ReportError};
 use crate::compare::{Comparison, Pair, Status};
@@ -895,11 +895,52 @@ fn in_annex(c: &Comparison, item: Item) -> bool {
     })
 }
 
-/// The closing line (`91st plenary meeting`) of a document, if known.
-pub fn closing_line(r: &Resolution) -> Option<String> {
+/// The closing lines of a document as printed (`91st plenary meeting`, `22 December 2011`); when
+/// the parser kept none but knows the meeting, its plenary line.
+pub fn closing_lines(r: &Resolution) -> Vec<String> {
+    if !r.meta.closing_lines.is_empty() {
+        return r.meta.closing_lines.clone();
+    }
     r.meta
         .plenary_meeting
         .map(|n| format!("{} plenary meeting", super::common::ordinal(n)))
+        .into_iter()
+        .collect()
+}
+
+/// Lines outside the paragraphs, one paragraph each in `style`: a line of both versions through
+/// its word diff (routine runs by the routine author), a line of one version only as a deleted or
+/// inserted paragraph.
+fn write_lines(w: &mut Writer, lines: &[LineChange], style: &'static str) {
+    for l in lines {
+        w.start_para(style);
+        let mark = match (&l.old, &l.new) {
+            (Some(_), Some(_)) => {
+                for op in &l.ops {
+                    let was = w.routine;
+                    w.routine = op.routine;
+                    let track = match op.op {
+                        OpKind::Equal => Track::None,
+                        OpKind::Delete => Track::Del,
+                        OpKind::Insert => Track::Ins,
+                    };
+                    w.run(&op.text, track);
+                    w.routine = was;
+                }
+                Track::None
+            }
+            (Some(o), None) => {
+                w.run(o, Track::Del);
+                Track::Del
+            }
+            (None, Some(n)) => {
+                w.run(n, Track::Ins);
+                Track::Ins
+            }
+            (None, None) => Track::None,
+        };
+        w.end_para(mark);
+    }
 }
 
 /// The title as written at the top: `66/184.\tTitle` (number and tab only for adopted resolutions).
@@ -1021,6 +1062,8 @@ fn document_xml(
         ot = c.old.meta.symbol.clone();
         nt = c.new.meta.symbol.clone();
     }
+    let head = line_changes(c, &c.old.meta.head_lines, &c.new.meta.head_lines);
+    write_lines(&mut w, &head, "HeadLine");
     w.start_para("ResTitle");
     w.either(on.as_deref(), nn.as_deref());
     w.either(ot.as_deref(), nt.as_deref());
@@ -1031,18 +1074,8 @@ fn document_xml(
 
     let mut closed = false;
     let close = |w: &mut Writer| {
-        let (o, n) = (closing_line(&c.old), closing_line(&c.new));
-        // A closing line on one side only is an inserted or deleted paragraph.
-        let mark = match (&o, &n) {
-            (None, Some(_)) => Track::Ins,
-            (Some(_), None) => Track::Del,
-            _ => Track::None,
-        };
-        if o.is_some() || n.is_some() {
-            w.start_para("Closing");
-            w.either(o.as_deref(), n.as_deref());
-            w.end_para(mark);
-        }
+        let lines = line_changes(c, &closing_lines(&c.old), &closing_lines(&c.new));
+        write_lines(w, &lines, "Closing");
     };
     let mut marked: Vec<usize> = Vec::new();
     for item in items(&c.pairs) {
@@ -1173,7 +1206,7 @@ const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="ResdiffCover"><w:name w:val="resdiff Cover"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style><w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>"#;
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="HeadLine"><w:name w:val="Head Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="0"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="ResdiffCover"><w:name w:val="resdiff Cover"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style><w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>"#;
 
 fn core_xml(labels: &(String, String), author: &str, date: &str) -> String {
     let title = format!("{} (tracked changes against {})", labels.1, labels.0);

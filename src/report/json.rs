@@ -39,6 +39,7 @@ fn paragraph_json(p: &Paragraph) -> Value {
         "id": p.id,
         "kind": paragraph_kind_str(p.kind),
         "number": p.number,
+        "printed_number": p.printed_number,
         "lead": p.lead,
         "text": p.text,
         "parent": p.parent,
@@ -53,8 +54,9 @@ fn paragraph_json(p: &Paragraph) -> Value {
 /// The JSON of one parsed document (the `resdiff parse --format json` contract).
 ///
 /// Fields: `symbol`, `title`, `date`, `session`, `plenary_meeting`, `committee_report`,
-/// `agenda_item`, `kind`, `sponsors`, `flavour`, `structured`, `paragraphs` (each `id`, `kind`,
-/// `number`, `lead`, `text`, `parent`, `part` (`body`/`annex`), `annex`, `annex_label`, `section`,
+/// `agenda_item`, `kind`, `sponsors`, `head_lines`, `closing_lines`, `flavour`, `structured`,
+/// `paragraphs` (each `id`, `kind`,
+/// `number`, `printed_number`, `lead`, `text`, `parent`, `part` (`body`/`annex`), `annex`, `annex_label`, `section`,
 /// `footnote_refs`), `footnotes` (`number`, `text`) and `warnings`. Absent values are `null`.
 pub fn resolution_json(r: &Resolution) -> Value {
     let m = &r.meta;
@@ -69,6 +71,8 @@ pub fn resolution_json(r: &Resolution) -> Value {
         "agenda_item": m.agenda_item,
         "kind": kind_str(m.kind),
         "sponsors": m.sponsors,
+        "head_lines": m.head_lines,
+        "closing_lines": m.closing_lines,
         "flavour": flavour,
         "structured": r.structured,
         "paragraphs": r.paragraphs.iter().map(paragraph_json).collect::<Vec<_>>(),

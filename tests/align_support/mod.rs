@@ -27,6 +27,7 @@ pub fn para(id: &str, kind: ParagraphKind, text: &str) -> Paragraph {
         part: Part::Body,
         section: None,
         footnote_refs: Vec::new(),
+        printed_number: None,
     }
 }
 

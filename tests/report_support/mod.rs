@@ -21,6 +21,7 @@ pub fn para(id: &str, kind: ParagraphKind, number: Option<&str>, text: &str) -> 
         part: Part::Body,
         section: None,
         footnote_refs: Vec::new(),
+        printed_number: None,
     }
 }
 
@@ -68,6 +69,29 @@ pub fn crafted() -> Comparison {
         agenda_item: None,
         kind: resdiff::model::DocumentKind::Resolution,
         sponsors: None,
+        // Head lines that change in place (routine), stay, go and come.
+        head_lines: if meeting == 69 {
+            vec![
+                "Sixty-fifth session".to_string(),
+                "Agenda item 16".to_string(),
+                "Resolution adopted by the General Assembly on 20 December 2010".to_string(),
+                "[on the report of the Second Committee (A/65/433)]".to_string(),
+            ]
+        } else {
+            vec![
+                "Sixty-sixth session".to_string(),
+                "Second Committee".to_string(),
+                "Agenda item 16".to_string(),
+                "Guyana & <Co>:* draft resolution".to_string(),
+            ]
+        },
+        closing_lines: vec![
+            format!(
+                "{meeting}{} plenary meeting",
+                if meeting == 91 { "st" } else { "th" }
+            ),
+            "22 December 2011".to_string(),
+        ],
     };
     let mut sub = para(
         "OP3(a)",
@@ -719,6 +743,12 @@ pub fn expected_paragraphs(r: &Resolution) -> Vec<String> {
         .iter()
         .map(|p| {
             let n = match (p.kind, p.number.as_deref()) {
+                // A heading's label as the parser read it from the page (`IV`, `IV.`, none).
+                (ParagraphKind::Heading, _) if p.printed_number.is_some() => p
+                    .printed_number
+                    .as_ref()
+                    .filter(|l| !l.is_empty())
+                    .map_or(String::new(), |l| format!("{l}\t")),
                 (ParagraphKind::Operative, Some(n)) => format!("{n}.\t"),
                 (ParagraphKind::SubParagraph, Some(n)) => format!("({n})\t"),
                 (ParagraphKind::Heading, Some(n)) if !n.is_empty() => format!("{n}.\t"),
@@ -838,4 +868,70 @@ pub fn sample() -> Comparison {
         resdiff::parse::parse(&read(&dir.join("A_RES_65_141.txt"))),
         resdiff::parse::parse(&read(&dir.join("A_RES_66_184.txt"))),
     )
+}
+
+/// The head lines, the title, "The General Assembly,", `paras` and the closing lines of `r` in
+/// document order, then the paragraph that keeps the notes no paragraph references (their marks
+/// when `with_notes`).
+pub fn expected_document(r: &Resolution, paras: Vec<String>, with_notes: bool) -> Vec<String> {
+    let mut v = r.meta.head_lines.clone();
+    let number = r
+        .meta
+        .symbol
+        .as_deref()
+        .and_then(|s| s.strip_prefix("A/RES/"));
+    let title = r
+        .meta
+        .title
+        .clone()
+        .or(r.meta.symbol.clone())
+        .unwrap_or_default();
+    v.push(match number {
+        Some(n) => format!("{n}.\t{title}"),
+        None => title,
+    });
+    v.push("The General Assembly,".to_string());
+    let closing = if r.meta.closing_lines.is_empty() {
+        r.meta.plenary_meeting.map(|n| {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            vec![format!("{n}{suffix} plenary meeting")]
+        })
+    } else {
+        Some(r.meta.closing_lines.clone())
+    };
+    let first_annex = r
+        .paragraphs
+        .iter()
+        .position(|p| matches!(p.part, resdiff::model::Part::Annex { .. }));
+    for (i, p) in paras.into_iter().enumerate() {
+        if Some(i) == first_annex
+            && let Some(cl) = &closing
+        {
+            v.extend(cl.iter().cloned());
+        }
+        v.push(p);
+    }
+    if first_annex.is_none()
+        && let Some(cl) = closing
+    {
+        v.extend(cl);
+    }
+    let unplaced = unreferenced_notes(r);
+    if !unplaced.is_empty() {
+        v.push(if with_notes {
+            unplaced
+                .iter()
+                .map(|n| format!("[^{}]", r.footnote(*n).map_or("", |f| f.text.as_str())))
+                .collect()
+        } else {
+            String::new()
+        });
+    }
+    v
 }
