@@ -6,7 +6,9 @@
 //! five-document ICT chain. With `RESDIFF_BENCH_SYNTH=N` (e.g. 20000) it also writes a synthetic
 //! corpus of N documents — the real texts replicated with perturbed wording (every 40th word
 //! replaced, differently in each replica) — indexes it from cold and queries it, reporting peak
-//! memory (VmHWM) and the index size on disk.
+//! memory (VmHWM) and the index size on disk. With `RESDIFF_BENCH_KEEP=1` the synthetic corpus
+//! and its index are left in place (their folder is printed) for profiling the query on its own
+//! (`examples/provenance_query.rs`).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -202,5 +204,9 @@ fn main() {
         l17.paragraphs.len()
     );
     drop(idx);
-    let _ = std::fs::remove_dir_all(&dir);
+    if std::env::var_os("RESDIFF_BENCH_KEEP").is_some() {
+        println!("synthetic corpus and index kept in {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -169,3 +169,72 @@ fn an_index_build_shows_progress_and_is_cancelled_from_the_panel() {
     h.get_by_label("Choose a corpus folder…");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The series view's toolbar holds only what applies to it, and F5 reads the series again
+/// instead of going back to the pair behind it (on the sample pair, always there).
+#[test]
+fn the_series_view_has_its_own_toolbar_and_f5_reloads_the_series() {
+    let sample = |name: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample_data")
+            .join(name)
+    };
+    let settings = Settings {
+        theme: ThemePref::Light,
+        ..Settings::default()
+    };
+    let mut state = AppState::new(settings);
+    state.apply(Command::OpenPair(
+        sample("A_RES_65_141.txt"),
+        sample("A_RES_66_184.txt"),
+    ));
+    assert!(state.wait_idle(WAIT), "the pair timed out");
+    state.apply(Command::Series(SeriesCommand::Open(vec![
+        sample("A_RES_65_141.txt"),
+        sample("A_RES_66_184.txt"),
+    ])));
+    assert!(state.wait_series_idle(WAIT), "the series build timed out");
+    let app = ResdiffApp::new(state, Automation::default());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1300.0, 820.0))
+        .with_max_steps(64)
+        .build_ui_state(|ui, app: &mut ResdiffApp| app.show(ui), app);
+    h.run_steps(4);
+    h.get_by_label("2 versions: A/RES/65/141 → A/RES/66/184");
+    // The series' tools; none of the pair's.
+    h.get_by_label("Open series…");
+    h.get_by_label("↻ Reload");
+    for pair_only in [
+        "Open old…",
+        "Swap",
+        "Previous change",
+        "Next change",
+        "Go to:",
+    ] {
+        assert!(
+            h.query_by_label(pair_only).is_none(),
+            "{pair_only} is a pair tool, not shown in the series view"
+        );
+    }
+
+    // F5: the series is read again and stays on screen.
+    h.key_press(egui::Key::F5);
+    h.run_steps(1);
+    assert!(
+        h.state().state.series.loading.is_some(),
+        "F5 reads the series again"
+    );
+    assert!(h.state().state.series_view_shown());
+    assert!(h.state_mut().state.wait_series_idle(WAIT));
+    h.run_steps(4);
+    assert!(h.state().state.series_view_shown());
+    h.get_by_label("2 versions: A/RES/65/141 → A/RES/66/184");
+    h.get_by_label("Open series…");
+
+    // Back to the pair: its toolbar returns.
+    h.get_by_label("Back to the pair").click();
+    h.run_steps(4);
+    assert!(!h.state().state.series_view_shown());
+    h.get_by_label("Swap");
+    assert!(h.query_by_label("Open series…").is_none());
+}

@@ -59,7 +59,7 @@ fn phrase_sources(index: &ProvenanceIndex) -> Vec<String> {
     let spans = index.provenance(ROAD_MAPS, &scope).expect("query");
     let mut symbols: Vec<String> = spans
         .iter()
-        .flat_map(|s| s.sources.iter().map(|s| s.symbol.clone()))
+        .flat_map(|s| s.sources.iter().map(|s| s.symbol.to_string()))
         .collect();
     symbols.sort();
     symbols.dedup();
@@ -83,7 +83,7 @@ fn agreed_language_of_79_194_found_in_earlier_resolutions() {
         .iter()
         .find(|s| s.text.contains(ROAD_MAPS))
         .expect("the road-maps wording is found");
-    let symbols: Vec<&str> = span.sources.iter().map(|s| s.symbol.as_str()).collect();
+    let symbols: Vec<&str> = span.sources.iter().map(|s| &*s.symbol).collect();
     assert!(symbols.contains(&"A/RES/78/132"), "{symbols:?}");
     assert!(symbols.contains(&"A/RES/78/160"), "{symbols:?}");
     assert!(
@@ -103,9 +103,9 @@ fn agreed_language_of_79_194_found_in_earlier_resolutions() {
     let from_132 = span
         .sources
         .iter()
-        .find(|s| s.symbol == "A/RES/78/132")
+        .find(|s| &*s.symbol == "A/RES/78/132")
         .expect("78/132");
-    assert_eq!(from_132.paragraph, "PP8");
+    assert_eq!(&*from_132.paragraph, "PP8");
     // The offsets are the span's place in the paragraph text.
     let doc = resdiff::load(&resdiff::corpus::text_path(&corpus, "A/RES/79/194")).expect("loads");
     let whole = of_document(&index, &doc).expect("document provenance");

@@ -53,6 +53,9 @@ pub enum SeriesCommand {
     /// Open an indexed source document beside the newest version (a pair comparison), on the
     /// selected paragraph.
     OpenSource(String),
+    /// Read the versions again and rebuild the series in its present order (F5 while the
+    /// series is shown).
+    Reload,
 }
 
 /// The provenance of the newest version against a corpus.
@@ -277,10 +280,10 @@ impl SeriesState {
                     .flat_map(|p| &p.spans)
                     .flat_map(|s| &s.sources)
                 {
-                    if !files.contains_key(&s.symbol)
+                    if !files.contains_key(&*s.symbol)
                         && let Some(f) = idx.file_of(&s.symbol)
                     {
-                        files.insert(s.symbol.clone(), corpus.join(f));
+                        files.insert(s.symbol.to_string(), corpus.join(f));
                     }
                 }
                 Ok(ProvenanceResult {
@@ -361,7 +364,25 @@ impl AppState {
                 }
             }
             SeriesCommand::OpenSource(symbol) => self.open_source(&symbol),
+            SeriesCommand::Reload => {
+                // The files being read if a build runs, else those of the series shown, in
+                // the order shown (a hand-made order is kept).
+                let files = self.series.loading.clone().or_else(|| {
+                    let s = self.series.series.as_ref()?;
+                    Some(s.versions.iter().map(|v| v.file.clone()).collect())
+                });
+                if let Some(files) = files {
+                    self.status_line = "Reading the versions of the series again…".to_owned();
+                    self.series.start_build(files, Order::Given);
+                }
+            }
         }
+    }
+
+    /// The series view is on screen (instead of the pair comparison): a series is shown or
+    /// being built for showing.
+    pub fn series_view_shown(&self) -> bool {
+        self.series.shown && (self.series.series.is_some() || self.series.loading.is_some())
     }
 
     fn open_source(&mut self, symbol: &str) {

@@ -242,9 +242,9 @@ fn the_ict_chain_its_history_blame_and_agreed_language() {
     let src = span
         .sources
         .iter()
-        .find(|x| x.symbol == "A/RES/79/1")
+        .find(|x| &*x.symbol == "A/RES/79/1")
         .expect("A/RES/79/1 is a source");
-    assert_eq!(src.paragraph, "AN1.OP63");
+    assert_eq!(&*src.paragraph, "AN1.OP63");
     assert_eq!(src.date.as_deref(), Some("2024-09-22"));
     // The series' own versions are never sources: agreed language comes from elsewhere.
     // PP3 (`Reaffirming its resolution 70/1 …, in which it adopted … its recognition that
@@ -257,7 +257,7 @@ fn the_ict_chain_its_history_blame_and_agreed_language() {
         && p.spans.iter().any(|sp| {
             sp.text
                 .contains("is the greatest global challenge and an indispensable requirement")
-                && sp.sources.iter().any(|x| x.symbol == "A/RES/79/1")
+                && sp.sources.iter().any(|x| &*x.symbol == "A/RES/79/1")
         })));
     assert!(s.series.inserted_provenance(pp3).is_empty());
 
@@ -332,4 +332,83 @@ fn document_text_is_readable_on_every_blame_tint() {
             super::series_view::blame_tint(2, dark)
         );
     }
+}
+
+#[test]
+fn reload_in_the_series_view_reads_the_series_again_and_stays_in_it() {
+    let dir = scratch("reload");
+    for f in ["A_RES_65_141.txt", "A_RES_66_184.txt"] {
+        std::fs::copy(sample(f), dir.join(f)).expect("copy");
+    }
+    let mut s = state();
+    // A pair first, so there is a pair view behind the series that F5 must not go back to.
+    s.apply(Command::OpenPair(
+        dir.join("A_RES_65_141.txt"),
+        dir.join("A_RES_66_184.txt"),
+    ));
+    assert!(s.wait_idle(WAIT));
+    open(
+        &mut s,
+        vec![dir.join("A_RES_65_141.txt"), dir.join("A_RES_66_184.txt")],
+    );
+    assert!(s.series_view_shown());
+    // A hand-made order, then a change on disk to the newest version's OP1.
+    s.apply(Command::Series(SeriesCommand::MoveVersion {
+        from: 1,
+        to: 0,
+    }));
+    assert!(s.wait_series_idle(WAIT));
+    assert_eq!(symbols(&s), ["A/RES/66/184", "A/RES/65/141"]);
+    let newest = dir.join("A_RES_65_141.txt");
+    let text = std::fs::read_to_string(&newest).expect("read");
+    let op1 = id_index(&s, "OP1");
+    let old_op1 = s
+        .series
+        .series
+        .as_ref()
+        .expect("series")
+        .newest()
+        .doc
+        .paragraphs[op1]
+        .text
+        .clone();
+    let first_word = old_op1
+        .split_whitespace()
+        .next()
+        .expect("a word")
+        .to_owned();
+    let edited = text.replacen(&old_op1, &format!("{first_word} reloaded {old_op1}"), 1);
+    assert_ne!(edited, text, "OP1 found in the file");
+    std::fs::write(&newest, edited).expect("write");
+
+    // Reload (F5, the toolbar button and File ▸ Reload all send it) reads the series again.
+    s.apply(Command::Reload);
+    assert!(s.series.loading.is_some(), "the series is being read again");
+    assert!(
+        s.old.loading.is_none() && s.new.loading.is_none(),
+        "the pair behind the series is not reloaded"
+    );
+    assert!(s.series_view_shown(), "the series view stays on screen");
+    assert!(s.wait_series_idle(WAIT));
+    assert!(s.series_view_shown());
+    assert_eq!(symbols(&s), ["A/RES/66/184", "A/RES/65/141"], "order kept");
+    let op1 = id_index(&s, "OP1");
+    let now = &s
+        .series
+        .series
+        .as_ref()
+        .expect("series")
+        .newest()
+        .doc
+        .paragraphs[op1]
+        .text;
+    assert!(now.contains(" reloaded "), "the file was read again: {now}");
+
+    // In the pair view, Reload reads the pair again and leaves the series alone.
+    s.apply(Command::Series(SeriesCommand::Show(false)));
+    s.apply(Command::Reload);
+    assert!(s.old.loading.is_some() && s.new.loading.is_some());
+    assert!(s.series.loading.is_none());
+    assert!(s.wait_idle(WAIT));
+    assert!(!s.series_view_shown());
 }

@@ -76,6 +76,30 @@ pub fn menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut Vec
     });
 }
 
+/// The toolbar while the series view is shown: only what applies to it (the pair's tools —
+/// swap, change navigation, go to, search, filter — act on the comparison behind it and are
+/// left out). Blame colouring, the way back to the pair and the corpus are in the view and its
+/// side panel.
+pub fn toolbar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut Vec<UiRequest>) {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Open series…")
+            .on_hover_text("Choose the versions of a resolution")
+            .clicked()
+        {
+            req.push(UiRequest::PickSeries);
+        }
+        let can_reload = state.series.series.is_some() && state.series.loading.is_none();
+        if ui
+            .add_enabled(can_reload, egui::Button::new("↻ Reload"))
+            .on_hover_text("Read the versions again, in the order shown (F5)")
+            .clicked()
+        {
+            out.push(Command::Series(SeriesCommand::Reload));
+        }
+    });
+}
+
 /// The timeline: one chip per version (oldest first) with its blame colour, stage, date and
 /// the number of words of the newest text it wrote; arrows to reorder.
 fn timeline(ui: &mut Ui, state: &AppState, s: &Series, pal: &Palette, out: &mut Vec<Command>) {
@@ -500,7 +524,7 @@ fn provenance_section(
     if spans.is_empty() {
         ui.label("None of the wording this series added to this paragraph is found in an earlier document of the corpus.");
     }
-    let mut openable: Vec<&String> = Vec::new();
+    let mut openable: Vec<&str> = Vec::new();
     for sp in &spans {
         ui.add_space(4.0);
         ui.label(
@@ -531,7 +555,7 @@ fn provenance_section(
             }
         ));
         for s in [first, last] {
-            if !openable.contains(&&s.symbol) && prov.files.contains_key(&s.symbol) {
+            if !openable.contains(&&*s.symbol) && prov.files.contains_key(&*s.symbol) {
                 openable.push(&s.symbol);
             }
         }
@@ -544,7 +568,9 @@ fn provenance_section(
                 .on_hover_text("Compare that document with the newest version, on this paragraph")
                 .clicked()
             {
-                out.push(Command::Series(SeriesCommand::OpenSource(symbol.clone())));
+                out.push(Command::Series(SeriesCommand::OpenSource(
+                    symbol.to_owned(),
+                )));
             }
         }
     });

@@ -217,6 +217,10 @@ impl AppState {
                 }
             }
             Command::Swap => self.swap(),
+            // In the series view F5 and Reload read the series again, not the pair behind it.
+            Command::Reload if self.series_view_shown() => {
+                self.apply_series(super::series::SeriesCommand::Reload)
+            }
             Command::Reload => {
                 for side in [Side::Old, Side::New] {
                     let s = self.side(side);

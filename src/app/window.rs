@@ -372,7 +372,12 @@ impl ResdiffApp {
 
         egui::Panel::top("menu_and_toolbar").show(ui, |ui| {
             panels::menu_bar(ui, &self.state, &mut out, &mut req);
-            panels::toolbar(ui, &self.state, &mut self.toolbar, &mut out, &mut req);
+            // Only what applies to the view shown: the pair's tools or the series'.
+            if self.state.series_view_shown() {
+                super::series_view::toolbar(ui, &self.state, &mut out, &mut req);
+            } else {
+                panels::toolbar(ui, &self.state, &mut self.toolbar, &mut out, &mut req);
+            }
         });
         if !self.state.notices.is_empty() {
             egui::Panel::top("notices").show(ui, |ui| {
@@ -380,8 +385,7 @@ impl ResdiffApp {
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(ui, &self.state));
-        let series_shown = self.state.series.shown
-            && (self.state.series.series.is_some() || self.state.series.loading.is_some());
+        let series_shown = self.state.series_view_shown();
         if series_shown {
             if self.state.series.series.is_some() {
                 egui::Panel::right("series_history")

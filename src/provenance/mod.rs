@@ -30,6 +30,7 @@ pub mod shingle;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use redb::{ReadableDatabase, ReadableTable, TableDefinition};
@@ -125,14 +126,28 @@ pub struct Progress {
 }
 
 /// A source of a wording: an earlier document and the paragraph that holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// The strings are shared with the index (a common wording has thousands of sources, and
+/// listing one copies no text); they serialize as plain strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     /// Document symbol.
-    pub symbol: String,
+    pub symbol: Arc<str>,
     /// Its date, ISO.
-    pub date: Option<String>,
+    pub date: Option<Arc<str>>,
     /// The paragraph id holding most of the span's shingles.
-    pub paragraph: String,
+    pub paragraph: Arc<str>,
+}
+
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Source", 3)?;
+        s.serialize_field("symbol", &*self.symbol)?;
+        s.serialize_field("date", &self.date.as_deref())?;
+        s.serialize_field("paragraph", &*self.paragraph)?;
+        s.end()
+    }
 }
 
 /// A stretch of a paragraph found in earlier documents.
@@ -175,14 +190,92 @@ impl QueryScope {
 pub struct ProvenanceIndex {
     db: redb::Database,
     path: PathBuf,
-    docs: HashMap<u32, DocInfo>,
+    docs: Docs,
+}
+
+/// The live documents of an index by id (ids are handed out one after the other, so a table
+/// indexed by id is dense), with the order in which sources are listed.
+#[derive(Debug, Default)]
+struct Docs {
+    by_id: Vec<Option<Doc>>,
+    live: usize,
+    /// Per id, the place of the document in (date, symbol, id) order: oldest first, a tie
+    /// broken by symbol and then by id.
+    rank: Vec<u32>,
+    /// The ids in that order.
+    by_rank: Vec<u32>,
+}
+
+/// A live document as queries need it: its strings interned and shared.
+#[derive(Debug)]
+struct Doc {
+    symbol: Arc<str>,
+    date: Option<Arc<str>>,
+    file: String,
+    paragraphs: Vec<Arc<str>>,
+}
+
+impl Docs {
+    fn get(&self, doc: u32) -> Option<&Doc> {
+        self.by_id.get(doc as usize).and_then(Option::as_ref)
+    }
+
+    fn from_rows(rows: Vec<(u32, DocInfo)>) -> Result<Docs, String> {
+        let Some(max) = rows.iter().map(|&(d, _)| d).max() else {
+            return Ok(Docs::default());
+        };
+        // Ids are consecutive but for replaced files; a far larger id is not one resdiff wrote.
+        let limit = rows.len().saturating_mul(64).saturating_add(1 << 20);
+        if max as usize >= limit {
+            return Err(format!(
+                "document id {max} is out of range for {} documents",
+                rows.len()
+            ));
+        }
+        let live = rows.len();
+        // Symbols, dates and paragraph ids repeat across documents: one shared string each
+        // (listing a source then touches a few hot strings, not three per document).
+        let mut pool: HashMap<String, Arc<str>> = HashMap::new();
+        let mut intern = |s: String| -> Arc<str> {
+            if let Some(a) = pool.get(&s) {
+                return Arc::clone(a);
+            }
+            let a: Arc<str> = Arc::from(s.as_str());
+            pool.insert(s, Arc::clone(&a));
+            a
+        };
+        let mut by_id: Vec<Option<Doc>> = (0..=max).map(|_| None).collect();
+        for (d, info) in rows {
+            by_id[d as usize] = Some(Doc {
+                symbol: intern(info.symbol),
+                date: info.date.map(&mut intern),
+                file: info.file,
+                paragraphs: info.paragraphs.into_iter().map(&mut intern).collect(),
+            });
+        }
+        let mut by_rank: Vec<u32> = (0..=max).filter(|&d| by_id[d as usize].is_some()).collect();
+        by_rank.sort_by(|&a, &b| {
+            let key = |d: u32| by_id[d as usize].as_ref().map(|i| (&i.date, &i.symbol));
+            key(a).cmp(&key(b)).then(a.cmp(&b))
+        });
+        let mut rank = vec![u32::MAX; by_id.len()];
+        for (r, &d) in by_rank.iter().enumerate() {
+            rank[d as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+        }
+        Ok(Docs {
+            by_id,
+            live,
+            rank,
+            by_rank,
+        })
+    }
 }
 
 impl std::fmt::Debug for ProvenanceIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ProvenanceIndex")
             .field("path", &self.path)
-            .field("docs", &self.docs.len())
+            .field("docs", &self.docs.live)
             .finish()
     }
 }
@@ -276,7 +369,19 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// One varint (7 bits a byte, low first); `None` when it is cut off or too long.
+#[inline(always)]
 fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    // Most deltas and paragraph numbers fit in one byte.
+    let b = *bytes.get(*at)?;
+    if b < 0x80 {
+        *at += 1;
+        return Some(u64::from(b));
+    }
+    get_varint_long(bytes, at)
+}
+
+fn get_varint_long(bytes: &[u8], at: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     let mut shift = 0;
     loop {
@@ -349,7 +454,7 @@ impl ProvenanceIndex {
         let mut idx = ProvenanceIndex {
             db,
             path: index.to_path_buf(),
-            docs: HashMap::new(),
+            docs: Docs::default(),
         };
         idx.sync(corpus, &mut stats, progress, cancel)?;
         idx.load_docs()?;
@@ -366,7 +471,7 @@ impl ProvenanceIndex {
         let mut idx = ProvenanceIndex {
             db,
             path: index.to_path_buf(),
-            docs: HashMap::new(),
+            docs: Docs::default(),
         };
         idx.load_docs().map_err(|e| e.to_string())?;
         Ok(idx)
@@ -379,40 +484,59 @@ impl ProvenanceIndex {
 
     /// Number of live documents.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.docs.live
     }
 
     /// True when no document is indexed.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.docs.live == 0
     }
 
     /// The file (relative to the corpus folder) of the indexed document with this symbol, so a
     /// source can be opened; the first by file name when several files carry the symbol.
     pub fn file_of(&self, symbol: &str) -> Option<&str> {
         self.docs
-            .values()
-            .filter(|d| d.symbol == symbol)
+            .by_id
+            .iter()
+            .flatten()
+            .filter(|d| &*d.symbol == symbol)
             .map(|d| d.file.as_str())
             .min()
     }
 
     fn load_docs(&mut self) -> Result<(), ProvenanceError> {
+        let mut rows = Vec::new();
+        self.read_json_rows(DOCS, "document", |k, info: DocInfo| rows.push((k, info)))?;
+        self.docs = Docs::from_rows(rows)
+            .map_err(|why| store_err(&self.path)(redb::Error::Corrupted(why)))?;
+        Ok(())
+    }
+
+    /// Every row of a table whose values are JSON, decoded and handed to `each`; a value that
+    /// does not decode is damage (`what` names the row in the error).
+    fn read_json_rows<K, T>(
+        &self,
+        table: TableDefinition<K, &[u8]>,
+        what: &str,
+        mut each: impl FnMut(K::SelfType<'_>, T),
+    ) -> Result<(), ProvenanceError>
+    where
+        K: redb::Key + 'static,
+        T: serde::de::DeserializeOwned,
+    {
         let err = store_err(&self.path);
         let txn = self.db.begin_read().map_err(|e| err(e.into()))?;
-        let table = txn.open_table(DOCS).map_err(|e| err(e.into()))?;
-        let mut docs = HashMap::new();
+        let table = txn.open_table(table).map_err(|e| err(e.into()))?;
         for row in table.iter().map_err(|e| err(e.into()))? {
             let (k, v) = row.map_err(|e| err(e.into()))?;
-            let info: DocInfo = serde_json::from_slice(v.value()).map_err(|e| {
+            let item: T = serde_json::from_slice(v.value()).map_err(|e| {
                 err(redb::Error::Corrupted(format!(
-                    "document {} unreadable: {e}",
+                    "{what} {:?} unreadable: {e}",
                     k.value()
                 )))
             })?;
-            docs.insert(k.value(), info);
+            each(k.value(), item);
         }
-        self.docs = docs;
         Ok(())
     }
 
@@ -434,22 +558,10 @@ impl ProvenanceIndex {
                 .replace('\\', "/")
         };
         // What the index holds now.
-        let known: HashMap<String, FileEntry> = {
-            let txn = self.db.begin_read().map_err(|e| err(e.into()))?;
-            let table = txn.open_table(FILES).map_err(|e| err(e.into()))?;
-            let mut m = HashMap::new();
-            for row in table.iter().map_err(|e| err(e.into()))? {
-                let (k, v) = row.map_err(|e| err(e.into()))?;
-                let entry: FileEntry = serde_json::from_slice(v.value()).map_err(|e| {
-                    err(redb::Error::Corrupted(format!(
-                        "file entry {} unreadable: {e}",
-                        k.value()
-                    )))
-                })?;
-                m.insert(k.value().to_string(), entry);
-            }
-            m
-        };
+        let mut known: HashMap<String, FileEntry> = HashMap::new();
+        self.read_json_rows(FILES, "file entry", |k, entry: FileEntry| {
+            known.insert(k.to_string(), entry);
+        })?;
         let meta_u64 = |name: &str| -> Result<u64, ProvenanceError> {
             let txn = self.db.begin_read().map_err(|e| err(e.into()))?;
             let table = txn.open_table(META).map_err(|e| err(e.into()))?;
@@ -606,154 +718,296 @@ impl ProvenanceIndex {
     /// Spans of `text` whose wording (8 or more consecutive normalised words) is in documents of
     /// `scope`, with their sources oldest first.
     pub fn provenance(&self, text: &str, scope: &QueryScope) -> Result<Vec<Span>, ProvenanceError> {
+        Ok(self
+            .provenance_of_all(&[text], scope)?
+            .pop()
+            .unwrap_or_default())
+    }
+
+    /// [`Self::provenance`] of several texts at once, in their order: every distinct shingle of
+    /// all of them is looked up once, in sorted order, in one read transaction; then each text
+    /// is walked once, its postings decoded straight into the count of the span they extend.
+    pub fn provenance_of_all(
+        &self,
+        texts: &[&str],
+        scope: &QueryScope,
+    ) -> Result<Vec<Vec<Span>>, ProvenanceError> {
         let err = store_err(&self.path);
-        let ws = words(text);
-        let hs = shingles(&ws);
-        if hs.is_empty() {
-            return Ok(Vec::new());
+        let shingled: Vec<(Vec<shingle::Word>, Vec<u64>)> = texts
+            .iter()
+            .map(|t| {
+                let ws = words(t);
+                let hs = shingles(&ws);
+                (ws, hs)
+            })
+            .collect();
+        let mut keys: Vec<u64> = shingled
+            .iter()
+            .flat_map(|(_, hs)| hs.iter().copied())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let rows = self.lookup(&keys)?;
+        let allowed = self.allowed(scope);
+        let mut tally = Tally::new(&self.docs);
+        let mut out = Vec::with_capacity(texts.len());
+        for (text, (ws, hs)) in texts.iter().zip(&shingled) {
+            // Consecutive positions with hits make one span: a position whose shingle is in no
+            // document of the scope ends the span before it.
+            let mut spans = Vec::new();
+            let mut first: Option<usize> = None;
+            for i in 0..=hs.len() {
+                let hit = match hs.get(i) {
+                    Some(h) => {
+                        let k = keys.binary_search(h).unwrap_or(usize::MAX);
+                        tally
+                            .add(rows.of(k), &allowed)
+                            .map_err(|why| err(redb::Error::Corrupted(why.into())))?
+                    }
+                    None => false,
+                };
+                match (hit, first) {
+                    (true, None) => first = Some(i),
+                    (false, Some(f)) => {
+                        first = None;
+                        let start = ws[f].start;
+                        let end = ws[i - 1 + SHINGLE_WORDS - 1].end;
+                        spans.push(Span {
+                            start,
+                            end,
+                            text: text.get(start..end).unwrap_or("").to_string(),
+                            sources: tally.sources(&self.docs),
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            out.push(spans);
         }
-        let decide = |doc: u32| -> bool {
-            let Some(info) = self.docs.get(&doc) else {
-                return false; // a replaced or removed file
-            };
-            if scope
-                .exclude_symbol
-                .as_deref()
-                .is_some_and(|s| s == info.symbol)
-                || scope.exclude_also.contains(&info.symbol)
-            {
-                return false;
-            }
-            match (&scope.before, &info.date) {
-                (Some(before), Some(date)) => date < before,
-                (Some(_), None) => false,
-                (None, _) => true,
-            }
-        };
-        // A common shingle lists thousands of documents: decide each document once per query.
-        let size = self.docs.keys().max().map_or(0, |&m| m as usize + 1);
-        let mut verdicts = vec![0u8; size]; // 0 unknown, 1 allowed, 2 not
-        let mut allowed = |doc: u32| -> bool {
-            let Some(slot) = verdicts.get_mut(doc as usize) else {
-                return false;
-            };
-            if *slot == 0 {
-                *slot = if decide(doc) { 1 } else { 2 };
-            }
-            *slot == 1
+        Ok(out)
+    }
+
+    /// Per document id, whether it counts as a source in `scope`: a live document, not
+    /// excluded, dated before the scope's date.
+    fn allowed(&self, scope: &QueryScope) -> Vec<bool> {
+        self.docs
+            .by_id
+            .iter()
+            .map(|doc| {
+                let Some(info) = doc else {
+                    return false; // a replaced or removed file
+                };
+                if scope
+                    .exclude_symbol
+                    .as_deref()
+                    .is_some_and(|s| s == &*info.symbol)
+                    || scope
+                        .exclude_also
+                        .iter()
+                        .any(|s| s.as_str() == &*info.symbol)
+                {
+                    return false;
+                }
+                match (&scope.before, &info.date) {
+                    (Some(before), Some(date)) => &**date < before.as_str(),
+                    (Some(_), None) => false,
+                    (None, _) => true,
+                }
+            })
+            .collect()
+    }
+
+    /// The stored posting lists of each of `keys` (sorted, distinct), looked up in key order.
+    fn lookup(&self, keys: &[u64]) -> Result<Rows, ProvenanceError> {
+        let err = store_err(&self.path);
+        let mut rows = Rows {
+            ends: Vec::with_capacity(keys.len()),
+            values: Vec::new(),
         };
         let txn = self.db.begin_read().map_err(|e| err(e.into()))?;
         let table = txn.open_table(POSTINGS).map_err(|e| err(e.into()))?;
-        // The (doc, paragraph) hits of each distinct shingle, and per shingle position the
-        // index of its list (a shingle repeated in the text is looked up once, never copied).
-        let mut lists: Vec<Vec<(u32, u16)>> = Vec::new();
-        let mut cache: HashMap<u64, usize> = HashMap::new();
-        let mut hits: Vec<usize> = Vec::with_capacity(hs.len());
-        for &h in &hs {
-            if let Some(&i) = cache.get(&h) {
-                hits.push(i);
-                continue;
-            }
-            let mut found = Vec::new();
+        for &h in keys {
+            // One row per segment; segments hold ever larger document ids, so the rows in key
+            // order make one list sorted by document.
             for row in table
                 .range((h, 0u32)..=(h, u32::MAX))
                 .map_err(|e| err(e.into()))?
             {
                 let (_, v) = row.map_err(|e| err(e.into()))?;
-                let bytes = v.value();
-                let mut at = 0;
-                let mut doc = 0u64;
-                while at < bytes.len() {
-                    let (Some(d), Some(k)) =
-                        (get_varint(bytes, &mut at), get_varint(bytes, &mut at))
-                    else {
-                        return Err(err(redb::Error::Corrupted(
-                            "a posting list is truncated".into(),
-                        )));
-                    };
-                    doc += d;
-                    let doc32 = u32::try_from(doc).unwrap_or(u32::MAX);
-                    if allowed(doc32) {
-                        found.push((doc32, u16::try_from(k).unwrap_or(u16::MAX)));
-                    }
-                }
+                rows.values.push(v);
             }
-            cache.insert(h, lists.len());
-            hits.push(lists.len());
-            lists.push(found);
+            rows.ends.push(rows.values.len());
         }
-        let has_hits = |i: usize| lists.get(hits[i]).is_some_and(|l| !l.is_empty());
-        // Consecutive positions with hits make one span.
-        let mut spans = Vec::new();
-        let mut i = 0;
-        while i < hits.len() {
-            if !has_hits(i) {
-                i += 1;
-                continue;
-            }
-            let first = i;
-            while i < hits.len() && has_hits(i) {
-                i += 1;
-            }
-            let last = i - 1;
-            // Per document, the paragraph holding most of the span's shingles (the first such
-            // paragraph on a tie).
-            let mut all: Vec<(u32, u16)> = hits[first..=last]
-                .iter()
-                .flat_map(|&l| lists[l].iter().copied())
-                .collect();
-            all.sort_unstable();
-            let mut best: Vec<(u32, u16)> = Vec::new();
-            let mut run = 0usize;
-            let mut best_n = 0usize;
-            for (j, &(d, k)) in all.iter().enumerate() {
-                run = if j > 0 && all[j - 1] == (d, k) {
-                    run + 1
+        Ok(rows)
+    }
+}
+
+/// The stored rows of a query's distinct shingles, one key after the other (the values stay
+/// in the store's pages: nothing is copied before it is decoded).
+struct Rows {
+    /// Where each key's rows end in `values` (they start where the previous key's end).
+    ends: Vec<usize>,
+    values: Vec<redb::AccessGuard<'static, &'static [u8]>>,
+}
+
+impl Rows {
+    /// The rows of key `i`; none for an index past the end.
+    fn of(&self, i: usize) -> &[redb::AccessGuard<'static, &'static [u8]>] {
+        let Some(&end) = self.ends.get(i) else {
+            return &[];
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.values[start..end]
+    }
+}
+
+/// Counts, per document, how many of a span's shingle positions each of its paragraphs holds,
+/// to name the paragraph holding the most (the first such paragraph on a tie). The per-document
+/// tables are reused from span to span (a stamp says which span last touched a document), and
+/// the documents come out in source order through a bit set over their ranks (no sort).
+struct Tally<'a> {
+    /// Per document: the span that last touched it, and its first cell in that span.
+    slots: Vec<(u32, u32)>,
+    span: u32,
+    touched: usize,
+    /// (paragraph, count, next cell of the same document or `NONE`).
+    cells: Vec<(u16, u32, u32)>,
+    /// Per document, its rank in source order.
+    rank: &'a [u32],
+    /// Bit set of the ranks of the documents touched in this span.
+    ranks: Vec<u64>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<'a> Tally<'a> {
+    fn new(docs: &'a Docs) -> Tally<'a> {
+        Tally {
+            slots: vec![(0, NONE); docs.by_id.len()],
+            span: 1,
+            touched: 0,
+            cells: Vec::new(),
+            rank: &docs.rank,
+            ranks: vec![0; docs.by_rank.len().div_ceil(64)],
+        }
+    }
+
+    /// Count the postings of one shingle position (its rows) into the span being built, for
+    /// the documents `allowed`; true when there was at least one (the span goes on).
+    fn add(
+        &mut self,
+        rows: &[redb::AccessGuard<'static, &'static [u8]>],
+        allowed: &[bool],
+    ) -> Result<bool, &'static str> {
+        let mut any = false;
+        for row in rows {
+            let bytes = row.value();
+            let mut at = 0;
+            let mut doc = 0u64;
+            let n = bytes.len();
+            while at < n {
+                // Most postings are two one-byte varints (a small step to the next document,
+                // a paragraph number under 128).
+                let d0 = bytes[at];
+                let (d, k) = if d0 < 0x80 && at + 1 < n && bytes[at + 1] < 0x80 {
+                    let k = bytes[at + 1];
+                    at += 2;
+                    (u64::from(d0), u64::from(k))
                 } else {
-                    1
+                    let d = get_varint(bytes, &mut at);
+                    let k = get_varint(bytes, &mut at);
+                    d.zip(k).ok_or("a posting list is truncated")?
                 };
-                if all.get(j + 1) == Some(&(d, k)) {
-                    continue;
-                }
-                match best.last_mut() {
-                    Some(b) if b.0 == d => {
-                        if run > best_n {
-                            *b = (d, k);
-                            best_n = run;
-                        }
-                    }
-                    _ => {
-                        best.push((d, k));
-                        best_n = run;
-                    }
+                doc += d;
+                if usize::try_from(doc)
+                    .ok()
+                    .and_then(|d| allowed.get(d))
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    any = true;
+                    self.count(doc as u32, u16::try_from(k).unwrap_or(u16::MAX));
                 }
             }
-            let mut sources: Vec<Source> = best
-                .into_iter()
-                .filter_map(|(d, k)| {
-                    let info = self.docs.get(&d)?;
-                    Some(Source {
-                        symbol: info.symbol.clone(),
-                        date: info.date.clone(),
-                        paragraph: info
-                            .paragraphs
-                            .get(usize::from(k))
-                            .cloned()
-                            .unwrap_or_default(),
-                    })
-                })
-                .collect();
-            sources.sort_by(|a, b| (&a.date, &a.symbol).cmp(&(&b.date, &b.symbol)));
-            let start = ws[first].start;
-            let end = ws[last + SHINGLE_WORDS - 1].end;
-            spans.push(Span {
-                start,
-                end,
-                text: text.get(start..end).unwrap_or("").to_string(),
-                sources,
-            });
         }
-        Ok(spans)
+        Ok(any)
+    }
+
+    /// One more shingle of the span in paragraph `k` of document `d`.
+    #[inline(always)]
+    fn count(&mut self, d: u32, k: u16) {
+        let Some(slot) = self.slots.get_mut(d as usize) else {
+            return;
+        };
+        if slot.0 != self.span {
+            *slot = (self.span, self.cells.len() as u32);
+            self.cells.push((k, 1, NONE));
+            if let Some(&r) = self.rank.get(d as usize)
+                && let Some(w) = self.ranks.get_mut(r as usize / 64)
+            {
+                *w |= 1 << (r % 64);
+                self.touched += 1;
+            }
+            return;
+        }
+        let fresh = self.cells.len() as u32;
+        let mut c = slot.1;
+        loop {
+            let cell = &mut self.cells[c as usize];
+            if cell.0 == k {
+                cell.1 += 1;
+                return;
+            }
+            if cell.2 == NONE {
+                cell.2 = fresh;
+                self.cells.push((k, 1, NONE));
+                return;
+            }
+            c = cell.2;
+        }
+    }
+
+    /// The sources of the span counted so far, oldest first; the next span starts empty.
+    fn sources(&mut self, docs: &Docs) -> Vec<Source> {
+        // The documents touched, by rank (the bit set orders them without a sort).
+        let mut out = Vec::with_capacity(self.touched);
+        for (w, word) in self.ranks.iter_mut().enumerate() {
+            let mut bits = std::mem::take(word);
+            while bits != 0 {
+                let r = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let Some(&d) = docs.by_rank.get(r) else {
+                    continue;
+                };
+                let Some(info) = docs.get(d) else { continue };
+                let (mut best, mut best_n) = (u16::MAX, 0u32);
+                let mut c = self.slots[d as usize].1;
+                while c != NONE {
+                    let (k, n, next) = self.cells[c as usize];
+                    if n > best_n || (n == best_n && k < best) {
+                        (best, best_n) = (k, n);
+                    }
+                    c = next;
+                }
+                out.push(Source {
+                    symbol: Arc::clone(&info.symbol),
+                    date: info.date.clone(),
+                    paragraph: info
+                        .paragraphs
+                        .get(usize::from(best))
+                        .cloned()
+                        .unwrap_or_default(),
+                });
+            }
+        }
+        self.span = self.span.wrapping_add(1);
+        if self.span == 0 {
+            self.slots.fill((0, NONE));
+            self.span = 1;
+        }
+        self.touched = 0;
+        self.cells.clear();
+        out
     }
 }
 
@@ -783,10 +1037,10 @@ pub fn of_document_in(
     doc: &crate::model::Resolution,
     scope: &QueryScope,
 ) -> Result<Vec<ParagraphProvenance>, ProvenanceError> {
-    let scope = scope.clone();
+    let texts: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let found = index.provenance_of_all(&texts, scope)?;
     let mut out = Vec::new();
-    for (k, p) in doc.paragraphs.iter().enumerate() {
-        let spans = index.provenance(&p.text, &scope)?;
+    for ((k, p), spans) in doc.paragraphs.iter().enumerate().zip(found) {
         if !spans.is_empty() {
             out.push(ParagraphProvenance {
                 paragraph: k,
@@ -837,13 +1091,17 @@ pub fn of_insertions(
             }
         }
     }
+    // (paragraph index, paragraph, its inserted byte ranges)
+    type Inserted<'a> = (usize, &'a crate::model::Paragraph, Vec<(usize, usize)>);
+    let inserted: Vec<Inserted> = inserted
+        .into_iter()
+        .filter_map(|(k, ranges)| Some((k, cmp.new.paragraphs.get(k)?, ranges)))
+        .collect();
+    let texts: Vec<&str> = inserted.iter().map(|(_, p, _)| p.text.as_str()).collect();
+    let found = index.provenance_of_all(&texts, &scope)?;
     let mut out = Vec::new();
-    for (k, ranges) in inserted {
-        let Some(p) = cmp.new.paragraphs.get(k) else {
-            continue;
-        };
-        let spans: Vec<Span> = index
-            .provenance(&p.text, &scope)?
+    for ((k, p, ranges), spans) in inserted.into_iter().zip(found) {
+        let spans: Vec<Span> = spans
             .into_iter()
             .filter(|s| ranges.iter().any(|&(a, b)| s.start < b && a < s.end))
             .collect();

@@ -9,7 +9,7 @@ use super::html::esc;
 use crate::provenance::{ParagraphProvenance, Source};
 
 fn source_json(s: &Source) -> Value {
-    json!({"symbol": s.symbol, "date": s.date, "paragraph": s.paragraph})
+    json!({"symbol": &*s.symbol, "date": s.date.as_deref(), "paragraph": &*s.paragraph})
 }
 
 /// `[{id, spans: [{start, end, text, sources: [{symbol, date, paragraph}]}]}]`, byte offsets in

@@ -116,6 +116,25 @@ fn redline(ops: &[DiffOp]) -> String {
     out
 }
 
+/// One line per version, oldest first: `  MARK SYMBOL  DATE  MORE`, with the mark and the rest
+/// of the line given by `parts` (number and file for the series, number and word count for
+/// blame).
+fn version_lines(
+    out: &mut String,
+    s: &Series,
+    parts: impl Fn(usize, &crate::series::Version) -> (String, String),
+) {
+    for (i, v) in s.versions.iter().enumerate() {
+        let (mark, more) = parts(i, v);
+        let _ = writeln!(
+            out,
+            "  {mark} {}  {}  {more}",
+            v.symbol,
+            v.date.as_deref().unwrap_or("(no date)"),
+        );
+    }
+}
+
 /// The series as text: the versions, then per paragraph of the newest version its first
 /// version, its ids along the way and the redline of each step that changed it, then the
 /// paragraphs removed along the way.
@@ -123,17 +142,12 @@ pub fn series_text(s: &Series) -> String {
     let mut out = String::new();
     let sym = |v: usize| s.versions.get(v).map_or("", |x| x.symbol.as_str());
     let _ = writeln!(out, "Versions, oldest first:");
-    for (i, v) in s.versions.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  {}. {}  {}  {}  {}",
-            i + 1,
-            v.symbol,
-            v.date.as_deref().unwrap_or("(no date)"),
-            v.stage.as_str(),
-            v.file.display()
-        );
-    }
+    version_lines(&mut out, s, |i, v| {
+        (
+            format!("{}.", i + 1),
+            format!("{}  {}", v.stage.as_str(), v.file.display()),
+        )
+    });
     for w in &s.warnings {
         let _ = writeln!(out, "warning: {w}");
     }
@@ -394,16 +408,12 @@ pub fn blame_json(s: &Series, b: &Blame) -> Value {
 pub fn blame_text(s: &Series, b: &Blame) -> String {
     let mut out = String::from("Versions:\n");
     let counts = b.counts(s.versions.len());
-    for (i, v) in s.versions.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  ⟨{}⟩ {}  {}  {} words",
-            i + 1,
-            v.symbol,
-            v.date.as_deref().unwrap_or("(no date)"),
-            counts.get(i).copied().unwrap_or(0)
-        );
-    }
+    version_lines(&mut out, s, |i, _| {
+        (
+            format!("⟨{}⟩", i + 1),
+            format!("{} words", counts.get(i).copied().unwrap_or(0)),
+        )
+    });
     for w in s.warnings.iter().chain(&b.warnings) {
         let _ = writeln!(out, "warning: {w}");
     }
