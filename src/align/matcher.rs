@@ -69,8 +69,8 @@ pub(crate) struct Matcher<'a> {
     /// Matching score per new paragraph (cosine; 1 for anchors).
     pub(crate) score: Vec<f64>,
     pub(crate) warnings: Vec<String>,
-    old_leads: Vec<String>,
-    new_leads: Vec<String>,
+    pub(crate) old_leads: Vec<String>,
+    pub(crate) new_leads: Vec<String>,
 }
 
 /// Can these two kinds be linked? Headings only with headings; everything else freely

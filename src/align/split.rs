@@ -25,6 +25,8 @@ pub(crate) struct Group {
     pub(crate) old: Vec<usize>,
     pub(crate) new: Vec<usize>,
     pub(crate) score: f64,
+    /// The structural reason of a weak 1–1 link (see `evidence`).
+    pub(crate) reason: Option<super::alignment::LinkReason>,
 }
 
 fn bag<'a>(lists: impl Iterator<Item = &'a Vec<u32>>) -> FxMap<u32, i64> {
