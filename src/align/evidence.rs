@@ -79,7 +79,7 @@ fn words(text: &str) -> Vec<String> {
 
 /// The subject of a paragraph: the distinctive words (4 letters or more, not stop words) among
 /// the first eight words after its lead phrase.
-fn subject(p: &Paragraph) -> HashSet<String> {
+pub(crate) fn subject(p: &Paragraph) -> HashSet<String> {
     let lead_words = p.lead.as_deref().map_or(1, |l| words(l).len());
     words(&p.text)
         .into_iter()

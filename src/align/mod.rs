@@ -28,7 +28,13 @@
 //!    while both ends are free. An edge that keeps the order of the pairs already kept (checked
 //!    in an ordered map, O(log P)) is accepted at once; one that would cross them is deferred and
 //!    accepted afterwards as a *move* if both ends are still free. First round: cosine ≥ 0.5;
-//!    second round (in-order only): cosine + lead bonus ≥ 0.3. O(E log E).
+//!    second round (in-order only): cosine + lead bonus ≥ 0.3. O(E log E). The rank also adds
+//!    0.1 when the subjects agree (a distinctive word among the first eight after the lead) and
+//!    0.2 × the Dice overlap of the two word multisets (prefers the counterpart of similar
+//!    length). Between the rounds, a link `o → n` is replaced by `o' → n` and `o → n'` (both
+//!    ends free) when those two are worth 0.3 more than it (cosine + lead + subject + Dice
+//!    bonuses): a decision restated word for word takes its successor back from a short
+//!    paragraph whose words it merely contains.
 //! 4. **Gaps.** Between consecutive pairs of the longest in-order run, the still unmatched old and
 //!    new paragraphs are aligned by an order-preserving dynamic programme maximising
 //!    `Σ (cosine + lead bonus − 0.2)`; a stretch larger than 2,500 cells is skipped with a
@@ -36,7 +42,8 @@
 //! 5. **Containment.** A still unmatched candidate pair where one side is mostly contained in the
 //!    other (TF-IDF-weighted share of unigrams and bigrams ≥ 0.75, at least 6 words) is linked:
 //!    a short paragraph cut down from a long one, or the reverse.
-//! 6. **Orphans.** Leftovers on both sides with the same lead verb, cosine ≥ 0.2, each the
+//! 6. **Orphans.** Leftovers on both sides with the same lead verb and subject (a distinctive
+//!    word among the first eight after the lead), cosine ≥ 0.2, each the
 //!    other's best such partner, are linked anywhere (a paragraph rewritten and moved, e.g. a
 //!    preambular `Recognizing …` that became operative `Recognizes …`).
 //! 7. **Splits and merges.** An unmatched new paragraph adjacent to the new side of a link whose
@@ -218,6 +225,7 @@ fn match_groups(
     let cap = 32usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
     let candidates = m.f.candidates(tuning::CANDIDATES, cap);
     m.greedy(&candidates, tuning::ACCEPT_ANYWHERE, true);
+    m.improve_by_swaps(&candidates);
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
     m.fill_gaps();
     m.containment_pass(&candidates);
