@@ -151,7 +151,7 @@ fn gold_corpus_pairs() {
 /// least keep the F1 last measured (a floor against regressions, raised as the aligner improves:
 /// 0.862, 0.966, 0.983 when the gold was added).
 const F_238: f64 = 0.95;
-const F_154: f64 = 0.979;
+const F_154: f64 = 0.999;
 const F_136: f64 = 0.98;
 
 #[test]

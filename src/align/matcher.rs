@@ -444,7 +444,10 @@ impl<'a> Matcher<'a> {
     /// subject (a distinctive word among the first eight after the lead), share some distinctive
     /// wording (cosine ≥ 0.2) and are each other's best such partner: a
     /// paragraph rewritten and moved (also from the preamble to the operative part, or back).
-    pub(crate) fn orphan_pass(&mut self, candidates: &[Vec<(usize, f64)>]) {
+    pub(crate) fn orphan_pass(
+        &mut self,
+        candidates: &[Vec<(usize, f64)>],
+    ) -> Vec<(usize, usize, f64)> {
         let mut best_of_old: FxMap<usize, (f64, usize)> = FxMap::default();
         let mut best_of_new: FxMap<usize, (f64, usize)> = FxMap::default();
         for (n, cands) in candidates.iter().enumerate() {
@@ -473,8 +476,23 @@ impl<'a> Matcher<'a> {
             .map(|(n, (cos, o))| (*o, *n, *cos))
             .collect();
         mutual.sort_unstable_by_key(|e| (e.1, e.0));
-        for (o, n, cos) in mutual {
+        for &(o, n, cos) in &mutual {
             self.link(o, n, cos);
+        }
+        mutual
+    }
+
+    /// Take old `o` out of the 1–1 matching (it is a piece of a split or merge).
+    pub(crate) fn block_old(&mut self, o: usize) {
+        if let Some(slot) = self.old_to_new.get_mut(o) {
+            *slot = Some(usize::MAX);
+        }
+    }
+
+    /// Take new `n` out of the 1–1 matching (it is a piece of a split or merge).
+    pub(crate) fn block_new(&mut self, n: usize) {
+        if let Some(slot) = self.new_to_old.get_mut(n) {
+            *slot = Some(usize::MAX);
         }
     }
 

@@ -45,7 +45,10 @@
 //! 6. **Orphans.** Leftovers on both sides with the same lead verb and subject (a distinctive
 //!    word among the first eight after the lead), cosine ≥ 0.2, each the
 //!    other's best such partner, are linked anywhere (a paragraph rewritten and moved, e.g. a
-//!    preambular `Recognizing …` that became operative `Recognizes …`).
+//!    preambular `Recognizing …` that became operative `Recognizes …`). This pass runs after a
+//!    first round of pass 7 and only on paragraphs no split or merge took (78/154 → 79/207: the
+//!    last clause of old OP33, split off as new OP34, is not the twin of old OP2); pass 7 then
+//!    runs again.
 //! 7. **Splits and merges.** An unmatched new paragraph adjacent to the new side of a link whose
 //!    single old paragraph still has words its partners do not cover joins that link when ≥ 60 % of
 //!    its words are among those uncovered words, or when ≥ 75 % of a sizeable uncovered remainder
@@ -229,8 +232,6 @@ fn match_groups(
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
     m.fill_gaps();
     m.containment_pass(&candidates);
-    m.orphan_pass(&candidates);
-
     // Groups from the 1–1 matches, then splits and merges.
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of_old: Vec<Option<usize>> = vec![None; old_p.len()];
@@ -260,6 +261,41 @@ fn match_groups(
                 list.push(n);
             }
         }
+    }
+    split::detect(
+        &mut groups,
+        &mut group_of_old,
+        &mut group_of_new,
+        &m.f.old_tokens,
+        &m.f.new_tokens,
+        &cands_of_new,
+        &cands_of_old,
+    );
+
+    // Orphans (pass 6) come after the first split and merge detection, so that a piece of a
+    // split is not taken as the rewritten twin of an unrelated paragraph: the pieces found so far
+    // are taken out of the 1–1 matching, and detection runs again for the orphans' links.
+    for (o, g) in group_of_old.iter().enumerate() {
+        if g.is_some() && m.old_to_new.get(o).is_some_and(Option::is_none) {
+            m.block_old(o);
+        }
+    }
+    for (n, g) in group_of_new.iter().enumerate() {
+        if g.is_some() && m.new_to_old.get(n).is_some_and(Option::is_none) {
+            m.block_new(n);
+        }
+    }
+    for (o, n, cos) in m.orphan_pass(&candidates) {
+        if let (Some(go), Some(gn)) = (group_of_old.get_mut(o), group_of_new.get_mut(n)) {
+            *go = Some(groups.len());
+            *gn = Some(groups.len());
+        }
+        groups.push(Group {
+            old: vec![o],
+            new: vec![n],
+            score: cos,
+            reason: None,
+        });
     }
     split::detect(
         &mut groups,
