@@ -81,6 +81,11 @@ fn operative_paragraph_demoted_into_the_preamble_keeps_its_link() {
             failures.push(format!("{}: {got:?}", old.paragraphs[k].id));
         }
     }
+    println!(
+        "demoted: {} of {} cases",
+        cases.len() - failures.len(),
+        cases.len()
+    );
     assert!(cases.len() >= 10, "{} cases", cases.len());
     assert!(
         failures.is_empty(),
@@ -113,6 +118,11 @@ fn two_operative_paragraphs_merged_into_one_preambular_are_a_merge() {
             failures.push(format!("{}: {got:?}", old.paragraphs[k].id));
         }
     }
+    println!(
+        "merged: {} of {} cases",
+        cases.len() - failures.len(),
+        cases.len()
+    );
     assert!(cases.len() >= 5, "{} cases", cases.len());
     assert!(
         failures.is_empty(),
@@ -151,6 +161,11 @@ fn preambular_paragraph_split_into_two_operative_ones_is_a_split() {
             failures.push(format!("{}: {got:?}", old.paragraphs[k].id));
         }
     }
+    println!(
+        "split: {} of {} cases",
+        cases.len() - failures.len(),
+        cases.len()
+    );
     assert!(cases.len() >= 5, "{} cases", cases.len());
     assert!(
         failures.is_empty(),
