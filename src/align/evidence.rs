@@ -7,7 +7,7 @@
 //! and are not re-diffed, which keeps the check cheap; the corpus test
 //! `tests/align_evidence.rs` checks over every series pair that no weak link slips through.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::alignment::LinkReason;
 use super::split::Group;
@@ -172,9 +172,6 @@ fn paragraph_references(text: &str) -> Vec<(String, String)> {
     out
 }
 
-/// Document references of every paragraph of one side.
-type References = Vec<Vec<String>>;
-
 /// The inputs the reasons look at.
 pub(crate) struct Context<'a> {
     pub(crate) old: &'a [Paragraph],
@@ -185,10 +182,8 @@ pub(crate) struct Context<'a> {
     pub(crate) group_of_new: &'a [Option<usize>],
     /// The symbols of the two documents (`65/141` for `A/RES/65/141`), when known.
     pub(crate) symbols: (Option<String>, Option<String>),
-    /// Document references per paragraph, computed on first use.
-    refs: Option<(References, References)>,
-    /// Per five-word phrase: how many paragraphs of each side hold it, computed on first use.
-    phrases: Option<HashMap<String, (u32, u32)>>,
+    /// Normalised texts of both sides, computed on first use.
+    norm: Option<(Vec<String>, Vec<String>)>,
 }
 
 impl<'a> Context<'a> {
@@ -208,8 +203,7 @@ impl<'a> Context<'a> {
             group_of_old,
             group_of_new,
             symbols: (None, None),
-            refs: None,
-            phrases: None,
+            norm: None,
         }
     }
 
@@ -247,22 +241,43 @@ impl<'a> Context<'a> {
             && !subject(a).is_disjoint(&subject(b))
     }
 
-    fn same_instrument(&mut self, o: usize, n: usize) -> bool {
+    /// Normalised (lower-cased words joined by spaces) texts of both sides, computed on first use.
+    fn normalised(&mut self) -> &(Vec<String>, Vec<String>) {
         let (old, new) = (self.old, self.new);
-        let (ro, rn) = self.refs.get_or_insert_with(|| {
-            let all = |ps: &[Paragraph]| -> References {
-                ps.iter()
-                    .map(|p| crate::diff::extract_references(&p.text))
-                    .collect()
+        self.norm.get_or_insert_with(|| {
+            let all = |ps: &[Paragraph]| -> Vec<String> {
+                ps.iter().map(|p| words(&p.text).join(" ")).collect()
             };
             (all(old), all(new))
-        });
-        let (Some(a), Some(b)) = (ro.get(o), rn.get(n)) else {
+        })
+    }
+
+    /// How many paragraphs of each side hold `needle` (in their raw text for a proper name,
+    /// else in their normalised text).
+    fn holders(&mut self, needle: &str) -> (usize, usize) {
+        if let Some(name) = needle.strip_prefix("name:") {
+            let count = |ps: &[Paragraph]| ps.iter().filter(|p| p.text.contains(name)).count();
+            return (count(self.old), count(self.new));
+        }
+        let (a, b) = self.normalised();
+        let count = |ts: &[String]| ts.iter().filter(|t| t.contains(needle)).count();
+        (count(a), count(b))
+    }
+
+    fn same_instrument(&mut self, o: usize, n: usize) -> bool {
+        let (Some(a), Some(b)) = (self.old.get(o), self.new.get(n)) else {
             return false;
         };
-        a.iter().filter(|r| b.contains(r)).any(|r| {
-            let cited = |lists: &[Vec<String>]| lists.iter().filter(|l| l.contains(r)).count();
-            cited(ro) == 1 && cited(rn) == 1
+        let rb = crate::diff::extract_references(&b.text);
+        let shared: Vec<String> = crate::diff::extract_references(&a.text)
+            .into_iter()
+            .filter(|r| rb.contains(r))
+            .collect();
+        // A paragraph holding the symbol's text at all counts as citing it (conservative).
+        shared.iter().any(|r| {
+            let count =
+                |ps: &[Paragraph]| ps.iter().filter(|p| p.text.contains(r.as_str())).count();
+            count(self.old) == 1 && count(self.new) == 1
         })
     }
 
@@ -299,30 +314,12 @@ impl<'a> Context<'a> {
     }
 
     fn shared_unique_phrase(&mut self, o: usize, n: usize) -> bool {
-        let (old, new) = (self.old, self.new);
-        let counts = self.phrases.get_or_insert_with(|| {
-            let mut m: HashMap<String, (u32, u32)> = HashMap::new();
-            for (side, ps) in [(0, old), (1, new)] {
-                for p in ps {
-                    for ph in phrases(&p.text) {
-                        let e = m.entry(ph).or_insert((0, 0));
-                        if side == 0 {
-                            e.0 += 1;
-                        } else {
-                            e.1 += 1;
-                        }
-                    }
-                }
-            }
-            m
-        });
-        let (Some(a), Some(b)) = (old.get(o), new.get(n)) else {
+        let (Some(a), Some(b)) = (self.old.get(o), self.new.get(n)) else {
             return false;
         };
         let pb = phrases(&b.text);
-        phrases(&a.text)
-            .intersection(&pb)
-            .any(|ph| counts.get(ph) == Some(&(1, 1)))
+        let shared: Vec<String> = phrases(&a.text).intersection(&pb).cloned().collect();
+        shared.iter().any(|ph| self.holders(ph) == (1, 1))
     }
 
     /// Same kind and lead phrase, some shared distinctive wording, and every other paragraph
