@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use resdiff::compare::{Comparison, compare};
 use resdiff::parse::parse;
-use resdiff::report::{Format, RenderOptions, render};
+use resdiff::report::{Format, Layout, Only, RenderOptions, render};
 
 fn read(p: &Path) -> Option<String> {
     match std::fs::read_to_string(p) {
@@ -22,7 +22,11 @@ fn read(p: &Path) -> Option<String> {
 }
 
 fn bench(name: &str, c: &Comparison) {
-    let opts = RenderOptions::default();
+    bench_with(name, c, &RenderOptions::default(), &Format::ALL);
+}
+
+/// Time `formats` of `c` rendered with `opts`.
+fn bench_with(name: &str, c: &Comparison, opts: &RenderOptions, formats: &[Format]) {
     let out_dir = std::env::var_os("RESDIFF_REPORT_OUT");
     println!(
         "{name}: {} old / {} new paragraphs, {} pairs",
@@ -30,13 +34,13 @@ fn bench(name: &str, c: &Comparison) {
         c.new.paragraphs.len(),
         c.pairs.len()
     );
-    for f in Format::ALL {
+    for &f in formats {
         let mut times: Vec<Duration> = Vec::new();
         let mut size = 0;
         let start = Instant::now();
         while times.len() < 3 || (start.elapsed() < Duration::from_secs(2) && times.len() < 50) {
             let t = Instant::now();
-            match render(c, f, &opts) {
+            match render(c, f, opts) {
                 Ok(bytes) => {
                     size = bytes.len();
                     if times.is_empty()
@@ -96,9 +100,31 @@ fn main() {
             "(parse + compare {old} → {new}: {:.1} ms)",
             t.elapsed().as_secs_f64() * 1e3
         );
-        bench(
-            &format!("{}_to_{}", old.replace('/', "_"), new.replace('/', "_")),
-            &c,
-        );
+        let name = format!("{}_to_{}", old.replace('/', "_"), new.replace('/', "_"));
+        bench(&name, &c);
+        if new == "A/RES/79/144" {
+            // The options a delegate uses to keep the largest pair short.
+            let short = RenderOptions {
+                only: Only::Changes,
+                layout: Layout::Redline,
+                ..RenderOptions::default()
+            };
+            bench_with(
+                &format!("{name}_changes_redline"),
+                &c,
+                &short,
+                &[Format::Html, Format::Pdf],
+            );
+            let columns = RenderOptions {
+                layout: Layout::SideBySide,
+                ..RenderOptions::default()
+            };
+            bench_with(
+                &format!("{name}_side_by_side"),
+                &c,
+                &columns,
+                &[Format::Pdf],
+            );
+        }
     }
 }

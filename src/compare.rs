@@ -153,6 +153,12 @@ pub struct Summary {
     /// Of the substantive pairs, those whose only substantive change is in their footnotes
     /// ([`crate::diff::ChangeKind::Footnote`]).
     pub footnote_only: usize,
+    /// Pairs whose text and footnotes are the same but whose number or place changed (renumbered,
+    /// or moved without a text change): neither routine nor substantive.
+    pub position_only: usize,
+    /// Pairs with any change: `substantive + routine + position_only` (every changed pair is in
+    /// exactly one of those buckets; footnote-only pairs are in `substantive`).
+    pub changed: usize,
     /// The gap between the documents that decided what is routine: sessions (new − old), `None`
     /// when unknown (then nothing is routine).
     pub session_gap: Option<i32>,
@@ -166,6 +172,23 @@ pub struct Summary {
     pub reference_changes: Vec<ReferenceChange>,
     /// Overall similarity of the two documents, 0–1.
     pub similarity: f64,
+}
+
+impl Summary {
+    /// The overall similarity as a reader sees it, with a percent sign: `100 %` only when no pair
+    /// changed; otherwise truncated (never rounded up) to one decimal, and `> 99.9 %` when that
+    /// would still read 100 (a renumbering or a footnote change can leave the words identical).
+    pub fn similarity_label(&self) -> String {
+        if self.changed == 0 {
+            return "100 %".to_string();
+        }
+        let tenths = (self.similarity.clamp(0.0, 1.0) * 1000.0).floor() / 10.0;
+        if tenths >= 100.0 {
+            "> 99.9 %".to_string()
+        } else {
+            format!("{tenths:.1} %")
+        }
+    }
 }
 
 /// The result of comparing two resolutions.
@@ -409,6 +432,7 @@ fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair]) -> Summary {
                 s.substantive += 1;
                 s.footnote_only += 1;
             }
+            ChangeKind::None if pair.status != Status::Unchanged => s.position_only += 1,
             ChangeKind::None => {}
         }
         if let (Some(o), Some(n)) = (first_old, first_new) {
@@ -461,6 +485,7 @@ fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair]) -> Summary {
         weight += w;
     }
     s.similarity = if weight > 0.0 { weighted / weight } else { 1.0 };
+    s.changed = s.substantive + s.routine + s.position_only;
     s
 }
 
@@ -514,4 +539,26 @@ fn map_in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     });
     // Every index below `items.len()` was taken by exactly one worker.
     slots.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::Summary;
+
+    #[test]
+    fn similarity_reads_100_only_when_nothing_changed() {
+        let s = |similarity: f64, changed: usize| Summary {
+            similarity,
+            changed,
+            ..Summary::default()
+        };
+        assert_eq!(s(1.0, 0).similarity_label(), "100 %");
+        // Renumbering or a footnote change leaves the words identical: not 100 %.
+        assert_eq!(s(1.0, 4).similarity_label(), "> 99.9 %");
+        assert_eq!(s(0.99996, 4).similarity_label(), "99.9 %");
+        // Truncated, never rounded up.
+        assert_eq!(s(0.9995, 1).similarity_label(), "99.9 %");
+        assert_eq!(s(0.97369, 1).similarity_label(), "97.3 %");
+        assert_eq!(s(0.0, 3).similarity_label(), "0.0 %");
+    }
 }

@@ -60,3 +60,26 @@ pub fn text_path(corpus: &Path, symbol: &str) -> PathBuf {
         .join("text")
         .join(format!("{}.txt", symbol.replace('/', "_")))
 }
+
+/// A fresh, empty folder under the system temp folder (never in the repository), named after
+/// `prefix` and `name` plus the process id and the time, so parallel tests never share one.
+pub fn scratch_dir(prefix: &str, name: &str) -> std::io::Result<PathBuf> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = std::env::temp_dir().join(format!("{prefix}-{name}-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Copies the corpus texts of `symbols` into the folder `to` (created if needed), under their
+/// corpus file names.
+pub fn copy_texts(corpus: &Path, symbols: &[&str], to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for s in symbols {
+        let from = text_path(corpus, s);
+        let name = from.file_name().unwrap_or_default();
+        std::fs::copy(&from, to.join(name))?;
+    }
+    Ok(())
+}

@@ -77,7 +77,8 @@ Example:
 Examples:
   resdiff compare A_RES_65_141.txt A_RES_66_184.txt               redline in the terminal
   resdiff compare A_RES_65_141.txt A_RES_66_184.txt -o diff.docx  Word with tracked changes
-  resdiff compare old.txt new.txt --format json | jq .summary")]
+  resdiff compare old.txt new.txt -o diff.pdf --only substantive --layout redline
+  resdiff compare old.txt new.txt --format json -o - | jq .summary")]
     Compare {
         /// The old version.
         old: PathBuf,
@@ -86,9 +87,19 @@ Examples:
         /// Report format (default: inferred from --output's extension, else text).
         #[arg(long, short = 'f', ignore_case = true, value_parser = format_values())]
         format: Option<String>,
-        /// Write the report to FILE (atomically) instead of standard output.
+        /// Write the report to FILE (atomically) instead of standard output; `-` is standard output.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Which paragraphs to show (html, pdf, md, csv, text; docx and json always hold all).
+        #[arg(long, value_enum, default_value_t = OnlyArg::All)]
+        only: OnlyArg,
+        /// Which views of the text an html or pdf report holds.
+        #[arg(long, value_enum, default_value_t = LayoutArg::Both)]
+        layout: LayoutArg,
+        /// Author of the tracked changes in a docx report (routine updates: "NAME (routine
+        /// update)"). Default: the user name from the environment (USER, USERNAME), else resdiff.
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
         /// Start CSV output with a UTF-8 byte-order mark (for Excel).
         #[arg(long)]
         bom: bool,
@@ -216,6 +227,61 @@ enum SeriesFormat {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum OnlyArg {
+    /// Every paragraph.
+    All,
+    /// Paragraphs with any change.
+    Changes,
+    /// Paragraphs with a substantive change (footnote changes included).
+    Substantive,
+}
+
+impl From<OnlyArg> for report::Only {
+    fn from(o: OnlyArg) -> Self {
+        match o {
+            OnlyArg::All => report::Only::All,
+            OnlyArg::Changes => report::Only::Changes,
+            OnlyArg::Substantive => report::Only::Substantive,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    /// Old and new text side by side.
+    SideBySide,
+    /// One text with the changes marked.
+    Redline,
+    /// Both (a PDF prints the redline only).
+    Both,
+}
+
+impl From<LayoutArg> for report::Layout {
+    fn from(l: LayoutArg) -> Self {
+        match l {
+            LayoutArg::SideBySide => report::Layout::SideBySide,
+            LayoutArg::Redline => report::Layout::Redline,
+            LayoutArg::Both => report::Layout::Both,
+        }
+    }
+}
+
+/// What `resdiff compare` was asked for.
+struct CompareArgs {
+    old: PathBuf,
+    new: PathBuf,
+    format: Option<String>,
+    output: Option<PathBuf>,
+    only: report::Only,
+    layout: report::Layout,
+    author: Option<String>,
+    bom: bool,
+    color: ColorChoice,
+    corpus: Option<PathBuf>,
+    index: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -231,19 +297,26 @@ fn main() -> ExitCode {
             new,
             format,
             output,
+            only,
+            layout,
+            author,
             bom,
             color,
             corpus,
             index,
-        }) => cmd_compare(
-            &old,
-            &new,
-            format.as_deref(),
-            output.as_deref(),
+        }) => cmd_compare(CompareArgs {
+            old,
+            new,
+            format,
+            output,
+            only: only.into(),
+            layout: layout.into(),
+            author,
             bom,
             color,
-            corpus.as_deref().map(|c| (c, index.as_deref())),
-        ),
+            corpus,
+            index,
+        }),
         Some(Command::Index { dir, index }) => cmd_index(&dir, index.as_deref()).map(|_| ()),
         Some(Command::Provenance {
             file,
@@ -279,11 +352,27 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            let chain: Vec<String> = err.chain().map(|e| e.to_string()).collect();
-            eprintln!("resdiff: {}", chain.join(": "));
+            eprintln!("resdiff: {}", error_line(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// One line for an error and its causes, each said once: a cause whose text the message already
+/// holds (a library error that prints its system error, then lists it as its source) is left out.
+fn error_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if text.is_empty() || line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line.replace('\n', " ")
 }
 
 fn cmd_parse(file: &Path, format: ParseFormat) -> anyhow::Result<()> {
@@ -302,18 +391,27 @@ fn cmd_parse(file: &Path, format: ParseFormat) -> anyhow::Result<()> {
     write_stdout(out.as_bytes())
 }
 
-fn cmd_compare(
-    old: &Path,
-    new: &Path,
-    format: Option<&str>,
-    output: Option<&Path>,
-    bom: bool,
-    color: ColorChoice,
-    corpus: Option<(&Path, Option<&Path>)>,
-) -> anyhow::Result<()> {
-    let format = match (format, output) {
-        (Some(f), _) => f.parse::<Format>().map_err(|e| anyhow::anyhow!("{e}"))?,
-        (None, Some(out)) => Format::from_extension(out).with_context(|| {
+fn cmd_compare(args: CompareArgs) -> anyhow::Result<()> {
+    let (old, new) = (args.old.as_path(), args.new.as_path());
+    // `-o -` is standard output, as for most command-line tools.
+    let output = args.output.as_deref().filter(|o| *o != Path::new("-"));
+    let from_ext = output.and_then(Format::from_extension);
+    let format = match (args.format.as_deref(), output) {
+        (Some(f), _) => {
+            let f = f.parse::<Format>()?;
+            if let (Some(out), Some(ext)) = (output, from_ext)
+                && ext != f
+            {
+                eprintln!(
+                    "resdiff: warning: writing a {} report to {}, whose extension says {}",
+                    f.name(),
+                    out.display(),
+                    ext.name()
+                );
+            }
+            f
+        }
+        (None, Some(out)) => from_ext.with_context(|| {
             format!(
                 "cannot tell the report format from {}; give --format",
                 out.display()
@@ -321,6 +419,12 @@ fn cmd_compare(
         })?,
         (None, None) => Format::Text,
     };
+    if output.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "a {} report is binary; write it to a file with -o FILE (or pipe it: -o - | …)",
+            format.name()
+        );
+    }
     let cmp = resdiff::compare_files(old, new)?;
     for w in cmp
         .old
@@ -334,26 +438,27 @@ fn cmd_compare(
     for w in &cmp.warnings {
         eprintln!("resdiff: warning: {w}");
     }
-    let color = match color {
+    let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => output.is_none() && std::io::stdout().is_terminal(),
     };
-    if format.is_binary() && output.is_none() && std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "a {} report is binary; write it to a file with -o FILE",
-            format.name()
-        );
-    }
     let opts = RenderOptions {
-        csv_bom: bom,
+        csv_bom: args.bom,
         color,
+        author: args.author.unwrap_or_else(report::default_author),
         old_label: Some(file_label(old)),
         new_label: Some(file_label(new)),
+        only: args.only,
+        layout: args.layout,
         ..RenderOptions::default()
     };
-    let mut bytes = report::render(&cmp, format, &opts)?;
-    if let Some((dir, index)) = corpus {
+    let (mut bytes, warnings) = report::render_with_warnings(&cmp, format, &opts)?;
+    for w in warnings {
+        eprintln!("resdiff: warning: {w}");
+    }
+    if let Some(dir) = args.corpus.as_deref() {
+        let index = args.index.as_deref();
         if matches!(format, Format::Html | Format::Json) {
             let idx = cmd_index(dir, index)?;
             let found = resdiff::provenance::of_insertions(&idx, &cmp)?;

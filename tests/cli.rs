@@ -135,3 +135,176 @@ fn desktop_entry_opens_text_pdf_word_and_html_files() {
         }
     }
 }
+
+fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_data")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// A scratch directory for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("resdiff-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn an_error_is_one_line_that_says_the_system_error_once() {
+    let (old, new) = (sample("A_RES_65_141.txt"), sample("A_RES_66_184.txt"));
+    let out = resdiff(&["compare", &old, &new, "-o", "/nonexistent-dir/x.html"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    // (The sample's warnings about its symbol come first; they are not the error.)
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.starts_with("resdiff: warning:"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(lines[0].starts_with("resdiff: cannot write /nonexistent-dir/x.html"));
+    assert_eq!(lines[0].matches("os error 2").count(), 1, "{err}");
+    // A missing input: one line naming it.
+    let out = resdiff(&["compare", "/nonexistent-old.txt", &new]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.lines()
+            .filter(|l| !l.starts_with("resdiff: warning:"))
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("/nonexistent-old.txt"), "{err}");
+    assert!(err.matches("os error").count() <= 1, "{err}");
+}
+
+#[test]
+fn dash_is_standard_output_and_a_mismatched_extension_is_a_warning() {
+    let (old, new) = (sample("A_RES_65_141.txt"), sample("A_RES_66_184.txt"));
+    let out = resdiff(&["compare", &old, &new, "--format", "json", "-o", "-"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["new"]["symbol"], "A/RES/66/184");
+    // Binary formats go to a pipe too (the test's stdout is a pipe, not a terminal).
+    let out = resdiff(&["compare", &old, &new, "--format", "pdf", "-o", "-"]);
+    assert!(out.status.success() && out.stdout.starts_with(b"%PDF-"));
+    // Without --format, `-o -` is the text redline.
+    let out = resdiff(&["compare", &old, &new, "-o", "-"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("A/RES/65/141 → A/RES/66/184"));
+
+    let dir = scratch("mismatch");
+    let file = dir.join("out.pdf");
+    let f = file.display().to_string();
+    let out = resdiff(&["compare", &old, &new, "--format", "html", "-o", &f]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: writing a html report to") && err.contains("extension says pdf"),
+        "{err}"
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    // A matching extension says nothing of the kind.
+    let out = resdiff(&["compare", &old, &new, "--format", "pdf", "-o", &f]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("extension says"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn only_layout_and_author_reach_the_reports() {
+    let (old, new) = (sample("A_RES_65_141.txt"), sample("A_RES_66_184.txt"));
+    let all = stdout(&["compare", &old, &new, "--format", "csv"]);
+    let subst = stdout(&[
+        "compare",
+        &old,
+        &new,
+        "--format",
+        "csv",
+        "--only",
+        "substantive",
+    ]);
+    let changes = stdout(&[
+        "compare", &old, &new, "--format", "csv", "--only", "changes",
+    ]);
+    // (Rows counted by their line ends: texts hold no CR.)
+    let rows = |s: &str| s.matches("\r\n").count();
+    assert!(rows(&subst) < rows(&changes) && rows(&changes) < rows(&all));
+    assert!(subst.contains(",substantive,"));
+    assert!(!subst.contains(",routine,") && !subst.contains(",none,"));
+    assert!(all.contains(",unchanged,1.0000,none,"));
+    assert!(!changes.contains(",unchanged,1.0000,none,"));
+
+    let html = stdout(&[
+        "compare", &old, &new, "--format", "html", "--layout", "redline",
+    ]);
+    assert!(html.contains("id=\"redline\"") && !html.contains("id=\"side-by-side\""));
+    let html = stdout(&[
+        "compare",
+        &old,
+        &new,
+        "--format",
+        "html",
+        "--layout",
+        "side-by-side",
+    ]);
+    assert!(!html.contains("id=\"redline\"") && html.contains("id=\"side-by-side\""));
+
+    let dir = scratch("author");
+    let file = dir.join("a.docx");
+    let f = file.display().to_string();
+    let out = resdiff(&[
+        "compare",
+        &old,
+        &new,
+        "-o",
+        &f,
+        "--author",
+        "Delegation of X",
+    ]);
+    assert!(out.status.success());
+    let doc = docx_document(&file);
+    assert!(doc.contains("w:author=\"Delegation of X\""));
+    assert!(doc.contains("w:author=\"Delegation of X (routine update)\""));
+    // Without --author: the user name from the environment, else resdiff.
+    let out = Command::new(env!("CARGO_BIN_EXE_resdiff"))
+        .args(["compare", &old, &new, "-o", &f])
+        .env("USER", "amina")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(docx_document(&file).contains("w:author=\"amina\""));
+    let out = Command::new(env!("CARGO_BIN_EXE_resdiff"))
+        .args(["compare", &old, &new, "-o", &f])
+        .env_remove("USER")
+        .env_remove("USERNAME")
+        .env_remove("LOGNAME")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(docx_document(&file).contains("w:author=\"resdiff\""));
+    // An option a format ignores is said, not silently dropped.
+    let out = resdiff(&["compare", &old, &new, "-o", &f, "--only", "changes"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--only changes is ignored"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `word/document.xml` of a DOCX file.
+fn docx_document(path: &Path) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}

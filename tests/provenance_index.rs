@@ -7,17 +7,8 @@ use std::sync::atomic::AtomicBool;
 
 use resdiff::provenance::{ProvenanceIndex, QueryScope, UpdateStats, of_document};
 
-/// A fresh scratch folder under the system temp folder.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "resdiff-prov-{name}-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    ));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+    resdiff::corpus::scratch_dir("resdiff-prov", name).expect("scratch folder")
 }
 
 fn update(corpus: &Path, index: &Path) -> (ProvenanceIndex, UpdateStats) {
@@ -63,6 +54,7 @@ fn phrase_sources(index: &ProvenanceIndex) -> Vec<String> {
     let scope = QueryScope {
         before: Some("2024-12-19".into()),
         exclude_symbol: Some("A/RES/79/194".into()),
+        ..QueryScope::default()
     };
     let spans = index.provenance(ROAD_MAPS, &scope).expect("query");
     let mut symbols: Vec<String> = spans

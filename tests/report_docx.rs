@@ -23,17 +23,18 @@ fn opts() -> RenderOptions {
 /// "The General Assembly,", the paragraphs, and the closing plenary line.
 fn expected(c: &Comparison, new: bool) -> Vec<String> {
     let r = if new { &c.new } else { &c.old };
-    expected_around(r, expected_paragraphs(r))
+    expected_around(r, expected_paragraphs(r), false)
 }
 
 /// [`expected`] with footnote marks written `[^text]` as [`docx_view`] reads them.
 fn expected_with_notes(c: &Comparison, new: bool) -> Vec<String> {
     let r = if new { &c.new } else { &c.old };
-    expected_around(r, expected_paragraphs_with_notes(r))
+    expected_around(r, expected_paragraphs_with_notes(r), true)
 }
 
-/// The title, "The General Assembly,", `paras` and the closing line of `r` in document order.
-fn expected_around(r: &Resolution, paras: Vec<String>) -> Vec<String> {
+/// The title, "The General Assembly,", `paras` and the closing line of `r` in document order, then
+/// the paragraph that keeps the notes no paragraph references (their marks when `with_notes`).
+fn expected_around(r: &Resolution, paras: Vec<String>, with_notes: bool) -> Vec<String> {
     let mut v = Vec::new();
     let number = r
         .meta
@@ -77,6 +78,17 @@ fn expected_around(r: &Resolution, paras: Vec<String>) -> Vec<String> {
         && let Some(cl) = closing
     {
         v.push(cl);
+    }
+    let unplaced = report_support::unreferenced_notes(r);
+    if !unplaced.is_empty() {
+        v.push(if with_notes {
+            unplaced
+                .iter()
+                .map(|n| format!("[^{}]", r.footnote(*n).map_or("", |f| f.text.as_str())))
+                .collect()
+        } else {
+            String::new()
+        });
     }
     v
 }
@@ -340,7 +352,7 @@ fn corpus_series_footnotes() {
             let bytes = render(&c, Format::Docx, &opts()).unwrap();
             for (accept, r) in [(true, &c.new), (false, &c.old)] {
                 let view = docx_view(&bytes, accept);
-                let want = expected_around(r, expected_paragraphs_with_notes(r));
+                let want = expected_around(r, expected_paragraphs_with_notes(r), true);
                 // Compared as sorted lists: the paragraph order is checked by the text round
                 // trips; here it is each paragraph's notes, in every series pair.
                 let (mut got, mut want) = (view.paragraphs.clone(), want);
@@ -583,4 +595,97 @@ fn crafted_footnotes_accept_to_new_and_reject_to_old() {
     assert!(notes.contains("<w:delText xml:space=\"preserve\">64/187</w:delText>"));
     assert!(notes.contains("<w:t xml:space=\"preserve\">65/141</w:t>"));
     assert!(notes.contains("Old-only note &amp; &lt;more&gt;."));
+}
+
+/// The cover page: the compared files and the index of substantive changes, each line a link to
+/// a bookmark at its change; accepting or rejecting changes leaves the text without it.
+#[test]
+fn cover_indexes_every_substantive_change_with_a_link() {
+    let c = report_support::sample();
+    let bytes = render(&c, Format::Docx, &opts()).unwrap();
+    let cover = report_support::docx_cover(&bytes);
+    let text = cover.join("\n");
+    assert!(
+        text.contains("Comparison of ") && text.contains("A/RES/66/184 (new)"),
+        "{text}"
+    );
+    assert!(text.contains("Compared: "), "{text}");
+    assert!(text.contains("w:br w:type=\"page\""));
+    let substantive: Vec<usize> = c
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            matches!(
+                p.class.kind,
+                resdiff::diff::ChangeKind::Substantive | resdiff::diff::ChangeKind::Footnote
+            )
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let anchors: Vec<String> = regex::Regex::new(r#"w:hyperlink w:anchor="([^"]+)""#)
+        .unwrap()
+        .captures_iter(&text)
+        .map(|m| m[1].to_string())
+        .collect();
+    assert_eq!(anchors.len(), substantive.len());
+    // Every link has its bookmark, once, in the text after the cover.
+    let body = docx_document_xml(&bytes);
+    for a in &anchors {
+        assert_eq!(
+            body.matches(&format!("w:name=\"{a}\"")).count(),
+            1,
+            "bookmark {a}"
+        );
+    }
+}
+
+/// A moved paragraph is a Word move: `w:moveFrom` where it stood and `w:moveTo` where it stands,
+/// tied by their range names, with the words changed on the way tracked inside (deleted at the
+/// source, inserted at the destination); accept and reject still give the new and old texts.
+#[test]
+fn moves_are_word_moves_with_their_inner_changes() {
+    let c = report_support::sample();
+    let moved: Vec<usize> = c
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.status == resdiff::compare::Status::Moved && p.old.len() == 1 && p.new.len() == 1
+        })
+        .map(|(i, _)| i)
+        .collect();
+    assert!(moved.len() >= 3, "{moved:?}");
+    let bytes = render(&c, Format::Docx, &opts()).unwrap();
+    let xml = docx_document_xml(&bytes);
+    let paras: Vec<&str> = xml.split("<w:p>").collect();
+    for i in &moved {
+        let name = format!("w:name=\"resdiffMove{i}\"");
+        let from = paras
+            .iter()
+            .find(|p| p.contains("<w:moveFromRangeStart") && p.contains(&name))
+            .unwrap_or_else(|| panic!("no move source for pair {i}"));
+        let to = paras
+            .iter()
+            .find(|p| p.contains("<w:moveToRangeStart") && p.contains(&name))
+            .unwrap_or_else(|| panic!("no move destination for pair {i}"));
+        assert!(from.contains("<w:moveFrom ") && from.contains("<w:moveFromRangeEnd"));
+        assert!(to.contains("<w:moveTo ") && to.contains("<w:moveToRangeEnd"));
+        // Inner word changes travel with the move.
+        let p = &c.pairs[*i];
+        let changed = |k: resdiff::diff::OpKind| p.ops.iter().any(|o| o.op == k && !o.routine);
+        if changed(resdiff::diff::OpKind::Insert) {
+            assert!(
+                to.contains("<w:ins "),
+                "pair {i}: inserted words at the destination"
+            );
+        }
+        if changed(resdiff::diff::OpKind::Delete) {
+            assert!(
+                from.contains("<w:del "),
+                "pair {i}: deleted words at the source"
+            );
+        }
+    }
+    check_round_trip(&c);
 }

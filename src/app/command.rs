@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::filter::Filter;
 use super::settings::ThemePref;
-use crate::report::Format;
+use crate::report::{Format, Layout, Only};
 
 /// Which document of the pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,6 +107,15 @@ pub enum Command {
     /// Put the redline of every shown row on the clipboard.
     CopyShown,
     /// Write a report of the whole comparison in `Format` to the file (atomically, never over
-    /// one of the compared files).
+    /// one of the compared files), with the export options the dialog set.
     Export(Format, PathBuf),
+    /// Which paragraphs exported reports show (as `--only`).
+    SetExportOnly(Only),
+    /// Which views an exported HTML or PDF report holds (as `--layout`).
+    SetExportLayout(Layout),
+    /// The author of tracked changes in an exported Word document (as `--author`); an empty
+    /// name falls back to the default.
+    SetExportAuthor(String),
+    /// A command of the series view (open a series, select a paragraph, blame, provenance).
+    Series(super::series::SeriesCommand),
 }

@@ -15,6 +15,11 @@ pub trait Dialogs {
     fn pick_files(&mut self, title: &str) -> Option<Vec<PathBuf>>;
     /// Choose where to save a report in `format`, proposing `file_name`.
     fn save_file(&mut self, format: Format, file_name: &str) -> Option<PathBuf>;
+    /// Choose a folder (the versions of a series, a corpus). Tests that never ask need not
+    /// answer.
+    fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// The platform's dialogs, filtered on the formats resdiff reads and writes.
@@ -45,5 +50,9 @@ impl Dialogs for NativeDialogs {
             .add_filter("All files", &["*"])
             .set_file_name(file_name)
             .save_file()
+    }
+
+    fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title(title).pick_folder()
     }
 }

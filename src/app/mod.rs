@@ -11,12 +11,16 @@ mod loader;
 mod notice;
 mod palette;
 mod panels;
+mod series;
+mod series_view;
 mod settings;
 mod state;
 mod text;
 mod view;
 mod window;
 
+#[cfg(test)]
+mod series_tests;
 #[cfg(test)]
 mod tests;
 
@@ -29,6 +33,7 @@ pub use fonts::install as install_fonts;
 pub use loader::{CompareFn, Engine, LoadFn, compare_documents, load_document};
 pub use notice::{Level, Notice};
 pub use palette::{Palette, contrast};
+pub use series::{IndexRun, ProvenanceResult, SeriesCommand, SeriesState};
 pub use settings::{RecentPair, Settings, ThemePref};
 pub use state::{AppState, Row, SideState};
 pub use text::{find_matches, id_label, redline, redline_of_rows, side_ids, side_text};

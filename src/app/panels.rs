@@ -40,6 +40,12 @@ pub enum UiRequest {
     Export(Format),
     /// Close the window.
     Quit,
+    /// Pick the files of a series.
+    PickSeries,
+    /// Pick a folder holding the versions of a series.
+    PickSeriesFolder,
+    /// Pick a corpus folder to find the series' wording in.
+    PickCorpus,
 }
 
 /// The menu bar.
@@ -112,6 +118,8 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                             req.push(UiRequest::Export(format));
                         }
                     }
+                    ui.separator();
+                    ui.menu_button("Export options", |ui| export_options(ui, state, out));
                 });
             });
             ui.separator();
@@ -164,6 +172,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                 }
             }
         });
+        super::series_view::menu(ui, state, out, req);
         ui.menu_button("Go", |ui| {
             if ui.button("Next change  (F7, Alt+Down)").clicked() {
                 out.push(Command::NextChange);
@@ -414,6 +423,44 @@ pub fn notices(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Comma
     }
 }
 
+/// The options of the Export menu: which paragraphs, which layout, the Word author.
+fn export_options(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    use crate::report::{Layout, Only};
+    ui.label("Show (HTML, PDF, Markdown, CSV, text):");
+    for only in Only::ALL {
+        let text = match only {
+            Only::All => "All paragraphs",
+            Only::Changes => "Changed paragraphs",
+            Only::Substantive => "Substantive changes",
+        };
+        if ui.radio(state.export.only == only, text).clicked() {
+            out.push(Command::SetExportOnly(only));
+        }
+    }
+    ui.label("Layout (HTML, PDF):");
+    for layout in Layout::ALL {
+        let text = match layout {
+            Layout::SideBySide => "Side by side",
+            Layout::Redline => "Redline",
+            Layout::Both => "Both",
+        };
+        if ui.radio(state.export.layout == layout, text).clicked() {
+            out.push(Command::SetExportLayout(layout));
+        }
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Author (Word):");
+        let mut name = state.export.author.clone();
+        if ui
+            .add(egui::TextEdit::singleline(&mut name).desired_width(140.0))
+            .labelled_by(label.id)
+            .changed()
+        {
+            out.push(Command::SetExportAuthor(name));
+        }
+    });
+}
+
 /// The status bar.
 pub fn status_bar(ui: &mut Ui, state: &AppState) {
     ui.horizontal(|ui| {
@@ -427,11 +474,11 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
                 "{} rows shown of {} pairs · {} changed · {} substantive · {} routine",
                 state.rows.len(),
                 c.pairs.len(),
-                s.counts.changed(),
+                s.changed,
                 s.substantive,
                 s.routine
             ));
-        } else if !state.is_busy() {
+        } else if !state.is_busy() && !state.series.shown {
             ui.label(
                 "Open two versions of a resolution (File > Open, or drop files on the window).",
             );
@@ -481,8 +528,8 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
             ui.heading("Summary");
             let s = &c.summary;
             ui.label(format!(
-                "Similarity {:.0}% · {} substantive · {} routine",
-                s.similarity * 100.0,
+                "Similarity {} · {} substantive · {} routine",
+                s.similarity_label(),
                 s.substantive,
                 s.routine
             ));

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::compare::{Comparison, Status};
 use crate::model::Resolution;
-use crate::report::{self, Format, RenderOptions};
+use crate::report::{self, Format, Layout, Only, RenderOptions};
 
 use super::command::{Command, CopyWhat, Side};
 use super::filter::{Filter, is_change};
@@ -80,9 +80,36 @@ pub struct AppState {
     /// A dropped file waiting for the user to say which side it is (both sides were loaded and
     /// the drop position was unknown).
     pub drop_choice: Option<PathBuf>,
+    /// Options of the Export menu, the same as the command line's `--only`, `--layout` and
+    /// `--author`.
+    pub export: ExportOptions,
+    /// A series of versions opened in the app (its own view, see [`super::series`]).
+    pub series: super::series::SeriesState,
     comparing: bool,
     compare_generation: u64,
     worker: Worker,
+}
+
+/// The export options the File ▸ Export menu sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Which paragraphs a report shows.
+    pub only: Only,
+    /// Which views an HTML or PDF report holds.
+    pub layout: Layout,
+    /// The author of a Word document's tracked changes, as typed (blank: the default).
+    pub author: String,
+}
+
+impl Default for ExportOptions {
+    /// All paragraphs, both views, the user name from the environment (else `resdiff`).
+    fn default() -> Self {
+        Self {
+            only: Only::All,
+            layout: Layout::Both,
+            author: report::default_author(),
+        }
+    }
 }
 
 impl AppState {
@@ -110,6 +137,8 @@ impl AppState {
             compare_time: None,
             drop_choice: None,
             clipboard: None,
+            export: ExportOptions::default(),
+            series: super::series::SeriesState::default(),
             comparing: false,
             compare_generation: 0,
             worker: Worker::new(engine),
@@ -118,6 +147,7 @@ impl AppState {
 
     /// Call `waker` when background work finishes (the window passes a repaint request).
     pub fn set_waker(&mut self, waker: super::loader::Waker) {
+        self.series.set_waker(waker.clone());
         self.worker.set_waker(waker);
     }
 
@@ -173,6 +203,10 @@ impl AppState {
             }
             Command::OpenFiles(files) => match files.as_slice() {
                 [] => {}
+                // A folder holds the versions of a series.
+                [one] if one.is_dir() => {
+                    self.apply_series(super::series::SeriesCommand::Open(files))
+                }
                 [one] => self.start_load(Side::Old, one.clone()),
                 _ => self.open_first_two(&files, "given"),
             },
@@ -236,6 +270,10 @@ impl AppState {
                 }
             }
             Command::Export(format, path) => self.export(format, &path),
+            Command::SetExportOnly(only) => self.export.only = only,
+            Command::SetExportLayout(layout) => self.export.layout = layout,
+            Command::SetExportAuthor(name) => self.export.author = name,
+            Command::Series(c) => self.apply_series(c),
             Command::Copy(i, what) => self.copy_pair(i, what),
             Command::CopyShown => {
                 if self.comparison.is_some() {
@@ -297,16 +335,25 @@ impl AppState {
         let opts = RenderOptions {
             old_label: label(&self.old),
             new_label: label(&self.new),
+            only: self.export.only,
+            layout: self.export.layout,
+            author: match self.export.author.trim() {
+                "" => report::default_author(),
+                name => name.to_string(),
+            },
             ..RenderOptions::default()
         };
         let inputs: Vec<&Path> = [&self.old.path, &self.new.path]
             .into_iter()
             .filter_map(|p| p.as_deref())
             .collect();
-        let result = report::render(&cmp, format, &opts)
-            .and_then(|bytes| report::write_atomic(path, &bytes, &inputs));
+        let result = report::render_with_warnings(&cmp, format, &opts)
+            .and_then(|(bytes, w)| report::write_atomic(path, &bytes, &inputs).map(|()| w));
         match result {
-            Ok(()) => {
+            Ok(warnings) => {
+                for w in warnings {
+                    self.notices.push(Notice::warning(w));
+                }
                 self.status_line = format!(
                     "{} written to {}",
                     Self::format_label(format),
@@ -323,6 +370,8 @@ impl AppState {
     fn start_load(&mut self, side: Side, path: PathBuf) {
         // Absolute paths, so recent pairs work from any working directory.
         let path = std::path::absolute(&path).unwrap_or(path);
+        // Opening a version of a pair shows the pair (the series stays a menu click away).
+        self.series.shown = false;
         let s = self.side_mut(side);
         s.generation += 1;
         s.loading = Some(path.clone());
@@ -407,6 +456,7 @@ impl AppState {
         for r in self.worker.try_collect() {
             self.handle(r);
         }
+        self.poll_series();
     }
 
     /// Block until no job is running (or `timeout` passes); true when idle.
@@ -752,7 +802,7 @@ pub fn file_label(path: Option<&Path>) -> String {
         .unwrap_or_else(|| "untitled".to_owned())
 }
 
-fn add_warnings(notices: &mut Vec<Notice>, source: &str, warnings: &[String]) {
+pub(super) fn add_warnings(notices: &mut Vec<Notice>, source: &str, warnings: &[String]) {
     const SHOWN: usize = 3;
     for w in warnings.iter().take(SHOWN) {
         notices.push(Notice::warning(format!("{source}: {w}")));

@@ -623,6 +623,66 @@ fn export_writes_every_format_and_never_an_input() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The Export menu's options reach the report: which paragraphs, the layout, the Word author.
+#[test]
+fn export_options_reach_the_reports() {
+    use crate::report::{Layout, Only};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let (old, new) = (root.join("A_RES_65_141.txt"), root.join("A_RES_66_184.txt"));
+    let mut s = AppState::new(Settings::default());
+    assert_eq!(s.export.only, Only::All);
+    assert_eq!(s.export.layout, Layout::Both);
+    assert_eq!(s.export.author, crate::report::default_author());
+    s.apply(Command::OpenPair(old, new));
+    assert!(s.wait_idle(Duration::from_secs(60)));
+    let dir = std::env::temp_dir().join(format!("resdiff-export-opts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let export = |s: &mut AppState, format: Format, name: &str| {
+        let out = dir.join(name);
+        s.apply(Command::Export(format, out.clone()));
+        std::fs::read(&out).unwrap()
+    };
+    let csv_all = export(&mut s, Format::Csv, "all.csv");
+    s.apply(Command::SetExportOnly(Only::Substantive));
+    s.apply(Command::SetExportLayout(Layout::Redline));
+    assert_eq!(s.export.only, Only::Substantive);
+    let csv = String::from_utf8(export(&mut s, Format::Csv, "subst.csv")).unwrap();
+    assert!(csv.len() < csv_all.len());
+    assert!(
+        !csv.contains(",routine,") && !csv.contains(",none,"),
+        "{csv}"
+    );
+    let html = String::from_utf8(export(&mut s, Format::Html, "r.html")).unwrap();
+    assert!(html.contains("id=\"redline\"") && !html.contains("id=\"side-by-side\""));
+    assert!(html.contains("Shown: paragraphs with a substantive change"));
+    // The Word document holds everything and says that --only does not apply to it.
+    s.apply(Command::SetExportAuthor("Delegation of X ".into()));
+    let docx = export(&mut s, Format::Docx, "a.docx");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("w:author=\"Delegation of X\""));
+    assert!(xml.contains("w:author=\"Delegation of X (routine update)\""));
+    assert!(
+        s.notices
+            .iter()
+            .any(|n| n.level == Level::Warning && n.text.contains("--only substantive is ignored")),
+        "{:?}",
+        s.notices
+    );
+    // A blank author falls back to the default.
+    s.apply(Command::SetExportAuthor("  ".into()));
+    let docx = export(&mut s, Format::Docx, "b.docx");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let default = format!("w:author=\"{}\"", crate::report::default_author());
+    assert!(xml.contains(&default));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn footnote_only_changes_pass_the_change_filters_and_routine_marks_say_why() {
     use crate::diff::FootnoteChange;

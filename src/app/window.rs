@@ -12,6 +12,7 @@ use super::dialogs::{Dialogs, NativeDialogs};
 use super::notice::Level;
 use super::palette::Palette;
 use super::panels::{self, ToolbarState, UiRequest};
+use super::series::SeriesCommand;
 use super::settings::{Settings, ThemePref};
 use super::state::AppState;
 use super::view::{self, ViewState};
@@ -304,6 +305,30 @@ impl ResdiffApp {
                     }
                 }
                 UiRequest::Quit => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
+                UiRequest::PickSeries => {
+                    if let Some(files) = self
+                        .dialogs
+                        .pick_files("Open the versions of a resolution (any order)")
+                    {
+                        out.push(Command::Series(SeriesCommand::Open(files)));
+                    }
+                }
+                UiRequest::PickSeriesFolder => {
+                    if let Some(dir) = self.dialogs.pick_folder("Open a folder of versions") {
+                        out.push(Command::Series(SeriesCommand::Open(vec![dir])));
+                    }
+                }
+                UiRequest::PickCorpus => {
+                    if let Some(corpus) = self
+                        .dialogs
+                        .pick_folder("Choose a corpus folder to find agreed language in")
+                    {
+                        out.push(Command::Series(SeriesCommand::BuildIndex {
+                            corpus,
+                            index: None,
+                        }));
+                    }
+                }
             }
         }
     }
@@ -355,67 +380,89 @@ impl ResdiffApp {
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| panels::status_bar(ui, &self.state));
-        if self.state.settings.side_panel && self.state.comparison.is_some() {
+        let series_shown = self.state.series.shown
+            && (self.state.series.series.is_some() || self.state.series.loading.is_some());
+        if series_shown {
+            if self.state.series.series.is_some() {
+                egui::Panel::right("series_history")
+                    .resizable(true)
+                    .default_size(380.0)
+                    .show(ui, |ui| {
+                        super::series_view::side_panel(ui, &self.state, &pal, &mut out, &mut req)
+                    });
+            }
+            egui::CentralPanel::default().show(ui, |ui| {
+                super::series_view::central(ui, &self.state, &pal, &mut out)
+            });
+        } else if self.state.settings.side_panel && self.state.comparison.is_some() {
             egui::Panel::right("summary")
                 .resizable(true)
                 .default_size(300.0)
                 .show(ui, |ui| panels::side_panel(ui, &self.state, &pal, &mut out));
         }
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.state.comparison.is_some() {
-                view::show(ui, &mut self.state, &mut self.view, &pal, &mut out);
-            } else {
-                ui.vertical_centered(|ui| {
-                    ui.add_space(60.0);
-                    if self.state.is_busy() {
-                        ui.spinner();
-                        ui.label(self.state.busy_label());
-                    } else {
-                        ui.heading("Compare two versions of a resolution");
-                        ui.label("Open the old and the new version, or drop them on this window.");
-                        for (name, side) in [("Old", &self.state.old), ("New", &self.state.new)] {
-                            let text = match &side.path {
-                                Some(p) => format!(
-                                    "{name} version: {} (loaded)",
-                                    super::state::file_label(Some(p))
-                                ),
-                                None => format!("{name} version: not loaded"),
-                            };
-                            ui.label(text);
-                        }
-                        ui.add_space(8.0);
-                        if ui.button("Open old version…").clicked() {
-                            req.push(UiRequest::PickFile(Side::Old));
-                        }
-                        if ui.button("Open new version…").clicked() {
-                            req.push(UiRequest::PickFile(Side::New));
-                        }
-                        if !self.state.settings.recent.is_empty() {
-                            ui.add_space(16.0);
-                            ui.strong("Recent pairs");
-                            for p in self.state.settings.recent.iter().take(6) {
-                                let label = format!(
-                                    "{} → {}",
-                                    super::state::file_label(Some(&p.old)),
-                                    super::state::file_label(Some(&p.new))
-                                );
-                                if ui
-                                    .link(label)
-                                    .on_hover_text(format!(
-                                        "{}\n{}",
-                                        p.old.display(),
-                                        p.new.display()
-                                    ))
-                                    .clicked()
-                                {
-                                    out.push(Command::OpenPair(p.old.clone(), p.new.clone()));
+        if !series_shown {
+            egui::CentralPanel::default().show(ui, |ui| {
+                if self.state.comparison.is_some() {
+                    view::show(ui, &mut self.state, &mut self.view, &pal, &mut out);
+                } else {
+                    ui.vertical_centered(|ui| {
+                        ui.add_space(60.0);
+                        if self.state.is_busy() {
+                            ui.spinner();
+                            ui.label(self.state.busy_label());
+                        } else {
+                            ui.heading("Compare two versions of a resolution");
+                            ui.label(
+                                "Open the old and the new version, or drop them on this window.",
+                            );
+                            for (name, side) in [("Old", &self.state.old), ("New", &self.state.new)]
+                            {
+                                let text = match &side.path {
+                                    Some(p) => format!(
+                                        "{name} version: {} (loaded)",
+                                        super::state::file_label(Some(p))
+                                    ),
+                                    None => format!("{name} version: not loaded"),
+                                };
+                                ui.label(text);
+                            }
+                            ui.add_space(8.0);
+                            if ui.button("Open old version…").clicked() {
+                                req.push(UiRequest::PickFile(Side::Old));
+                            }
+                            if ui.button("Open new version…").clicked() {
+                                req.push(UiRequest::PickFile(Side::New));
+                            }
+                            if ui.button("Open the versions of a series…").clicked() {
+                                req.push(UiRequest::PickSeries);
+                            }
+                            if !self.state.settings.recent.is_empty() {
+                                ui.add_space(16.0);
+                                ui.strong("Recent pairs");
+                                for p in self.state.settings.recent.iter().take(6) {
+                                    let label = format!(
+                                        "{} → {}",
+                                        super::state::file_label(Some(&p.old)),
+                                        super::state::file_label(Some(&p.new))
+                                    );
+                                    if ui
+                                        .link(label)
+                                        .on_hover_text(format!(
+                                            "{}\n{}",
+                                            p.old.display(),
+                                            p.new.display()
+                                        ))
+                                        .clicked()
+                                    {
+                                        out.push(Command::OpenPair(p.old.clone(), p.new.clone()));
+                                    }
                                 }
                             }
                         }
-                    }
-                });
-            }
-        });
+                    });
+                }
+            });
+        }
 
         if self.state.drop_choice.is_some() {
             self.drop_question(ui, &mut out);
@@ -429,7 +476,7 @@ impl ResdiffApp {
         if let Some(text) = self.state.clipboard.take() {
             ui.ctx().copy_text(text);
         }
-        if self.state.is_busy() {
+        if self.state.is_busy() || self.state.series.is_busy() {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
         self.automation(ui, started);
@@ -440,7 +487,9 @@ impl ResdiffApp {
         let loaded = !self.state.is_busy() && self.state.comparison.is_some();
         // Nothing loading and row heights measured: the frame shows what there is to show
         // (the comparison, an error, or the start screen when no file was given).
-        let settled = !self.state.is_busy() && !self.view.unsettled;
+        let settled = !self.state.is_busy()
+            && self.state.series.loading.is_none()
+            && (self.state.series.shown || !self.view.unsettled);
         if settled {
             self.ready_frames += 1;
         } else {

@@ -82,7 +82,25 @@ fn expired(deadline: Option<Instant>) -> bool {
 /// Appends the shortest edit script of `a` → `b` to `c`. When the deadline passes during the
 /// search, `similar` reports the unsolved rest as deletion plus insertion (exact, coarser).
 fn myers_into(c: &mut Collect, a: &[u32], b: &[u32], deadline: Option<Instant>) {
+    if a.is_empty() || b.is_empty() || disjoint(a, b) {
+        // Without a common token the only script is delete-all/insert-all, which the search
+        // would also find, but only after O((N + M)²) steps.
+        c.push(OpKind::Delete, a.len());
+        c.push(OpKind::Insert, b.len());
+        return;
+    }
     let Ok(()) = myers::diff_deadline_raw(c, a, 0..a.len(), b, 0..b.len(), deadline);
+}
+
+/// True when `a` and `b` have no token in common.
+fn disjoint(a: &[u32], b: &[u32]) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.len() <= 8 {
+        return !large.iter().any(|t| small.contains(t));
+    }
+    let mut sorted = small.to_vec();
+    sorted.sort_unstable();
+    !large.iter().any(|t| sorted.binary_search(t).is_ok())
 }
 
 /// Diffs `a` against `b` with `similar`'s Myers search. Returns the edit script and whether the

@@ -155,6 +155,9 @@ pub struct QueryScope {
     pub before: Option<String>,
     /// Never this symbol (the query document itself).
     pub exclude_symbol: Option<String>,
+    /// Never these symbols either (the other versions of the same resolution, whose wording
+    /// is its own history rather than language agreed elsewhere).
+    pub exclude_also: Vec<String>,
 }
 
 impl QueryScope {
@@ -163,6 +166,7 @@ impl QueryScope {
         Self {
             before: doc.meta.date.clone(),
             exclude_symbol: doc.meta.symbol.clone(),
+            exclude_also: Vec::new(),
         }
     }
 }
@@ -383,6 +387,16 @@ impl ProvenanceIndex {
         self.docs.is_empty()
     }
 
+    /// The file (relative to the corpus folder) of the indexed document with this symbol, so a
+    /// source can be opened; the first by file name when several files carry the symbol.
+    pub fn file_of(&self, symbol: &str) -> Option<&str> {
+        self.docs
+            .values()
+            .filter(|d| d.symbol == symbol)
+            .map(|d| d.file.as_str())
+            .min()
+    }
+
     fn load_docs(&mut self) -> Result<(), ProvenanceError> {
         let err = store_err(&self.path);
         let txn = self.db.begin_read().map_err(|e| err(e.into()))?;
@@ -598,7 +612,7 @@ impl ProvenanceIndex {
         if hs.is_empty() {
             return Ok(Vec::new());
         }
-        let allowed = |doc: u32| -> bool {
+        let decide = |doc: u32| -> bool {
             let Some(info) = self.docs.get(&doc) else {
                 return false; // a replaced or removed file
             };
@@ -606,6 +620,7 @@ impl ProvenanceIndex {
                 .exclude_symbol
                 .as_deref()
                 .is_some_and(|s| s == info.symbol)
+                || scope.exclude_also.contains(&info.symbol)
             {
                 return false;
             }
@@ -615,14 +630,28 @@ impl ProvenanceIndex {
                 (None, _) => true,
             }
         };
+        // A common shingle lists thousands of documents: decide each document once per query.
+        let size = self.docs.keys().max().map_or(0, |&m| m as usize + 1);
+        let mut verdicts = vec![0u8; size]; // 0 unknown, 1 allowed, 2 not
+        let mut allowed = |doc: u32| -> bool {
+            let Some(slot) = verdicts.get_mut(doc as usize) else {
+                return false;
+            };
+            if *slot == 0 {
+                *slot = if decide(doc) { 1 } else { 2 };
+            }
+            *slot == 1
+        };
         let txn = self.db.begin_read().map_err(|e| err(e.into()))?;
         let table = txn.open_table(POSTINGS).map_err(|e| err(e.into()))?;
-        // Per shingle position: (doc, paragraph) hits.
-        let mut hits: Vec<Vec<(u32, u16)>> = Vec::with_capacity(hs.len());
-        let mut cache: HashMap<u64, Vec<(u32, u16)>> = HashMap::new();
+        // The (doc, paragraph) hits of each distinct shingle, and per shingle position the
+        // index of its list (a shingle repeated in the text is looked up once, never copied).
+        let mut lists: Vec<Vec<(u32, u16)>> = Vec::new();
+        let mut cache: HashMap<u64, usize> = HashMap::new();
+        let mut hits: Vec<usize> = Vec::with_capacity(hs.len());
         for &h in &hs {
-            if let Some(v) = cache.get(&h) {
-                hits.push(v.clone());
+            if let Some(&i) = cache.get(&h) {
+                hits.push(i);
                 continue;
             }
             let mut found = Vec::new();
@@ -649,35 +678,60 @@ impl ProvenanceIndex {
                     }
                 }
             }
-            cache.insert(h, found.clone());
-            hits.push(found);
+            cache.insert(h, lists.len());
+            hits.push(lists.len());
+            lists.push(found);
         }
+        let has_hits = |i: usize| lists.get(hits[i]).is_some_and(|l| !l.is_empty());
         // Consecutive positions with hits make one span.
         let mut spans = Vec::new();
         let mut i = 0;
         while i < hits.len() {
-            if hits[i].is_empty() {
+            if !has_hits(i) {
                 i += 1;
                 continue;
             }
             let first = i;
-            while i < hits.len() && !hits[i].is_empty() {
+            while i < hits.len() && has_hits(i) {
                 i += 1;
             }
             let last = i - 1;
-            let mut per_doc: HashMap<u32, HashMap<u16, usize>> = HashMap::new();
-            for at in &hits[first..=last] {
-                for &(d, k) in at {
-                    *per_doc.entry(d).or_default().entry(k).or_default() += 1;
+            // Per document, the paragraph holding most of the span's shingles (the first such
+            // paragraph on a tie).
+            let mut all: Vec<(u32, u16)> = hits[first..=last]
+                .iter()
+                .flat_map(|&l| lists[l].iter().copied())
+                .collect();
+            all.sort_unstable();
+            let mut best: Vec<(u32, u16)> = Vec::new();
+            let mut run = 0usize;
+            let mut best_n = 0usize;
+            for (j, &(d, k)) in all.iter().enumerate() {
+                run = if j > 0 && all[j - 1] == (d, k) {
+                    run + 1
+                } else {
+                    1
+                };
+                if all.get(j + 1) == Some(&(d, k)) {
+                    continue;
+                }
+                match best.last_mut() {
+                    Some(b) if b.0 == d => {
+                        if run > best_n {
+                            *b = (d, k);
+                            best_n = run;
+                        }
+                    }
+                    _ => {
+                        best.push((d, k));
+                        best_n = run;
+                    }
                 }
             }
-            let mut sources: Vec<Source> = per_doc
+            let mut sources: Vec<Source> = best
                 .into_iter()
-                .filter_map(|(d, paras)| {
+                .filter_map(|(d, k)| {
                     let info = self.docs.get(&d)?;
-                    let (k, _) = paras
-                        .into_iter()
-                        .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))?;
                     Some(Source {
                         symbol: info.symbol.clone(),
                         date: info.date.clone(),
@@ -719,7 +773,17 @@ pub fn of_document(
     index: &ProvenanceIndex,
     doc: &crate::model::Resolution,
 ) -> Result<Vec<ParagraphProvenance>, ProvenanceError> {
-    let scope = QueryScope::of(doc);
+    of_document_in(index, doc, &QueryScope::of(doc))
+}
+
+/// [`of_document`] with the sources limited by `scope` (e.g. leaving out the other versions of
+/// a series as well as the document itself).
+pub fn of_document_in(
+    index: &ProvenanceIndex,
+    doc: &crate::model::Resolution,
+    scope: &QueryScope,
+) -> Result<Vec<ParagraphProvenance>, ProvenanceError> {
+    let scope = scope.clone();
     let mut out = Vec::new();
     for (k, p) in doc.paragraphs.iter().enumerate() {
         let spans = index.provenance(&p.text, &scope)?;

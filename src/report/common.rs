@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::RenderOptions;
+use super::{Only, RenderOptions};
 use crate::compare::{Comparison, Pair, Status};
 use crate::diff::{ChangeKind, DiffOp, Direction, OpKind, new_text, old_text};
 use crate::model::{Paragraph, ParagraphKind, Resolution};
@@ -124,6 +124,220 @@ pub fn pair_label(c: &Comparison, pair: &Pair) -> String {
     }
 }
 
+/// The status of a pair as a reader should see it: `footnotes changed` for a pair whose text is
+/// unchanged but whose footnotes are not (never `unchanged` above a footnote change).
+pub fn status_label(pair: &Pair) -> &'static str {
+    if pair.status == Status::Unchanged && pair.class.kind == ChangeKind::Footnote {
+        "footnotes changed"
+    } else {
+        pair.status.as_str()
+    }
+}
+
+/// The change kind to print after [`status_label`] (`substantive`, `routine`, `footnote`), or
+/// `None` when there is none or the status label already says it.
+pub fn kind_label(pair: &Pair) -> Option<&'static str> {
+    match pair.class.kind {
+        ChangeKind::None => None,
+        ChangeKind::Footnote if pair.status == Status::Unchanged => None,
+        k => Some(change_str(k)),
+    }
+}
+
+/// `OP12` → (`OP`, 12); `None` for an id that does not end in its number (`OP5(a)`, `OP3~2`).
+fn split_id(id: &str) -> Option<(&str, u32)> {
+    let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (prefix, n) = id.split_at(id.len() - digits);
+    Some((prefix, n.parse().ok()?))
+}
+
+/// The renumbering map compressed into ranges, in new order: consecutive entries whose old and
+/// new numbers both go up by one become one range (`OP12–OP40 → OP13–OP41`); others stay single
+/// (`OP7 → OP3`).
+pub fn renumbering_ranges(map: &[crate::compare::Renumbering]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(first) = map.get(i) {
+        let mut j = i;
+        while let (Some(a), Some(b)) = (map.get(j), map.get(j + 1)) {
+            let follows = match (
+                split_id(&a.old),
+                split_id(&b.old),
+                split_id(&a.new),
+                split_id(&b.new),
+            ) {
+                (Some((po, o1)), Some((qo, o2)), Some((pn, n1)), Some((qn, n2))) => {
+                    po == qo && pn == qn && o2 == o1 + 1 && n2 == n1 + 1
+                }
+                _ => false,
+            };
+            if !follows {
+                break;
+            }
+            j += 1;
+        }
+        match map.get(j).filter(|_| j > i) {
+            Some(last) => out.push(format!(
+                "{}–{} → {}–{}",
+                first.old, last.old, first.new, last.new
+            )),
+            None => out.push(format!("{} → {}", first.old, first.new)),
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// One entry of the change index: a pair with a substantive change (footnote-only included).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexEntry {
+    /// Index of the pair in `Comparison::pairs`.
+    pub pair: usize,
+    /// `OP5 → OP6`, `+ PP3`.
+    pub label: String,
+    /// What happened: `modified`, `added`, `moved, lead stronger`, `footnotes changed`.
+    pub kind: String,
+    /// A short excerpt of the changed words: `“and” → “,”; + “65/141 of 20 December 2010”`.
+    pub excerpt: String,
+}
+
+/// Cut `s` to at most `max` characters at a word boundary, with `…` when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
+}
+
+/// The changed words of a pair, each run of deletions and insertions as `“old” → “new”`,
+/// `+ “new”` or `− “old”` (routine ones left out), joined with `; ` and cut to `max` characters.
+pub fn change_excerpt(c: &Comparison, pair: &Pair, max: usize) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let (mut del, mut ins) = (String::new(), String::new());
+    let flush = |del: &mut String, ins: &mut String, parts: &mut Vec<String>| {
+        let (d, i) = (
+            del.split_whitespace().collect::<Vec<_>>().join(" "),
+            ins.split_whitespace().collect::<Vec<_>>().join(" "),
+        );
+        match (d.is_empty(), i.is_empty()) {
+            (false, false) => parts.push(format!("“{d}” → “{i}”")),
+            (false, true) => parts.push(format!("− “{d}”")),
+            (true, false) => parts.push(format!("+ “{i}”")),
+            (true, true) => {}
+        }
+        del.clear();
+        ins.clear();
+    };
+    for op in ops(c, pair).iter() {
+        match (op.op, op.routine) {
+            (OpKind::Delete, false) => del.push_str(&op.text),
+            (OpKind::Insert, false) => ins.push_str(&op.text),
+            (OpKind::Equal, _) if op.text.trim().is_empty() => {}
+            _ => flush(&mut del, &mut ins, &mut parts),
+        }
+    }
+    flush(&mut del, &mut ins, &mut parts);
+    for f in &pair.class.footnotes {
+        parts.push(match f {
+            crate::diff::FootnoteChange::Added { text } => format!("footnote + “{text}”"),
+            crate::diff::FootnoteChange::Removed { text } => format!("footnote − “{text}”"),
+            crate::diff::FootnoteChange::Changed { old, new, .. } => {
+                format!("footnote “{old}” → “{new}”")
+            }
+        });
+    }
+    if parts.is_empty()
+        && let Some(l) = &pair.class.lead_change
+    {
+        parts.push(format!("“{}” → “{}”", l.old, l.new));
+    }
+    shorten(&parts.join("; "), max)
+}
+
+/// The change index: every pair with a substantive change (footnote-only included), in the
+/// order of the report, with a short excerpt of the changed words.
+pub fn change_index(c: &Comparison, excerpt_chars: usize) -> Vec<IndexEntry> {
+    c.pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.class.kind, ChangeKind::Substantive | ChangeKind::Footnote))
+        .map(|(i, p)| {
+            let mut kind = status_label(p).to_string();
+            if let Some(l) = &p.class.lead_change {
+                kind.push_str(", lead ");
+                kind.push_str(direction_str(l.direction));
+            }
+            IndexEntry {
+                pair: i,
+                label: pair_label(c, p),
+                kind,
+                excerpt: change_excerpt(c, p, excerpt_chars),
+            }
+        })
+        .collect()
+}
+
+/// The cover of a report as (label, value) rows: the compared files with their symbols and
+/// dates, and when and with which resdiff version they were compared.
+pub fn cover_rows(c: &Comparison, opts: &RenderOptions) -> Vec<(&'static str, String)> {
+    let side = |r: &Resolution, file: Option<&str>| {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(f) = file {
+            parts.push(f.to_string());
+        }
+        if let Some(s) = &r.meta.symbol
+            && Some(s.as_str()) != file
+        {
+            parts.push(s.clone());
+        }
+        if let Some(d) = &r.meta.date {
+            parts.push(format!("dated {d}"));
+        }
+        if parts.is_empty() {
+            parts.push("(no name, symbol or date)".to_string());
+        }
+        parts.join(" · ")
+    };
+    let when = opts.date.clone().unwrap_or_else(now_iso);
+    let when = when.replacen('T', " ", 1).replace('Z', " UTC");
+    vec![
+        ("Old", side(&c.old, opts.old_label.as_deref())),
+        ("New", side(&c.new, opts.new_label.as_deref())),
+        (
+            "Compared",
+            format!("{when} with resdiff {}", env!("CARGO_PKG_VERSION")),
+        ),
+    ]
+}
+
+/// True when `pair` is shown under `only`.
+pub fn shown(pair: &Pair, only: Only) -> bool {
+    match only {
+        Only::All => true,
+        Only::Changes => is_changed(pair),
+        Only::Substantive => matches!(
+            pair.class.kind,
+            ChangeKind::Substantive | ChangeKind::Footnote
+        ),
+    }
+}
+
+/// A line saying which pairs a filtered report leaves out, or `None` when it shows all.
+pub fn only_note(c: &Comparison, only: Only) -> Option<String> {
+    let hidden = c.pairs.iter().filter(|p| !shown(p, only)).count();
+    let what = match only {
+        Only::All => return None,
+        Only::Changes => "paragraphs with a change",
+        Only::Substantive => "paragraphs with a substantive change (footnotes included)",
+    };
+    Some(format!(
+        "Shown: {what} only; {hidden} of {} pairs left out",
+        c.pairs.len()
+    ))
+}
+
 /// True when the pair has something to show in a changes-only view.
 pub fn is_changed(pair: &Pair) -> bool {
     pair.status != Status::Unchanged || pair.class.kind != ChangeKind::None
@@ -202,20 +416,32 @@ pub fn meta_keys(
 }
 
 /// The summary as short English lines (`Modified: 12`, …), statuses with a zero count left out.
+///
+/// The first line puts every changed pair in exactly one bucket (substantive in the text, in
+/// footnotes only, routine only, renumbered or moved only), so the figures add up.
 pub fn summary_lines(c: &Comparison) -> Vec<String> {
     let s = &c.summary;
-    let footnotes = if s.footnote_only > 0 {
-        format!(" ({} in footnotes only)", s.footnote_only)
-    } else {
-        String::new()
-    };
+    let mut buckets = vec![format!(
+        "{} substantive",
+        s.substantive.saturating_sub(s.footnote_only)
+    )];
+    if s.footnote_only > 0 {
+        buckets.push(format!("{} in footnotes only", s.footnote_only));
+    }
+    buckets.push(format!("{} routine only", s.routine));
+    if s.position_only > 0 {
+        buckets.push(format!(
+            "{} renumbered or moved without a text change",
+            s.position_only
+        ));
+    }
     let mut out = vec![format!(
-        "{} pairs, {} changed: {} substantive{footnotes}, {} routine only; overall similarity {:.0}%",
+        "{} pairs, {} changed ({}), {} unchanged; overall similarity {}",
         c.pairs.len(),
-        s.counts.changed(),
-        s.substantive,
-        s.routine,
-        s.similarity * 100.0
+        s.changed,
+        buckets.join(", "),
+        c.pairs.len().saturating_sub(s.changed),
+        s.similarity_label()
     )];
     out.push(match s.session_gap {
         Some(g) if g > 0 => {
@@ -230,7 +456,10 @@ pub fn summary_lines(c: &Comparison) -> Vec<String> {
         .map(|st| format!("{} {}", s.counts.get(*st), st.as_str()))
         .collect();
     if !counts.is_empty() {
-        out.push(counts.join(", "));
+        out.push(format!(
+            "By paragraph status (text and place): {}",
+            counts.join(", ")
+        ));
     }
     out
 }
@@ -355,6 +584,36 @@ mod tests {
         // 2026-11-28 00:00:00 UTC
         assert_eq!(iso_from_unix(1_795_824_000), "2026-11-28T00:00:00Z");
         assert_eq!(now_iso().len(), 20);
+    }
+
+    #[test]
+    fn renumbering_is_compressed_into_ranges() {
+        use crate::compare::Renumbering;
+        let m = |o: &str, n: &str| Renumbering {
+            old: o.into(),
+            new: n.into(),
+        };
+        let map = [
+            m("OP12", "OP13"),
+            m("OP13", "OP14"),
+            m("OP14", "OP15"),
+            m("OP30", "OP2"),
+            m("OP15", "OP17"),
+            m("AN1.OP3", "AN1.OP4"),
+            m("AN1.OP4", "AN1.OP5"),
+            m("OP5(a)", "OP6(a)"),
+        ];
+        assert_eq!(
+            renumbering_ranges(&map),
+            [
+                "OP12–OP14 → OP13–OP15",
+                "OP30 → OP2",
+                "OP15 → OP17",
+                "AN1.OP3–AN1.OP4 → AN1.OP4–AN1.OP5",
+                "OP5(a) → OP6(a)"
+            ]
+        );
+        assert!(renumbering_ranges(&[]).is_empty());
     }
 
     #[test]

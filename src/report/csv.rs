@@ -1,6 +1,7 @@
 //! CSV: one row per aligned pair (RFC 4180 quoting, CRLF line ends, UTF-8, optional BOM).
 
-use super::common::{change_str, ids_joined, lead_change_label, side_text};
+use super::RenderOptions;
+use super::common::{change_str, ids_joined, lead_change_label, shown, side_text};
 use crate::compare::Comparison;
 
 /// The header row.
@@ -17,7 +18,14 @@ pub const HEADER: [&str; 8] = [
 
 /// Quote a field when it holds a comma, a quote, CR or LF (or starts/ends with a space); quotes
 /// inside are doubled.
+///
+/// A cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return) is neutralised as OWASP recommends against CSV injection: a single quote
+/// is put before it and the cell is quoted, so Excel and LibreOffice show it as text.
 pub fn field(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        return format!("\"'{}\"", s.replace('"', "\"\""));
+    }
     if s.contains([',', '"', '\r', '\n']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -31,14 +39,15 @@ fn row(out: &mut String, fields: &[String]) {
     out.push_str("\r\n");
 }
 
-/// Render the comparison as CSV; multi-paragraph sides join ids with `+` and texts with a newline.
-pub fn render(c: &Comparison, bom: bool) -> Vec<u8> {
+/// Render the comparison as CSV (the pairs `opts.only` keeps); multi-paragraph sides join ids
+/// with `+` and texts with a newline.
+pub fn render(c: &Comparison, opts: &RenderOptions) -> Vec<u8> {
     let mut s = String::new();
-    if bom {
+    if opts.csv_bom {
         s.push('\u{feff}');
     }
     row(&mut s, &HEADER.map(str::to_string));
-    for p in &c.pairs {
+    for p in c.pairs.iter().filter(|p| shown(p, opts.only)) {
         let lead = p
             .class
             .lead_change
@@ -73,5 +82,14 @@ mod tests {
         assert_eq!(field("say \"no\""), "\"say \"\"no\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
         assert_eq!(field(""), "");
+        // Formula injection (OWASP): every trigger character is neutralised.
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        for s in ["+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(field(s), format!("\"'{s}\""));
+        }
+        assert_eq!(field("a=b"), "a=b");
     }
 }

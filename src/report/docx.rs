@@ -1,8 +1,16 @@
 //! A Word document: the new text with real tracked changes (`w:ins`/`w:del`) against the old text.
 //!
+//! A cover page comes first (style `ResdiffCover`, ending in a page break): the compared files,
+//! when and with which version, the counts, how changes are authored, and the index of
+//! substantive changes, each line a link to a bookmark at its change. It belongs to neither
+//! version, so accepting or rejecting changes leaves it; the reader deletes it before
+//! circulating the text.
+//!
 //! Accepting every change in Word gives the new text paragraph by paragraph; rejecting every change
-//! gives the old text. Moved paragraphs are written as a deletion where they stood and an insertion
-//! where they stand now, so both directions keep document order.
+//! gives the old text. A moved paragraph is a real Word move (`w:moveFrom` where it stood,
+//! `w:moveTo` where it stands, tied by their range names) with the words changed on the way as
+//! `w:del` at the source and `w:ins` at the destination; a split or merge out of order is a
+//! deletion where it stood and an insertion where it stands. Both directions keep document order.
 //!
 //! # Footnotes
 //!
@@ -29,9 +37,10 @@
 //!   inserted field for the new one.
 //! - Every note gets its own id (from 1; -1 and 0 are the separator and continuation separator),
 //!   unique over old-only, new-only and shared notes; Word numbers the notes itself in reference
-//!   order. A footnote no paragraph references (the parser found no place for it) has no place in
-//!   the text and is not written; a reference to a number the document has no footnote text for
-//!   (the copy of A/RES/65/141 in `sample_data`) keeps its mark, with an empty note.
+//!   order. A footnote no paragraph references (the parser found no place for it) is never
+//!   dropped: its reference goes into one last paragraph of the document and the report says so
+//!   in a warning; a reference to a number the document has no footnote text for (the copy of
+//!   A/RES/65/141 in `sample_data`) keeps its mark, with an empty note.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -40,7 +49,10 @@ use std::io::{Cursor, Write};
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
-use super::common::{now_iso, ops, paragraphs, printed_number, resolution_number};
+use super::common::{
+    IndexEntry, change_index, cover_rows, now_iso, ops, paragraphs, printed_number,
+    resolution_number, summary_lines,
+};
 use super::{RenderOptions, ReportError};
 use crate::compare::{Comparison, Pair, Status};
 use crate::diff::{OpKind, diff_words};
@@ -52,6 +64,22 @@ enum Track {
     None,
     Ins,
     Del,
+    /// Text of a moved paragraph where it stood (`w:moveFrom`): gone once accepted.
+    MoveFrom,
+    /// Text of a moved paragraph where it stands now (`w:moveTo`): gone once rejected.
+    MoveTo,
+}
+
+impl Track {
+    /// The text is part of the old version.
+    fn old_side(self) -> bool {
+        !matches!(self, Track::Ins | Track::MoveTo)
+    }
+
+    /// The text is part of the new version.
+    fn new_side(self) -> bool {
+        !matches!(self, Track::Del | Track::MoveFrom)
+    }
 }
 
 /// Escape XML text and attribute values; drop characters XML 1.0 forbids.
@@ -77,6 +105,21 @@ struct Writer<'a> {
     style: &'static str,
     next_id: u32,
     author: String,
+    /// The author of routine updates: `AUTHOR (routine update)`, so that Word's review pane can
+    /// accept them in one step apart from the substantive changes.
+    routine_author: String,
+    /// The changes written now are routine updates.
+    routine: bool,
+    /// A bookmark (id, name) to put at the start of the next paragraph: the target of a change
+    /// index link.
+    bookmark: Option<(u32, String)>,
+    /// How the last run of the current paragraph was tracked.
+    last_track: Option<Track>,
+    /// Every run of the current paragraph so far is inserted.
+    all_inserted: bool,
+    /// The last paragraph written, when its mark is plain: where in `body` its mark can be
+    /// marked inserted, and whether it ends in inserted text.
+    prev_plain: Option<(usize, bool)>,
     date: String,
     old: &'a Resolution,
     new: &'a Resolution,
@@ -111,10 +154,15 @@ enum Side {
 impl Writer<'_> {
     fn attrs(&mut self) -> String {
         self.next_id += 1;
+        let author = if self.routine {
+            &self.routine_author
+        } else {
+            &self.author
+        };
         format!(
             "w:id=\"{}\" w:author=\"{}\" w:date=\"{}\"",
             self.next_id,
-            xml(&self.author),
+            xml(author),
             xml(&self.date)
         )
     }
@@ -168,6 +216,10 @@ impl Writer<'_> {
 
     /// Wrap runs in `w:ins` / `w:del` as `track` says and append them to the paragraph.
     fn tracked(&mut self, runs: &str, track: Track) {
+        self.last_track = Some(track);
+        if !matches!(track, Track::Ins | Track::MoveTo) {
+            self.all_inserted = false;
+        }
         match track {
             Track::None => self.para.push_str(runs),
             Track::Ins => {
@@ -177,6 +229,14 @@ impl Writer<'_> {
             Track::Del => {
                 let a = self.attrs();
                 let _ = write!(self.para, "<w:del {a}>{runs}</w:del>");
+            }
+            Track::MoveFrom => {
+                let a = self.attrs();
+                let _ = write!(self.para, "<w:moveFrom {a}>{runs}</w:moveFrom>");
+            }
+            Track::MoveTo => {
+                let a = self.attrs();
+                let _ = write!(self.para, "<w:moveTo {a}>{runs}</w:moveTo>");
             }
         }
     }
@@ -248,6 +308,8 @@ impl Writer<'_> {
         self.next_note += 1;
         let id = self.next_note;
         let outer = std::mem::take(&mut self.para);
+        // The note's own runs say nothing about how the paragraph around it is tracked.
+        let (last_track, all_inserted) = (self.last_track, self.all_inserted);
         match (old_text, new_text) {
             (Some(o), Some(n)) if o == n => self.run(n, Track::None),
             (Some(o), Some(n)) => {
@@ -265,6 +327,7 @@ impl Writer<'_> {
             (None, None) => {}
         }
         let body = std::mem::replace(&mut self.para, outer);
+        (self.last_track, self.all_inserted) = (last_track, all_inserted);
         let _ = write!(
             self.notes,
             "<w:footnote w:id=\"{id}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\
@@ -312,22 +375,53 @@ impl Writer<'_> {
 
     /// Close the current paragraph, its mark tracked as `mark`.
     fn end_para(&mut self, mark: Track) {
+        let mut mark = mark;
+        // A wholly inserted paragraph after a paragraph that ends in inserted text: the inserted
+        // paragraph break is written on the paragraph before (the break before the new
+        // paragraph, as LibreOffice models it) and this paragraph's own mark stays. Word gives
+        // the same text either way; LibreOffice's Reject All otherwise joins the paragraph
+        // before with the one after.
+        if mark == Track::Ins
+            && self.all_inserted
+            && let Some((at, prev_ends_inserted)) = self.prev_plain.take()
+            && prev_ends_inserted
+            && at <= self.body.len()
+            && self.body.is_char_boundary(at)
+        {
+            let rpr = format!("<w:rPr><w:ins {}/></w:rPr>", self.attrs());
+            self.body.insert_str(at, &rpr);
+            mark = Track::None;
+        }
         let rpr = match mark {
             Track::None => String::new(),
-            Track::Ins => format!("<w:rPr><w:ins {}/></w:rPr>", self.attrs()),
-            Track::Del => format!("<w:rPr><w:del {}/></w:rPr>", self.attrs()),
+            Track::Ins | Track::MoveTo => format!("<w:rPr><w:ins {}/></w:rPr>", self.attrs()),
+            Track::Del | Track::MoveFrom => {
+                format!("<w:rPr><w:del {}/></w:rPr>", self.attrs())
+            }
         };
         let _ = write!(
             self.body,
-            "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{rpr}</w:pPr>{}</w:p>",
-            self.style, self.para
+            "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{rpr}",
+            self.style
         );
+        // Where a paragraph mark can still be marked inserted: a plain mark only.
+        let ends_inserted = matches!(self.last_track, Some(Track::Ins | Track::MoveTo));
+        self.prev_plain = (mark == Track::None).then_some((self.body.len(), ends_inserted));
+        let _ = write!(self.body, "</w:pPr>{}</w:p>", self.para);
         self.para.clear();
+        self.last_track = None;
+        self.all_inserted = true;
     }
 
     fn start_para(&mut self, style: &'static str) {
         self.para.clear();
         self.style = style;
+        if let Some((id, name)) = self.bookmark.take() {
+            let _ = write!(
+                self.para,
+                "<w:bookmarkStart w:id=\"{id}\" w:name=\"{name}\"/><w:bookmarkEnd w:id=\"{id}\"/>"
+            );
+        }
     }
 }
 
@@ -347,10 +441,15 @@ pub fn number_prefix(p: &Paragraph) -> String {
     if n.is_empty() { n } else { format!("{n}\t") }
 }
 
+/// The printed numbers before a paragraph: a renumbering (both sides numbered) is a routine
+/// update; the number of an added or removed paragraph goes with its text.
 fn prefixes(w: &mut Writer, old: Option<&Paragraph>, new: Option<&Paragraph>) {
     let o = old.map(number_prefix).filter(|s| !s.is_empty());
     let n = new.map(number_prefix).filter(|s| !s.is_empty());
+    let was = w.routine;
+    w.routine = o.is_some() && n.is_some();
     w.either(o.as_deref(), n.as_deref());
+    w.routine = was;
 }
 
 /// The text of footnote `number` of `r` (empty when the document has no such footnote).
@@ -440,12 +539,12 @@ impl TextCursor {
     fn emit(&mut self, w: &mut Writer, piece: &str, track: Track) {
         // (position in `piece`, old footnote number, new footnote number)
         let mut marks: Vec<(usize, Option<u32>, Option<u32>)> = Vec::new();
-        if track != Track::Ins {
+        if track.old_side() {
             for (at, n) in self.old.take_refs(piece.len()) {
                 marks.push((at, Some(n), None));
             }
         }
-        if track != Track::Del {
+        if track.new_side() {
             for (at, n) in self.new.take_refs(piece.len()) {
                 match marks
                     .iter_mut()
@@ -468,10 +567,10 @@ impl TextCursor {
             w.footnote_mark(old, new);
         }
         self.text(w, piece.get(pos..).unwrap_or_default(), track, pos);
-        if track != Track::Ins {
+        if track.old_side() {
             self.old.off += piece.len();
         }
-        if track != Track::Del {
+        if track.new_side() {
             self.new.off += piece.len();
         }
     }
@@ -479,10 +578,10 @@ impl TextCursor {
     /// Write `text`, which starts `at` bytes into the current piece, its part inside the lead
     /// phrase in italics.
     fn text(&self, w: &mut Writer, text: &str, track: Track, at: usize) {
-        let side = if track == Track::Del {
-            &self.old
-        } else {
+        let side = if track.new_side() {
             &self.new
+        } else {
+            &self.old
         };
         let cut = side.lead.saturating_sub(side.off + at).min(text.len());
         match (text.get(..cut), text.get(cut..)) {
@@ -525,13 +624,14 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
             OpKind::Insert => Track::Ins,
             OpKind::Delete => Track::Del,
         };
+        w.routine = op.routine;
         for (k, piece) in op.text.split('\n').enumerate() {
             if k > 0 {
-                if track != Track::Ins {
+                if track.old_side() {
                     oi += 1;
                     cur.next_old(w, olds.get(oi).copied());
                 }
-                if track != Track::Del {
+                if track.new_side() {
                     ni += 1;
                     cur.next_new(w, news.get(ni).copied());
                 }
@@ -551,6 +651,7 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
             }
             cur.emit(w, piece, track);
         }
+        w.routine = false;
     }
     cur.next_old(w, None);
     cur.next_new(w, None);
@@ -560,6 +661,64 @@ fn write_pair(w: &mut Writer, c: &Comparison, pair: &Pair) {
         _ => Track::None,
     };
     w.end_para(mark);
+}
+
+/// True when a moved pair is written as a real move: one paragraph on each side.
+fn real_move(pair: &Pair) -> bool {
+    pair.old.len() == 1 && pair.new.len() == 1 && !pair.ops.iter().any(|o| o.text.contains('\n'))
+}
+
+/// One half of a moved paragraph, as Word records a move: where it stood (`source`), the text
+/// both versions share is `w:moveFrom` and the words deleted on the way are `w:del`; where it
+/// stands now, the shared text is `w:moveTo` and the inserted words are `w:ins`. The halves are
+/// tied by the name of their move ranges. Accepting gives the new text in its new place,
+/// rejecting the old text in its old place.
+fn write_move(w: &mut Writer, c: &Comparison, i: usize, pair: &Pair, source: bool) {
+    let (para, shared, changed, skip) = if source {
+        (
+            paragraphs(&c.old, &pair.old).first().copied(),
+            Track::MoveFrom,
+            Track::Del,
+            OpKind::Insert,
+        )
+    } else {
+        (
+            paragraphs(&c.new, &pair.new).first().copied(),
+            Track::MoveTo,
+            Track::Ins,
+            OpKind::Delete,
+        )
+    };
+    let Some(para) = para else { return };
+    let range = if source { "moveFrom" } else { "moveTo" };
+    w.start_para(style_of(Some(para)));
+    let a = w.attrs();
+    let id = w.next_id;
+    let _ = write!(
+        w.para,
+        "<w:{range}RangeStart {a} w:name=\"resdiffMove{i}\"/>"
+    );
+    let prefix = number_prefix(para);
+    w.run(&prefix, changed);
+    let mut cur = if source {
+        TextCursor::new(Some(para), None)
+    } else {
+        TextCursor::new(None, Some(para))
+    };
+    for op in ops(c, pair).iter().filter(|op| op.op != skip) {
+        w.routine = op.routine;
+        let track = if op.op == OpKind::Equal {
+            shared
+        } else {
+            changed
+        };
+        cur.emit(w, &op.text, track);
+        w.routine = false;
+    }
+    cur.next_old(w, None);
+    cur.next_new(w, None);
+    let _ = write!(w.para, "<w:{range}RangeEnd w:id=\"{id}\"/>");
+    w.end_para(changed);
 }
 
 /// Paragraphs written whole, all inserted or all deleted (the two halves of a move).
@@ -752,13 +911,98 @@ pub fn title_parts(r: &Resolution) -> (Option<String>, Option<String>) {
 }
 
 /// The body XML (`w:document`) and the footnotes XML (`w:footnotes`).
-fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
+/// The name of the bookmark on the first paragraph of pair `i` (hidden: it starts with `_`).
+fn change_bookmark(i: usize) -> String {
+    format!("_Chg{i}")
+}
+
+/// The id of that bookmark, apart from the ids of the footnote bookmarks (the note ids).
+fn change_bookmark_id(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(0).saturating_add(1_000_000)
+}
+
+/// A cover paragraph (style `ResdiffCover`, so a reader can find and delete the cover): plain
+/// runs, bold when `bold`.
+fn cover_para(w: &mut Writer, runs: &[(&str, bool)]) {
+    w.start_para("ResdiffCover");
+    for (text, bold) in runs {
+        let rpr = if *bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+        let _ = write!(
+            w.para,
+            "<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            xml(text)
+        );
+    }
+    w.end_para(Track::None);
+}
+
+/// The cover page before the text: the compared files, when and with which version, the counts,
+/// how changes are authored, and the index of substantive changes, each linked to its bookmark.
+/// It is not part of either version: accepting or rejecting changes leaves it; delete it (up to
+/// the page break) before circulating the text.
+fn cover(w: &mut Writer, c: &Comparison, opts: &RenderOptions, index: &[IndexEntry]) {
+    let (old_label, new_label) = super::common::labels(c, opts);
+    cover_para(
+        w,
+        &[(
+            &format!("Comparison of {old_label} (old) and {new_label} (new)"),
+            true,
+        )],
+    );
+    for (k, v) in cover_rows(c, opts) {
+        cover_para(w, &[(&format!("{k}: "), true), (&v, false)]);
+    }
+    if let Some(first) = summary_lines(c).first() {
+        cover_para(w, &[(first, false)]);
+    }
+    let legend = format!(
+        "Tracked changes by {}; routine updates (the annual rollover, renumbering) by {}, so that \
+         they can be reviewed and accepted on their own. This cover is not part of the text: \
+         delete it, up to the page break, before circulating the document.",
+        w.author, w.routine_author
+    );
+    cover_para(w, &[("Legend: ", true), (&legend, false)]);
+    cover_para(
+        w,
+        &[(&format!("Substantive changes ({})", index.len()), true)],
+    );
+    for e in index {
+        w.start_para("ResdiffCover");
+        let _ = write!(
+            w.para,
+            "<w:hyperlink w:anchor=\"{}\" w:history=\"1\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:hyperlink>\
+             <w:r><w:t xml:space=\"preserve\">  {}  </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            change_bookmark(e.pair),
+            xml(&e.label),
+            xml(&e.kind),
+            xml(&e.excerpt)
+        );
+        w.end_para(Track::None);
+    }
+    w.start_para("ResdiffCover");
+    w.para.push_str("<w:r><w:br w:type=\"page\"/></w:r>");
+    w.end_para(Track::None);
+}
+
+fn document_xml(
+    c: &Comparison,
+    opts: &RenderOptions,
+    author: &str,
+    date: &str,
+    warnings: &mut Vec<String>,
+) -> (String, String) {
     let mut w = Writer {
         body: String::new(),
         para: String::new(),
         style: "BodyText",
         next_id: 0,
         author: author.to_string(),
+        routine_author: format!("{author} (routine update)"),
+        routine: false,
+        bookmark: None,
+        last_track: None,
+        all_inserted: true,
+        prev_plain: None,
         date: date.to_string(),
         old: &c.old,
         new: &c.new,
@@ -767,6 +1011,8 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
         old_notes: HashMap::new(),
         new_notes: HashMap::new(),
     };
+    let index = change_index(c, 160);
+    cover(&mut w, c, opts, &index);
     let (on, mut ot) = title_parts(&c.old);
     let (nn, mut nt) = title_parts(&c.new);
     // A side whose text has no title line has no title to delete or insert; only when neither
@@ -798,10 +1044,26 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
             w.end_para(mark);
         }
     };
+    let mut marked: Vec<usize> = Vec::new();
     for item in items(&c.pairs) {
         if !closed && in_annex(c, item) {
             close(&mut w);
             closed = true;
+        }
+        // The first paragraph written for a substantive change carries the bookmark its index
+        // line links to (a move: where it stood or stands, whichever comes first).
+        let writes = match item {
+            Item::MovedTo(i) => c.pairs.get(i).is_some_and(|p| !p.new.is_empty()),
+            Item::Pair(_) | Item::NewPiece(..) | Item::MovedFrom(..) => true,
+        };
+        if let Item::Pair(i) | Item::MovedTo(i) | Item::NewPiece(i, _) | Item::MovedFrom(i, _) =
+            item
+            && writes
+            && !marked.contains(&i)
+            && index.iter().any(|e| e.pair == i)
+        {
+            marked.push(i);
+            w.bookmark = Some((change_bookmark_id(i), change_bookmark(i)));
         }
         match item {
             Item::Pair(i) => {
@@ -809,14 +1071,15 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
                     write_pair(&mut w, c, p);
                 }
             }
-            Item::MovedFrom(_, old) => {
-                write_whole(&mut w, &paragraphs(&c.old, &[old]), Track::Del);
-            }
-            Item::MovedTo(i) => {
-                if let Some(p) = c.pairs.get(i) {
-                    write_whole(&mut w, &paragraphs(&c.new, &p.new), Track::Ins);
-                }
-            }
+            Item::MovedFrom(i, old) => match c.pairs.get(i) {
+                Some(p) if real_move(p) => write_move(&mut w, c, i, p, true),
+                _ => write_whole(&mut w, &paragraphs(&c.old, &[old]), Track::Del),
+            },
+            Item::MovedTo(i) => match c.pairs.get(i) {
+                Some(p) if real_move(p) => write_move(&mut w, c, i, p, false),
+                Some(p) => write_whole(&mut w, &paragraphs(&c.new, &p.new), Track::Ins),
+                None => {}
+            },
             Item::NewPiece(_, new) => {
                 write_whole(&mut w, &paragraphs(&c.new, &[new]), Track::Ins);
             }
@@ -825,6 +1088,7 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
     if !closed {
         close(&mut w);
     }
+    unplaced_notes(&mut w, warnings);
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
@@ -835,6 +1099,53 @@ fn document_xml(c: &Comparison, author: &str, date: &str) -> (String, String) {
         w.body
     );
     (document, footnotes_xml(&w.notes))
+}
+
+/// Footnotes no paragraph references (the text does not say where they stand) are never dropped:
+/// their references go into one last paragraph of the document, in number order (a note of both
+/// versions with the same number is one note, its text diffed; a note of one version only is a
+/// deleted or inserted reference), and a warning names them.
+fn unplaced_notes(w: &mut Writer, warnings: &mut Vec<String>) {
+    let unplaced = |r: &Resolution, placed: &HashMap<u32, Note>| -> Vec<u32> {
+        let mut v: Vec<u32> = r
+            .footnotes
+            .iter()
+            .map(|f| f.number)
+            .filter(|n| !placed.contains_key(n))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let old = unplaced(w.old, &w.old_notes);
+    let new = unplaced(w.new, &w.new_notes);
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    let mut numbers: Vec<u32> = old.iter().chain(&new).copied().collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    w.start_para("BodyText");
+    for n in &numbers {
+        let o = old.contains(n).then_some(*n);
+        let nn = new.contains(n).then_some(*n);
+        w.footnote_mark(o, nn);
+    }
+    let mark = match (old.is_empty(), new.is_empty()) {
+        (true, false) => Track::Ins,
+        (false, true) => Track::Del,
+        _ => Track::None,
+    };
+    w.end_para(mark);
+    let list = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+    for (side, v) in [("old", &old), ("new", &new)] {
+        if !v.is_empty() {
+            warnings.push(format!(
+                "no paragraph of the {side} text references footnote(s) {}; the Word document keeps them in a last paragraph of their own",
+                list(v)
+            ));
+        }
+    }
 }
 
 /// The footnotes part: the separator (-1) and continuation separator (0) Word expects, then
@@ -862,7 +1173,7 @@ const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>"#;
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="BodyText"><w:name w:val="Body Text"/><w:pPr><w:ind w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ResTitle"><w:name w:val="Resolution Title"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:spacing w:before="240" w:after="240"/><w:ind w:left="1134" w:hanging="1134" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Preambular"><w:name w:val="Preambular Paragraph"/><w:basedOn w:val="BodyText"/></w:style><w:style w:type="paragraph" w:styleId="Operative"><w:name w:val="Operative Paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="SubParagraph"><w:name w:val="Sub-paragraph"/><w:basedOn w:val="BodyText"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="1701" w:hanging="567" w:firstLine="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Section Heading"/><w:basedOn w:val="BodyText"/><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:spacing w:before="240"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Closing"><w:name w:val="Closing Line"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:before="240"/><w:jc w:val="right"/></w:pPr><w:rPr><w:i/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="ResdiffCover"><w:name w:val="resdiff Cover"/><w:basedOn w:val="BodyText"/><w:pPr><w:spacing w:after="60"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style><w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style><w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>"#;
 
 fn core_xml(labels: &(String, String), author: &str, date: &str) -> String {
     let title = format!("{} (tracked changes against {})", labels.1, labels.0);
@@ -880,14 +1191,18 @@ fn core_xml(labels: &(String, String), author: &str, date: &str) -> String {
 }
 
 /// Render the DOCX package.
-pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportError> {
+pub fn render(
+    c: &Comparison,
+    opts: &RenderOptions,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<u8>, ReportError> {
     let date = opts.date.clone().unwrap_or_else(now_iso);
     let author = if opts.author.trim().is_empty() {
         "resdiff"
     } else {
         opts.author.as_str()
     };
-    let (document, footnotes) = document_xml(c, author, &date);
+    let (document, footnotes) = document_xml(c, opts, author, &date, warnings);
     let parts: [(&str, String); 7] = [
         ("[Content_Types].xml", CONTENT_TYPES.to_string()),
         ("_rels/.rels", RELS.to_string()),

@@ -5,12 +5,14 @@ use std::fmt::Write as _;
 
 use super::RenderOptions;
 use super::common::labels;
+use super::common::{change_index, cover_rows, kind_label, only_note, shown, status_label};
 use super::common::{
     change_str, direction_str, is_changed, meta_keys, meta_rows, numbered_ops, ops, pair_label,
     paragraphs, printed_number, summary_lines,
 };
+use super::options::Layout;
 use crate::compare::{Comparison, Pair, Status};
-use crate::diff::{ChangeKind, Direction, FootnoteChange, OpKind};
+use crate::diff::{Direction, FootnoteChange, OpKind};
 
 /// Escape text for HTML element content and double- or single-quoted attributes.
 pub fn esc(s: &str) -> String {
@@ -64,7 +66,9 @@ ul.renum { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3
 .kind-routine { color: var(--muted); }
 .id { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .85em; white-space: nowrap; }
 table.sbs td.text { width: 42%; }
-tr.unchanged td.text { color: #444; }
+tr.none td.text { color: #6b6b6b; }
+table.index td { font-size: .9em; }
+table.cover td { font-size: .9em; }
 tr.routine td.text { color: #333; }
 .stronger::before { content: "▲ "; }
 .weaker::before { content: "▼ "; }
@@ -89,13 +93,9 @@ footer { margin-top: 2em; font-size: .8em; color: var(--muted); }
 "#;
 
 fn status_cell(pair: &Pair) -> String {
-    let mut s = format!("<b>{}</b>", pair.status.as_str());
-    if is_changed(pair) && pair.class.kind != ChangeKind::None {
-        let _ = write!(
-            s,
-            " <span class=\"kind-{k}\">{k}</span>",
-            k = change_str(pair.class.kind)
-        );
+    let mut s = format!("<b>{}</b>", status_label(pair));
+    if let Some(k) = kind_label(pair) {
+        let _ = write!(s, " <span class=\"kind-{k}\">{k}</span>");
     }
     if pair.renumbered && pair.status != Status::Renumbered {
         s.push_str(" <span>renumbered</span>");
@@ -240,6 +240,8 @@ fn direction_html(d: Direction) -> String {
 pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     let (old_label, new_label) = labels(c, opts);
     let (old_label, new_label) = (old_label.as_str(), new_label.as_str());
+    let side_by_side = opts.layout != Layout::Redline;
+    let redline = opts.layout != Layout::SideBySide;
     let mut h = String::with_capacity(64 * 1024);
     let _ = write!(
         h,
@@ -257,7 +259,14 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         esc(old_label),
         esc(new_label)
     );
-    h.push_str("<nav><a href=\"#summary\">Summary</a><a href=\"#renumbering\">Renumbering</a><a href=\"#leads\">Lead phrases</a><a href=\"#side-by-side\">Side by side</a><a href=\"#redline\">Redline</a></nav>\n");
+    h.push_str("<nav><a href=\"#changes\">Changes</a><a href=\"#summary\">Summary</a><a href=\"#renumbering\">Renumbering</a><a href=\"#leads\">Lead phrases</a>");
+    if side_by_side {
+        h.push_str("<a href=\"#side-by-side\">Side by side</a>");
+    }
+    if redline {
+        h.push_str("<a href=\"#redline\">Redline</a>");
+    }
+    h.push_str("</nav>\n");
     h.push_str("<table class=\"meta\"><thead><tr><th scope=\"col\"></th><th scope=\"col\">Old</th><th scope=\"col\">New</th></tr></thead><tbody>\n");
     let old_rows = meta_rows(&c.old);
     let new_rows = meta_rows(&c.new);
@@ -289,7 +298,17 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
             esc(n)
         );
     }
+    h.push_str("</tbody></table>\n");
+    h.push_str("<table class=\"meta cover\"><tbody>\n");
+    for (k, v) in cover_rows(c, opts) {
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\">{k}</th><td colspan=\"2\">{}</td></tr>",
+            esc(&v)
+        );
+    }
     h.push_str("</tbody></table>\n</header>\n<main>\n");
+    index_html(&mut h, c, redline);
 
     // Summary
     h.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
@@ -382,13 +401,8 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         h.push_str("<p>No operative paragraph was renumbered.</p>\n");
     } else {
         h.push_str("<p>Old → new operative paragraph numbers:</p>\n<ul class=\"renum\">");
-        for m in &c.summary.renumbering {
-            let _ = write!(
-                h,
-                "<li><span class=\"id\">{} → {}</span></li>",
-                esc(&m.old),
-                esc(&m.new)
-            );
+        for m in super::common::renumbering_ranges(&c.summary.renumbering) {
+            let _ = write!(h, "<li><span class=\"id\">{}</span></li>", esc(&m));
         }
         h.push_str("</ul>\n");
     }
@@ -424,7 +438,64 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     }
     h.push_str("</section>\n");
 
-    // Side by side
+    if let Some(note) = only_note(c, opts.only) {
+        let _ = writeln!(h, "<p class=\"only\">{}</p>", esc(&note));
+    }
+    if side_by_side {
+        side_by_side_html(&mut h, c, opts, old_label, new_label);
+    }
+    if redline {
+        redline_html(&mut h, c, opts);
+    }
+    h.push_str("</main>\n");
+    let _ = writeln!(
+        h,
+        "<footer>Generated by resdiff {}. Deletions are struck through, insertions underlined; routine updates (symbols, dates, years, session numbers) are muted.</footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION")
+    );
+    h
+}
+
+/// The change index: counts, legend, then every substantive change with a link to it (in the
+/// redline when the report has one, else in the side-by-side table).
+fn index_html(h: &mut String, c: &Comparison, redline: bool) {
+    let entries = change_index(c, 110);
+    let _ = writeln!(
+        h,
+        "<section id=\"changes\">\n<h2>Substantive changes ({})</h2>",
+        entries.len()
+    );
+    if let Some(first) = summary_lines(c).first() {
+        let _ = writeln!(h, "<p>{}</p>", esc(first));
+    }
+    h.push_str("<p class=\"legend\"><span><del>deleted</del></span><span><ins>inserted</ins></span><span><del class=\"routine\">routine</del> <ins class=\"routine\">update</ins> (the annual rollover, muted)</span></p>\n");
+    if entries.is_empty() {
+        h.push_str("<p>No substantive change.</p>\n</section>\n");
+        return;
+    }
+    h.push_str("<table class=\"index\"><thead><tr><th scope=\"col\">Paragraph</th><th scope=\"col\">Change</th><th scope=\"col\">Changed words</th></tr></thead><tbody>\n");
+    let anchor = if redline { 'r' } else { 'p' };
+    for e in &entries {
+        let _ = writeln!(
+            h,
+            "<tr><td class=\"id\"><a href=\"#{anchor}{}\">{}</a></td><td class=\"status\">{}</td><td>{}</td></tr>",
+            e.pair,
+            esc(&e.label),
+            esc(&e.kind),
+            esc(&e.excerpt)
+        );
+    }
+    h.push_str("</tbody></table>\n</section>\n");
+}
+
+/// The side-by-side table of the pairs `opts.only` keeps.
+fn side_by_side_html(
+    h: &mut String,
+    c: &Comparison,
+    opts: &RenderOptions,
+    old_label: &str,
+    new_label: &str,
+) {
     let _ = writeln!(
         h,
         "<section id=\"side-by-side\">\n<h2>Side by side</h2>\n<p class=\"legend\"><span><del>deleted</del></span><span><ins>inserted</ins></span><span><del class=\"routine\">routine</del> <ins class=\"routine\">update</ins> (muted)</span></p>\n\
@@ -432,7 +503,12 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         esc(old_label),
         esc(new_label)
     );
-    for (i, pair) in c.pairs.iter().enumerate() {
+    for (i, pair) in c
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| shown(p, opts.only))
+    {
         let kind = change_str(pair.class.kind);
         let _ = writeln!(
             h,
@@ -445,15 +521,22 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         );
     }
     h.push_str("</tbody></table>\n</section>\n");
+}
 
-    // Inline redline
+/// The inline redline of the changed pairs `opts.only` keeps.
+fn redline_html(h: &mut String, c: &Comparison, opts: &RenderOptions) {
     h.push_str("<section id=\"redline\">\n<h2>Redline (changed paragraphs)</h2>\n");
     let mut any = false;
-    for (i, pair) in c.pairs.iter().enumerate().filter(|(_, p)| is_changed(p)) {
+    for (i, pair) in c
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| is_changed(p) && shown(p, opts.only))
+    {
         any = true;
         let _ = writeln!(
             h,
-            "<div class=\"pair {}\"><h3><a href=\"#p{i}\" class=\"id\">{}</a> <span class=\"status\">{}</span></h3>",
+            "<div class=\"pair {}\" id=\"r{i}\"><h3><a href=\"#p{i}\" class=\"id\">{}</a> <span class=\"status\">{}</span></h3>",
             change_str(pair.class.kind),
             esc(&pair_label(c, pair)),
             status_cell(pair)
@@ -504,13 +587,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     if !any {
         h.push_str("<p>The two documents have the same paragraphs.</p>\n");
     }
-    h.push_str("</section>\n</main>\n");
-    let _ = writeln!(
-        h,
-        "<footer>Generated by resdiff {}. Deletions are struck through, insertions underlined; routine updates (symbols, dates, years, session numbers) are muted.</footer>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION")
-    );
-    h
+    h.push_str("</section>\n");
 }
 
 #[cfg(test)]

@@ -149,8 +149,9 @@ fn pair_json(c: &Comparison, i: usize, p: &Pair) -> Value {
 /// `direction` = `stronger|weaker|neutral|reversed`, `scale`, `kind_change` =
 /// `operative_to_preambular|preambular_to_operative|null`), `footnotes` (a changed note may carry
 /// `routine_reason`), `references_added`, `references_removed`, `ops` = `[{op:
-/// equal|insert|delete, text, routine?, routine_reason?}]`), `summary` (`counts`, `changed`,
-/// `routine`, `substantive` (footnote-only pairs included), `footnote_only`, `session_gap`,
+/// equal|insert|delete, text, routine?, routine_reason?}]`), `summary` (`counts`, `changed` =
+/// `substantive + routine + position_only`, `routine`, `substantive` (footnote-only pairs
+/// included), `footnote_only`, `position_only` (renumbered or moved, text unchanged), `session_gap`,
 /// `similarity`, `sections`,
 /// `renumbering`, `lead_changes`, `reference_changes`) and `warnings`.
 pub fn comparison_json(c: &Comparison) -> Value {
@@ -163,7 +164,8 @@ pub fn comparison_json(c: &Comparison) -> Value {
         "pairs": c.pairs.iter().enumerate().map(|(i, p)| pair_json(c, i, p)).collect::<Vec<_>>(),
         "summary": {
             "counts": counts,
-            "changed": s.counts.changed(),
+            "changed": s.changed,
+            "position_only": s.position_only,
             "routine": s.routine,
             "substantive": s.substantive,
             "footnote_only": s.footnote_only,

@@ -6,11 +6,12 @@ use std::fmt::Write as _;
 use super::RenderOptions;
 use super::common::labels;
 use super::common::{
-    change_str, direction_str, is_changed, lead_direction_label, meta_keys, meta_rows,
-    numbered_ops, pair_label, summary_lines,
+    direction_str, is_changed, lead_direction_label, meta_keys, meta_rows, numbered_ops,
+    pair_label, summary_lines,
 };
+use super::common::{kind_label, only_note, shown, status_label};
 use crate::compare::{Comparison, Status};
-use crate::diff::{ChangeKind, FootnoteChange, OpKind};
+use crate::diff::{FootnoteChange, OpKind};
 
 /// Escape Markdown (CommonMark/GFM) specials in document text so it shows literally, with as few
 /// backslashes as possible so that the source stays readable in a plain-text e-mail: `_` only at
@@ -50,26 +51,123 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Wrap `text` in `mark` (e.g. `**`), keeping surrounding spaces outside the markers, since
-/// CommonMark does not open emphasis before a space.
-fn marked(text: &str, mark: &str) -> String {
+/// How a change is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// Substantive insertion: `**bold**`.
+    Ins,
+    /// Substantive deletion: `~~struck~~`.
+    Del,
+    /// Routine insertion (the annual rollover): `<em>italic</em>`.
+    RoutineIns,
+    /// Routine deletion: `<del><em>struck italic</em></del>`.
+    RoutineDel,
+}
+
+/// A piece of a Markdown line: text already escaped, or a marked change whose delimiters are
+/// chosen once its neighbours are known.
+enum Seg {
+    Plain(String),
+    Marked {
+        mark: Mark,
+        /// Whitespace before the marked text (kept outside the delimiters).
+        lead: String,
+        /// The escaped text between the delimiters.
+        inner: String,
+        /// Whitespace after it.
+        trail: String,
+    },
+}
+
+/// A change as a segment: surrounding spaces stay outside the marks, since CommonMark does not
+/// open emphasis before a space nor close it after one.
+fn marked_seg(text: &str, mark: Mark) -> Seg {
     let trimmed_start = text.trim_start();
     let lead = &text[..text.len() - trimmed_start.len()];
     let core = trimmed_start.trim_end();
     let trail = &trimmed_start[core.len()..];
     if core.is_empty() {
-        return text.replace('\n', "<br>");
+        return Seg::Plain(text.replace('\n', "<br>"));
     }
     let mut inner = escape(core);
     // Escaping `-` at the start is only needed at line start; inside emphasis it is harmless.
     if inner.starts_with('\\') && matches!(core.chars().next(), Some('-' | '+' | '=')) {
         inner.remove(0);
     }
-    format!(
-        "{}{mark}{inner}{mark}{}",
-        lead.replace('\n', "<br>"),
-        trail.replace('\n', "<br>")
-    )
+    Seg::Marked {
+        mark,
+        lead: lead.replace('\n', "<br>"),
+        inner,
+        trail: trail.replace('\n', "<br>"),
+    }
+}
+
+/// Punctuation as CommonMark's flanking rules see it (ASCII punctuation and Unicode
+/// punctuation and symbols).
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace() && !c.is_control())
+}
+
+/// True when a `**` or `~~` run with `before` and `after` around it opens (left-flanking) or,
+/// with `open` false, closes (right-flanking) emphasis in CommonMark/GFM; `None` is a line edge.
+fn flanks(before: Option<char>, after: Option<char>, open: bool) -> bool {
+    let ws = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let punct = |c: Option<char>| c.is_some_and(is_punct);
+    let (inside, outside) = if open {
+        (after, before)
+    } else {
+        (before, after)
+    };
+    !ws(inside) && (!punct(inside) || ws(outside) || punct(outside))
+}
+
+/// Join segments into Markdown. A substantive change is `**inserted**` or `~~deleted~~` where
+/// CommonMark lets those delimiters open and close there; next to punctuation, where it does not
+/// (`and**,**` renders literally), the same emphasis is written as `<strong>` or `<del>`, which
+/// renders the same. Routine changes are always inline HTML in italics.
+fn join_segs(segs: &[Seg]) -> String {
+    let mut out = String::new();
+    for (i, seg) in segs.iter().enumerate() {
+        match seg {
+            Seg::Plain(t) => out.push_str(t),
+            Seg::Marked {
+                mark,
+                lead,
+                inner,
+                trail,
+            } => {
+                out.push_str(lead);
+                let before = out.chars().last();
+                let after = trail.chars().next().or_else(|| match segs.get(i + 1) {
+                    Some(Seg::Plain(t)) => t.chars().next(),
+                    // The next mark starts with a delimiter or a tag: punctuation either way.
+                    Some(Seg::Marked { lead, .. }) => lead.chars().next().or(Some('<')),
+                    None => None,
+                });
+                let first = inner.chars().next();
+                let last = inner.chars().last();
+                let fits = flanks(before, first, true) && flanks(last, after, false);
+                let (open, close) = match (mark, fits) {
+                    (Mark::Ins, true) => ("**", "**"),
+                    (Mark::Del, true) => ("~~", "~~"),
+                    (Mark::Ins, false) => ("<strong>", "</strong>"),
+                    (Mark::Del, false) => ("<del>", "</del>"),
+                    (Mark::RoutineIns, _) => ("<em>", "</em>"),
+                    (Mark::RoutineDel, _) => ("<del><em>", "</em></del>"),
+                };
+                out.push_str(open);
+                out.push_str(inner);
+                out.push_str(close);
+                out.push_str(trail);
+            }
+        }
+    }
+    out
+}
+
+/// `text` marked as `mark` on a line of its own (a footnote line).
+fn marked(text: &str, mark: Mark) -> String {
+    join_segs(&[marked_seg(text, mark)])
 }
 
 fn cell(s: &str) -> String {
@@ -121,10 +219,9 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         c.summary.substantive, c.summary.routine
     );
     if !c.summary.renumbering.is_empty() {
-        let _ = writeln!(s, "\n## Renumbering\n\n| Old | New |\n|---|---|");
-        for m in &c.summary.renumbering {
-            let _ = writeln!(s, "| {} | {} |", cell(&m.old), cell(&m.new));
-        }
+        let _ = writeln!(s, "\n## Renumbering\n");
+        let map = super::common::renumbering_ranges(&c.summary.renumbering);
+        let _ = writeln!(s, "{}", escape(&map.join(", ")));
     }
     if !c.summary.lead_changes.is_empty() {
         let _ = writeln!(
@@ -151,19 +248,27 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
     }
     let _ = writeln!(
         s,
-        "\n## Changes\n\nDeleted text is ~~struck through~~, inserted text is **bold**.\n"
+        "\n## Changes\n\nDeleted text is ~~struck through~~, inserted text is **bold**; routine updates \
+         (the annual rollover, renumbering) are in italics: <del><em>deleted</em></del> <em>inserted</em>.\n"
     );
+    if let Some(note) = only_note(c, opts.only) {
+        let _ = writeln!(s, "{}\n", escape(&note));
+    }
     let mut any = false;
-    for pair in c.pairs.iter().filter(|p| is_changed(p)) {
+    for pair in c
+        .pairs
+        .iter()
+        .filter(|p| is_changed(p) && shown(p, opts.only))
+    {
         any = true;
         let mut head = format!(
             "### {} — {}",
             escape_inline(&pair_label(c, pair)),
-            pair.status.as_str()
+            status_label(pair)
         );
-        if pair.class.kind != ChangeKind::None {
+        if let Some(k) = kind_label(pair) {
             head.push_str(", ");
-            head.push_str(change_str(pair.class.kind));
+            head.push_str(k);
         }
         if pair.renumbered && pair.status != Status::Renumbered {
             head.push_str(", renumbered");
@@ -181,27 +286,41 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         for f in &pair.class.footnotes {
             let _ = match f {
                 FootnoteChange::Added { text } => {
-                    writeln!(s, "Footnote added: **{}**\n", escape(text).trim())
+                    writeln!(s, "Footnote added: {}\n", marked(text, Mark::Ins))
                 }
                 FootnoteChange::Removed { text } => {
-                    writeln!(s, "Footnote removed: ~~{}~~\n", escape(text).trim())
+                    writeln!(s, "Footnote removed: {}\n", marked(text, Mark::Del))
                 }
-                FootnoteChange::Changed { old, new, .. } => writeln!(
-                    s,
-                    "Footnote changed: ~~{}~~ → **{}**\n",
-                    escape(old).trim(),
-                    escape(new).trim()
-                ),
+                FootnoteChange::Changed {
+                    old,
+                    new,
+                    routine_reason,
+                } => {
+                    let (d, i) = if routine_reason.is_some() {
+                        (Mark::RoutineDel, Mark::RoutineIns)
+                    } else {
+                        (Mark::Del, Mark::Ins)
+                    };
+                    writeln!(
+                        s,
+                        "Footnote changed: {} → {}\n",
+                        marked(old, d),
+                        marked(new, i)
+                    )
+                }
             };
         }
-        let mut body = String::new();
-        for op in numbered_ops(c, pair).iter() {
-            match op.op {
-                OpKind::Equal => body.push_str(&escape_inline(&op.text)),
-                OpKind::Delete => body.push_str(&marked(&op.text, "~~")),
-                OpKind::Insert => body.push_str(&marked(&op.text, "**")),
-            }
-        }
+        let segs: Vec<Seg> = numbered_ops(c, pair)
+            .iter()
+            .map(|op| match (op.op, op.routine) {
+                (OpKind::Equal, _) => Seg::Plain(escape_inline(&op.text)),
+                (OpKind::Delete, false) => marked_seg(&op.text, Mark::Del),
+                (OpKind::Insert, false) => marked_seg(&op.text, Mark::Ins),
+                (OpKind::Delete, true) => marked_seg(&op.text, Mark::RoutineDel),
+                (OpKind::Insert, true) => marked_seg(&op.text, Mark::RoutineIns),
+            })
+            .collect();
+        let mut body = join_segs(&segs);
         if body.starts_with(['-', '+', '=']) {
             body.insert(0, '\\');
         }
@@ -243,8 +362,35 @@ mod tests {
             "\\#x \\_y\\_ \\&amp; \\&#1; \\!\\[a\\]"
         );
         assert_eq!(escape("- item"), "\\- item");
-        assert_eq!(marked(" new words ", "**"), " **new words** ");
-        assert_eq!(marked("  ", "**"), "  ");
-        assert_eq!(marked("a*b", "~~"), "~~a\\*b~~");
+        assert_eq!(marked(" new words ", Mark::Ins), " **new words** ");
+        assert_eq!(marked("  ", Mark::Ins), "  ");
+        assert_eq!(marked("a*b", Mark::Del), "~~a\\*b~~");
+        assert_eq!(marked("2025", Mark::RoutineIns), "<em>2025</em>");
+    }
+
+    #[test]
+    fn marks_next_to_punctuation_fall_back_to_tags() {
+        let seg = |t: &str| Seg::Plain(t.to_string());
+        // `and**,**` does not parse as emphasis: the comma is inserted after a letter.
+        assert_eq!(
+            join_segs(&[seg("and"), marked_seg(",", Mark::Ins), seg(" the")]),
+            "and<strong>,</strong> the"
+        );
+        assert_eq!(
+            join_segs(&[seg("2011"), marked_seg(";", Mark::Del), seg("\n")]),
+            "2011<del>;</del>\n"
+        );
+        // Words between spaces or punctuation keep the light delimiters.
+        assert_eq!(
+            join_segs(&[seg("to act "), marked_seg("now", Mark::Ins), seg(";")]),
+            "to act **now**;"
+        );
+        assert_eq!(
+            join_segs(&[
+                marked_seg("Encourages", Mark::Del),
+                marked_seg("Urges", Mark::Ins)
+            ]),
+            "~~Encourages~~**Urges**"
+        );
     }
 }

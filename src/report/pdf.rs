@@ -10,12 +10,12 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::common::labels;
-use super::common::{
-    change_str, direction_str, is_changed, numbered_ops, pair_label, paragraphs, summary_lines,
-};
+use super::common::{direction_str, numbered_ops, pair_label, paragraphs, summary_lines};
+use super::common::{kind_label, only_note, shown, status_label};
+use super::options::Layout as ReportLayout;
 use super::{RenderOptions, ReportError};
 use crate::compare::{Comparison, Status};
-use crate::diff::{ChangeKind, FootnoteChange, OpKind};
+use crate::diff::{FootnoteChange, OpKind};
 
 /// The embedded font (Bitstream Vera licence, see `assets/fonts/DejaVuSans-LICENSE.txt`).
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -33,6 +33,8 @@ enum Style {
     Plain,
     Bold,
     Muted,
+    /// Text of a paragraph that did not change: quieter than changed text.
+    Quiet,
     Ins,
     Del,
     InsRoutine,
@@ -44,6 +46,7 @@ impl Style {
         match self {
             Style::Plain | Style::Bold => (0.0, 0.0, 0.0),
             Style::Muted => (0.35, 0.35, 0.35),
+            Style::Quiet => (0.45, 0.45, 0.45),
             Style::Ins => (0.03, 0.42, 0.16),
             Style::Del => (0.72, 0.12, 0.10),
             Style::InsRoutine | Style::DelRoutine => (0.50, 0.50, 0.50),
@@ -143,6 +146,16 @@ struct Layout<'a> {
     /// Never drawn; a target for [`Layout::page`] that needs no panic path.
     scratch: Content,
     y: f32,
+    /// Draw change bars in the left margin beside lines with changes.
+    bars: bool,
+    /// Where each pair's heading stands: pair index → (page, y of its top).
+    anchors: BTreeMap<usize, (usize, f32)>,
+    /// Index lines waiting for their page number: (page, right edge x, baseline y, pair).
+    slots: Vec<(usize, f32, f32, usize)>,
+    /// Internal links: (page, rectangle, target pair).
+    links: Vec<(usize, Rect, usize)>,
+    /// Outline entries: (level 0 or 1, title, page, y).
+    outline: Vec<(u8, String, usize, f32)>,
 }
 
 impl<'a> Layout<'a> {
@@ -158,6 +171,11 @@ impl<'a> Layout<'a> {
             Some(page) => page,
             None => &mut self.scratch,
         }
+    }
+
+    /// The index of the current page (0 before the first).
+    fn page_no(&self) -> usize {
+        self.pages.len().saturating_sub(1)
     }
 
     fn new_page(&mut self) {
@@ -275,6 +293,56 @@ impl<'a> Layout<'a> {
             let y = self.y + size * 0.25;
             let x0 = MARGIN_X + indent;
             self.draw_line(&line, x0, y, size);
+            if self.bars {
+                self.change_bar(&line, y, size, MARGIN_X - 9.0);
+            }
+        }
+        self.y -= space_after;
+    }
+
+    /// A bar in the margin at `x` beside a line with changes: dark for a substantive change,
+    /// thin and grey for routine updates only.
+    fn change_bar(&mut self, line: &Line, y: f32, size: f32, x: f32) {
+        let substantive = line
+            .iter()
+            .any(|(_, p)| matches!(p.style, Style::Ins | Style::Del));
+        let routine = line
+            .iter()
+            .any(|(_, p)| matches!(p.style, Style::InsRoutine | Style::DelRoutine));
+        let (gray, width) = match (substantive, routine) {
+            (true, _) => (0.15, 2.0),
+            (false, true) => (0.65, 0.8),
+            _ => return,
+        };
+        let c = self.page();
+        c.set_stroke_gray(gray);
+        c.set_line_width(width);
+        c.move_to(x, y - size * 0.3);
+        c.line_to(x, y + size * 1.05);
+        c.stroke();
+    }
+
+    /// Old and new text of a pair in two columns, line by line; each column's lines carry
+    /// change bars in its own margin.
+    fn columns(&mut self, left: &[Span], right: &[Span], size: f32, space_after: f32) {
+        let leading = size * 1.35;
+        let gap = 18.0;
+        let width = (PAGE_W - 2.0 * MARGIN_X - gap) / 2.0;
+        let l = self.lines(self.pieces(left, size), width, size);
+        let r = self.lines(self.pieces(right, size), width, size);
+        let empty: Line = Vec::new();
+        for k in 0..l.len().max(r.len()) {
+            self.ensure(leading);
+            self.y -= leading;
+            let y = self.y + size * 0.25;
+            let xr = MARGIN_X + width + gap;
+            let (a, b) = (l.get(k).unwrap_or(&empty), r.get(k).unwrap_or(&empty));
+            self.draw_line(a, MARGIN_X, y, size);
+            self.draw_line(b, xr, y, size);
+            if self.bars {
+                self.change_bar(a, y, size, MARGIN_X - 9.0);
+                self.change_bar(b, y, size, xr - 6.0);
+            }
         }
         self.y -= space_after;
     }
@@ -316,7 +384,7 @@ impl<'a> Layout<'a> {
             let (ly, lw) = match piece.style {
                 Style::Ins | Style::InsRoutine => (y - size * 0.14, size * 0.06),
                 Style::Del | Style::DelRoutine => (y + size * 0.30, size * 0.06),
-                _ => continue,
+                Style::Plain | Style::Bold | Style::Muted | Style::Quiet => continue,
             };
             let content = self.page();
             content.set_stroke_rgb(r, g, b);
@@ -352,15 +420,30 @@ fn op_style(kind: OpKind, routine: bool) -> Style {
     }
 }
 
-/// Draw the whole report body; returns the layout with one content stream per page.
-fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a> {
-    let mut l = Layout {
-        font,
-        pages: Vec::new(),
-        scratch: Content::new(),
-        y: TOP,
-    };
+/// The outline section a pair belongs to: `Preamble`, `Operative part`, `Annex 1`, `Other text`.
+fn section_title(c: &Comparison, pair: &crate::compare::Pair) -> String {
+    use crate::model::{ParagraphKind, Part};
+    let p = paragraphs(&c.new, &pair.new)
+        .first()
+        .or(paragraphs(&c.old, &pair.old).first())
+        .copied();
+    match p.map(|p| (&p.part, p.kind, p.is_operative_like())) {
+        Some((Part::Annex { index, .. }, _, _)) => format!("Annex {index}"),
+        Some((_, ParagraphKind::Preambular, _)) => "Preamble".to_string(),
+        Some((_, ParagraphKind::Operative | ParagraphKind::Heading, _))
+        | Some((_, ParagraphKind::SubParagraph, true)) => "Operative part".to_string(),
+        Some((_, ParagraphKind::SubParagraph, false)) => "Preamble".to_string(),
+        _ => "Other text".to_string(),
+    }
+}
+
+/// The cover: the compared files, when and with which version, the counts, a legend, then the
+/// index of substantive changes, one line each with a slot for its page number (filled once
+/// the body is laid out) and a link to the change.
+fn cover(l: &mut Layout, c: &Comparison, opts: &RenderOptions) {
     let (old_label, new_label) = labels(c, opts);
+    l.outline
+        .push((0, "Cover and change index".to_string(), 0, TOP));
     l.block(
         &[Span::new(
             format!("Comparison of {old_label} (old) and {new_label} (new)"),
@@ -370,46 +453,125 @@ fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a
         0.0,
         6.0,
     );
-    for (side, r, label) in [("Old", &c.old, &old_label), ("New", &c.new, &new_label)] {
-        let mut parts = vec![label.clone()];
-        if let Some(t) = &r.meta.title
-            && Some(t.as_str()) != r.meta.symbol.as_deref().or(Some(""))
-            && r.meta.symbol.is_some()
-        {
-            parts.push(t.clone());
-        }
-        if let Some(d) = &r.meta.date {
-            parts.push(format!("adopted/issued {d}"));
-        }
-        if let Some(p) = r.meta.plenary_meeting {
-            parts.push(format!("{} plenary meeting", super::common::ordinal(p)));
-        }
-        if let Some(rep) = &r.meta.committee_report {
-            parts.push(format!("report {rep}"));
-        }
-        parts.push(format!("{} paragraphs", r.paragraphs.len()));
+    for (k, v) in super::common::cover_rows(c, opts) {
         l.block(
             &[
-                Span::new(format!("{side}: "), Style::Bold),
-                Span::new(parts.join(" · "), Style::Plain),
+                Span::new(format!("{k}: "), Style::Bold),
+                Span::new(v, Style::Plain),
             ],
             9.5,
             0.0,
             1.0,
         );
     }
-    l.rule(5.0);
+    l.y -= 3.0;
+    if let Some(first) = summary_lines(c).first() {
+        l.block(&[Span::new(first.clone(), Style::Plain)], 9.5, 0.0, 2.0);
+    }
+    l.block(
+        &[
+            Span::new("Legend: ", Style::Bold),
+            Span::new("deleted text", Style::Del),
+            Span::new("   ", Style::Plain),
+            Span::new("inserted text", Style::Ins),
+            Span::new("   ", Style::Plain),
+            Span::new("routine update", Style::InsRoutine),
+            Span::new("   ", Style::Plain),
+            Span::new("unchanged paragraph", Style::Quiet),
+            Span::new("   a bar in the margin marks a changed line", Style::Plain),
+        ],
+        9.0,
+        0.0,
+        2.0,
+    );
+    l.rule(4.0);
+    let entries = super::common::change_index(c, 400);
+    l.block(
+        &[Span::new(
+            format!("Substantive changes ({})", entries.len()),
+            Style::Bold,
+        )],
+        12.0,
+        0.0,
+        3.0,
+    );
+    if entries.is_empty() {
+        l.block(
+            &[Span::new("No substantive change.", Style::Plain)],
+            10.0,
+            0.0,
+            2.0,
+        );
+    }
+    let size = 8.5;
+    let leading = size * 1.4;
+    let right = PAGE_W - MARGIN_X;
+    let text_w = right - MARGIN_X - 34.0;
+    for e in entries {
+        let head = format!("{}  ", e.label);
+        let kind = format!("{}  ", e.kind);
+        let used = l.font.width(&head, size) + l.font.width(&kind, size);
+        // One line per entry: the excerpt is cut to what fits before the page number (one
+        // pass over its characters).
+        let room = text_w - used;
+        let excerpt = if l.font.width(&e.excerpt, size) <= room {
+            e.excerpt.clone()
+        } else {
+            let budget = room - l.font.width("…", size);
+            let mut x = 0.0;
+            let mut cut = 0;
+            for (at, ch) in e.excerpt.char_indices() {
+                x += l.font.advance_units(l.font.glyph(ch)) * size / 1000.0;
+                if x > budget {
+                    break;
+                }
+                cut = at + ch.len_utf8();
+            }
+            format!("{}…", e.excerpt.get(..cut).unwrap_or_default().trim_end())
+        };
+        l.ensure(leading);
+        l.y -= leading;
+        let y = l.y + size * 0.25;
+        let line = vec![
+            (0.0, l.piece(head.clone(), Style::Bold, size)),
+            (
+                l.font.width(&head, size),
+                l.piece(kind.clone(), Style::Muted, size),
+            ),
+            (used, l.piece(excerpt, Style::Plain, size)),
+        ];
+        l.draw_line(&line, MARGIN_X, y, size);
+        let page = l.page_no();
+        l.slots.push((page, right, y, e.pair));
+        l.links
+            .push((page, Rect::new(MARGIN_X, y - 2.5, right, y + size), e.pair));
+    }
+}
+
+/// Draw the whole report: the cover with the change index, then (on a new page) the summary and
+/// the pairs `opts.only` keeps; returns the layout with one content stream per page.
+fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a> {
+    let mut l = Layout {
+        font,
+        pages: Vec::new(),
+        scratch: Content::new(),
+        y: TOP,
+        bars: false,
+        anchors: BTreeMap::new(),
+        slots: Vec::new(),
+        links: Vec::new(),
+        outline: Vec::new(),
+    };
+    l.new_page();
+    cover(&mut l, c, opts);
+    l.new_page();
+    l.outline.push((0, "Summary".to_string(), l.page_no(), TOP));
     l.block(&[Span::new("Summary", Style::Bold)], 12.0, 0.0, 3.0);
     for line in summary_lines(c) {
         l.block(&[Span::new(line, Style::Plain)], 10.0, 0.0, 1.0);
     }
     if !c.summary.renumbering.is_empty() {
-        let map: Vec<String> = c
-            .summary
-            .renumbering
-            .iter()
-            .map(|m| format!("{} → {}", m.old, m.new))
-            .collect();
+        let map = super::common::renumbering_ranges(&c.summary.renumbering);
         l.block(
             &[
                 Span::new("Renumbered: ", Style::Bold),
@@ -448,30 +610,26 @@ fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a
             1.0,
         );
     }
-    l.y -= 4.0;
-    l.block(
-        &[
-            Span::new("Legend: ", Style::Bold),
-            Span::new("deleted text", Style::Del),
-            Span::new("   ", Style::Plain),
-            Span::new("inserted text", Style::Ins),
-            Span::new("   ", Style::Plain),
-            Span::new("routine update", Style::InsRoutine),
-        ],
-        10.0,
-        0.0,
-        2.0,
-    );
+    if let Some(note) = only_note(c, opts.only) {
+        l.block(&[Span::new(note, Style::Muted)], 9.5, 0.0, 2.0);
+    }
     l.rule(5.0);
 
-    for pair in &c.pairs {
-        let mut head = format!("{}  ·  {}", pair_label(c, pair), pair.status.as_str());
-        if is_changed(pair) && pair.class.kind != ChangeKind::None {
+    let side_by_side = opts.layout == ReportLayout::SideBySide;
+    let mut section = String::new();
+    for (i, pair) in c
+        .pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| shown(p, opts.only))
+    {
+        let mut head = format!("{}  ·  {}", pair_label(c, pair), status_label(pair));
+        if let Some(k) = kind_label(pair) {
             head.push_str("  ·  ");
-            head.push_str(change_str(pair.class.kind));
-            if pair.renumbered && pair.status != Status::Renumbered {
-                head.push_str("  ·  renumbered");
-            }
+            head.push_str(k);
+        }
+        if pair.renumbered && pair.status != Status::Renumbered {
+            head.push_str("  ·  renumbered");
         }
         if let Some(lc) = &pair.class.lead_change {
             head.push_str(&format!(
@@ -483,7 +641,26 @@ fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a
         }
         // Keep the heading with at least two lines of its paragraph.
         l.ensure(9.0 * 1.35 + 10.0 * 1.35 * 2.0 + 6.0);
+        let title = section_title(c, pair);
+        if title != section {
+            l.outline.push((0, title.clone(), l.page_no(), l.y + 8.0));
+            section = title;
+        }
+        l.anchors.insert(i, (l.page_no(), l.y + 8.0));
+        if matches!(
+            pair.class.kind,
+            crate::diff::ChangeKind::Substantive | crate::diff::ChangeKind::Footnote
+        ) {
+            let mut t = pair_label(c, pair);
+            let excerpt = super::common::change_excerpt(c, pair, 60);
+            if !excerpt.is_empty() {
+                t.push_str(": ");
+                t.push_str(&excerpt);
+            }
+            l.outline.push((1, t, l.page_no(), l.y + 8.0));
+        }
         l.block(&[Span::new(head, Style::Muted)], 8.0, 0.0, 0.5);
+        l.bars = true;
         for f in &pair.class.footnotes {
             let spans = match f {
                 FootnoteChange::Added { text } => vec![
@@ -503,21 +680,126 @@ fn layout<'a>(c: &Comparison, opts: &RenderOptions, font: Font<'a>) -> Layout<'a
             };
             l.block(&spans, 8.0, 0.0, 0.5);
         }
-        let mut spans = Vec::new();
-        for op in numbered_ops(c, pair) {
-            spans.push(Span::new(op.text.clone(), op_style(op.op, op.routine)));
-        }
-        let indent = match paragraphs(&c.new, &pair.new)
-            .first()
-            .or(paragraphs(&c.old, &pair.old).first())
-            .map(|p| p.kind)
-        {
-            Some(crate::model::ParagraphKind::SubParagraph) => 24.0,
-            _ => 0.0,
+        // Unchanged text (a paragraph only renumbered or moved included) is quieter than the
+        // text of a changed paragraph.
+        let plain = if pair.class.kind != crate::diff::ChangeKind::None {
+            Style::Plain
+        } else {
+            Style::Quiet
         };
-        l.block(&spans, 10.0, indent, 6.0);
+        let style = |op: &crate::diff::DiffOp| match op.op {
+            OpKind::Equal => plain,
+            _ => op_style(op.op, op.routine),
+        };
+        let numbered = numbered_ops(c, pair);
+        if side_by_side {
+            let side = |keep: OpKind| -> Vec<Span> {
+                numbered
+                    .iter()
+                    .filter(|op| op.op == OpKind::Equal || op.op == keep)
+                    .map(|op| Span::new(op.text.clone(), style(op)))
+                    .collect()
+            };
+            l.columns(&side(OpKind::Delete), &side(OpKind::Insert), 9.5, 6.0);
+        } else {
+            let spans: Vec<Span> = numbered
+                .iter()
+                .map(|op| Span::new(op.text.clone(), style(op)))
+                .collect();
+            let indent = match paragraphs(&c.new, &pair.new)
+                .first()
+                .or(paragraphs(&c.old, &pair.old).first())
+                .map(|p| p.kind)
+            {
+                Some(crate::model::ParagraphKind::SubParagraph) => 24.0,
+                _ => 0.0,
+            };
+            l.block(&spans, 10.0, indent, 6.0);
+        }
+        l.bars = false;
+    }
+    // Second pass over the index: the page number of every change, now that it is known.
+    for (page, right, y, pair) in std::mem::take(&mut l.slots) {
+        let Some(&(target, _)) = l.anchors.get(&pair) else {
+            continue;
+        };
+        let text = (target + 1).to_string();
+        let w = l.font.width(&text, 8.5);
+        let enc = l.font.encode(&text);
+        if let Some(content) = l.pages.get_mut(page) {
+            content.set_fill_rgb(0.0, 0.0, 0.0);
+            content.begin_text();
+            content.set_font(FONT_NAME, 8.5);
+            content.set_text_matrix([1.0, 0.0, 0.0, 1.0, right - w, y]);
+            content.show(Str(&enc));
+            content.end_text();
+        }
     }
     l
+}
+
+/// The document outline (bookmarks): top-level entries (cover, summary, each section) with the
+/// substantive changes of a section as its children, closed.
+fn write_outline(
+    pdf: &mut Pdf,
+    root: Ref,
+    items: &[(u8, String, usize, f32, Ref)],
+    page_ids: &[Ref],
+) {
+    let tops: Vec<usize> = (0..items.len())
+        .filter(|&i| items.get(i).is_some_and(|it| it.0 == 0))
+        .collect();
+    let children = |top: usize| -> Vec<usize> {
+        (top + 1..items.len())
+            .take_while(|&k| items.get(k).is_some_and(|it| it.0 == 1))
+            .collect()
+    };
+    let refs = |v: &[usize]| -> Vec<Ref> {
+        v.iter()
+            .filter_map(|&k| items.get(k))
+            .map(|it| it.4)
+            .collect()
+    };
+    let top_refs = refs(&tops);
+    let mut outline = pdf.outline(root);
+    if let (Some(first), Some(last)) = (top_refs.first(), top_refs.last()) {
+        outline.first(*first).last(*last);
+    }
+    outline.count(i32::try_from(tops.len()).unwrap_or(0));
+    outline.finish();
+    let mut write = |k: usize, parent: Ref, prev: Option<Ref>, next: Option<Ref>, kids: &[Ref]| {
+        let Some((_, title, page, y, id)) = items.get(k) else {
+            return;
+        };
+        let mut item = pdf.outline_item(*id);
+        item.title(TextStr(title)).parent(parent);
+        if let Some(p) = prev {
+            item.prev(p);
+        }
+        if let Some(n) = next {
+            item.next(n);
+        }
+        if let (Some(f), Some(l)) = (kids.first(), kids.last()) {
+            item.first(*f).last(*l);
+            item.count(-i32::try_from(kids.len()).unwrap_or(0));
+        }
+        if let Some(page_ref) = page_ids.get(*page) {
+            item.dest().page(*page_ref).xyz(0.0, *y, None);
+        }
+    };
+    for (n, &top) in tops.iter().enumerate() {
+        let kids = children(top);
+        let kid_refs = refs(&kids);
+        let prev = n.checked_sub(1).and_then(|p| top_refs.get(p)).copied();
+        write(top, root, prev, top_refs.get(n + 1).copied(), &kid_refs);
+        let Some(top_id) = top_refs.get(n).copied() else {
+            continue;
+        };
+        for (m, &kid) in kids.iter().enumerate() {
+            let prev = m.checked_sub(1).and_then(|p| kid_refs.get(p)).copied();
+            write(kid, top_id, prev, kid_refs.get(m + 1).copied(), &[]);
+        }
+    }
 }
 
 fn compress(data: &[u8]) -> Vec<u8> {
@@ -583,7 +865,26 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportErr
     let page_ids: Vec<Ref> = (0..total)
         .map(|i| Ref::new(first_page + 2 * i as i32))
         .collect();
-    pdf.catalog(catalog).pages(tree);
+    let mut next_ref = first_page + 2 * total as i32;
+    let mut alloc = || {
+        let r = Ref::new(next_ref);
+        next_ref += 1;
+        r
+    };
+    // Internal links of the change index: one annotation each, on the page it stands on.
+    let links: Vec<(usize, Rect, usize, Ref)> = std::mem::take(&mut l.links)
+        .into_iter()
+        .map(|(page, rect, pair)| (page, rect, pair, alloc()))
+        .collect();
+    let outline_root = alloc();
+    let outline: Vec<(u8, String, usize, f32, Ref)> = std::mem::take(&mut l.outline)
+        .into_iter()
+        .map(|(level, title, page, y)| (level, title, page, y, alloc()))
+        .collect();
+    pdf.catalog(catalog)
+        .pages(tree)
+        .outlines(outline_root)
+        .page_mode(pdf_writer::types::PageMode::UseOutlines);
     pdf.pages(tree)
         .kids(page_ids.iter().copied())
         .count(total as i32);
@@ -596,10 +897,38 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> Result<Vec<u8>, ReportErr
         page.parent(tree);
         page.contents(content_id);
         page.resources().fonts().pair(FONT_NAME, type0);
+        let annots: Vec<Ref> = links
+            .iter()
+            .filter(|(p, ..)| *p == i)
+            .map(|(.., r)| *r)
+            .collect();
+        if !annots.is_empty() {
+            page.annotations(annots);
+        }
         page.finish();
         let data = compress(&content.finish());
         pdf.stream(content_id, &data).filter(Filter::FlateDecode);
     }
+    for (_, rect, pair, id) in &links {
+        let Some(&(target, y)) = l.anchors.get(pair) else {
+            continue;
+        };
+        let Some(page_ref) = page_ids.get(target) else {
+            continue;
+        };
+        let mut annot = pdf.annotation(*id);
+        annot
+            .subtype(pdf_writer::types::AnnotationType::Link)
+            .rect(*rect)
+            .border(0.0, 0.0, 0.0, None);
+        annot
+            .action()
+            .action_type(pdf_writer::types::ActionType::GoTo)
+            .destination()
+            .page(*page_ref)
+            .xyz(0.0, y, None);
+    }
+    write_outline(&mut pdf, outline_root, &outline, &page_ids);
 
     let font = &l.font;
     // A subset font's name carries a six-letter tag (PDF 32000-1, 9.6.4).

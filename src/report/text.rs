@@ -5,11 +5,12 @@ use std::fmt::Write as _;
 use super::RenderOptions;
 use super::common::labels;
 use super::common::{
-    change_str, direction_str, is_changed, lead_direction_label, meta_rows, numbered_ops,
-    pair_label, printed_number, summary_lines,
+    direction_str, is_changed, lead_direction_label, meta_rows, numbered_ops, pair_label,
+    printed_number, summary_lines,
 };
+use super::common::{kind_label, only_note, shown, status_label};
 use crate::compare::Comparison;
-use crate::diff::{ChangeKind, FootnoteChange, OpKind};
+use crate::diff::{FootnoteChange, OpKind};
 use crate::model::{Part, Resolution};
 
 const RED_STRIKE: &str = "\x1b[31;9m";
@@ -90,12 +91,7 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
         let _ = writeln!(s, "{line}");
     }
     if !c.summary.renumbering.is_empty() {
-        let map: Vec<String> = c
-            .summary
-            .renumbering
-            .iter()
-            .map(|m| format!("{}→{}", m.old, m.new))
-            .collect();
+        let map = super::common::renumbering_ranges(&c.summary.renumbering);
         let _ = writeln!(s, "Renumbered: {}", map.join(", "));
     }
     for l in &c.summary.lead_changes {
@@ -123,12 +119,15 @@ pub fn render(c: &Comparison, opts: &RenderOptions) -> String {
             "Legend: [-deleted-] {{+inserted+}} [~-routine deletion-~] {{~+routine insertion+~}}"
         );
     }
+    if let Some(note) = only_note(c, opts.only) {
+        let _ = writeln!(s, "{note}");
+    }
     s.push('\n');
-    for pair in &c.pairs {
-        let mut head = format!("{} {}", pair_label(c, pair), pair.status.as_str());
+    for pair in c.pairs.iter().filter(|p| shown(p, opts.only)) {
+        let mut head = format!("{} {}", pair_label(c, pair), status_label(pair));
         if is_changed(pair) {
-            if pair.class.kind != ChangeKind::None {
-                let _ = write!(head, ", {}", change_str(pair.class.kind));
+            if let Some(k) = kind_label(pair) {
+                let _ = write!(head, ", {k}");
             }
             if pair.renumbered && pair.status != crate::compare::Status::Renumbered {
                 head.push_str(", renumbered");

@@ -350,7 +350,28 @@ pub fn docx_document_xml(bytes: &[u8]) -> String {
             }
         }
     }
-    docx_part(bytes, "word/document.xml")
+    strip_cover(&docx_part(bytes, "word/document.xml"))
+}
+
+/// The paragraphs of the cover page (style `ResdiffCover`), which is not part of either version.
+const COVER: &str = r#"<w:p><w:pPr><w:pStyle w:val="ResdiffCover"/></w:pPr>.*?</w:p>"#;
+
+/// `document.xml` without the cover page: the text that accepting or rejecting changes gives.
+pub fn strip_cover(xml: &str) -> String {
+    regex::Regex::new(COVER)
+        .unwrap()
+        .replace_all(xml, "")
+        .into_owned()
+}
+
+/// The cover paragraphs of a DOCX `document.xml`, as XML.
+pub fn docx_cover(bytes: &[u8]) -> Vec<String> {
+    let xml = docx_part(bytes, "word/document.xml");
+    regex::Regex::new(COVER)
+        .unwrap()
+        .find_iter(&xml)
+        .map(|m| m.as_str().to_string())
+        .collect()
 }
 
 /// The value of attribute `name` (`w:id`) of an element.
@@ -404,8 +425,9 @@ pub fn docx_paragraphs(xml: &str) -> Vec<DocxPara> {
                 // separators (`w:type`) are not notes
                 "w:footnote" => note = attr(&e, "w:id").filter(|_| attr(&e, "w:type").is_none()),
                 "w:pPr" => in_ppr = true,
-                "w:ins" => run_mark = Mark::Ins,
-                "w:del" => run_mark = Mark::Del,
+                // A move's source reads as deleted text, its destination as inserted text.
+                "w:ins" | "w:moveTo" => run_mark = Mark::Ins,
+                "w:del" | "w:moveFrom" => run_mark = Mark::Del,
                 "w:t" | "w:delText" => in_text = true,
                 "w:instrText" | "w:delInstrText" => in_instr = true,
                 _ => {}
@@ -471,7 +493,7 @@ pub fn docx_paragraphs(xml: &str) -> Vec<DocxPara> {
                 "w:p" => out.push(std::mem::take(&mut cur)),
                 "w:footnote" => note = None,
                 "w:pPr" => in_ppr = false,
-                "w:ins" | "w:del" => run_mark = Mark::None,
+                "w:ins" | "w:del" | "w:moveFrom" | "w:moveTo" => run_mark = Mark::None,
                 "w:t" | "w:delText" => in_text = false,
                 "w:instrText" | "w:delInstrText" => in_instr = false,
                 _ => {}
@@ -653,8 +675,27 @@ pub fn expected_paragraphs_with_notes(r: &Resolution) -> Vec<String> {
         .collect()
 }
 
+/// The numbers of the footnotes of `r` that no paragraph references, in number order: the DOCX
+/// keeps them in a last paragraph of their own.
+pub fn unreferenced_notes(r: &Resolution) -> Vec<u32> {
+    let mut v: Vec<u32> = r
+        .footnotes
+        .iter()
+        .map(|f| f.number)
+        .filter(|n| {
+            !r.paragraphs
+                .iter()
+                .any(|p| p.footnote_refs.iter().any(|f| f.number == *n))
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// The texts of the footnotes of `r` in the order of their first reference (`""` for a number
-/// without a footnote): the notes Word shows for `r`.
+/// without a footnote), then those no paragraph references, in number order: the notes Word
+/// shows for `r`.
 pub fn referenced_notes(r: &Resolution) -> Vec<String> {
     let mut seen: Vec<u32> = Vec::new();
     for p in &r.paragraphs {
@@ -666,6 +707,7 @@ pub fn referenced_notes(r: &Resolution) -> Vec<String> {
             }
         }
     }
+    seen.extend(unreferenced_notes(r));
     seen.iter()
         .map(|n| r.footnote(*n).map(|f| f.text.clone()).unwrap_or_default())
         .collect()
