@@ -61,32 +61,177 @@ const STOP: &[&str] = &[
     "nations",
 ];
 
-/// Word similarity of two paragraph texts, as the comparison computes it.
-pub(crate) fn word_similarity(old: &str, new: &str) -> f64 {
-    if old == new {
-        return 1.0;
+/// The words of a text as written, one at a time.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '/' && c != '.')
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Lower-cased words of a text, one at a time.
+fn word_iter(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(str::to_lowercase)
+}
+
+/// A distinctive word (4 letters or more, not a stop word), lower-cased.
+fn distinctive(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        // The same test without lower-casing first (ASCII case changes nothing else).
+        let ok = word.len() >= 4
+            && word.bytes().all(|b| b.is_ascii_alphabetic())
+            && !STOP.iter().any(|s| s.eq_ignore_ascii_case(word));
+        return ok.then(|| word.to_ascii_lowercase());
     }
-    crate::diff::similarity(&crate::diff::diff_words(old, new))
+    let w = word.to_lowercase();
+    (w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) && !STOP.contains(&w.as_str()))
+        .then_some(w)
+}
+
+/// Append a text's lower-cased words joined by single spaces (`words(text).join(" ")`) to
+/// `out`, without a string per word.
+fn push_normalised(out: &mut String, text: &str) {
+    for w in raw_words(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            let at = out.len();
+            out.push_str(w);
+            if let Some(tail) = out.get_mut(at..) {
+                tail.make_ascii_lowercase();
+            }
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
+}
+
+/// A text's lower-cased words joined by single spaces.
+fn normalised_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_normalised(&mut out, text);
+    out
+}
+
+/// Distinct indices of the paragraphs of `text` (paragraph texts joined by line breaks, the
+/// paragraphs starting at `starts`) that hold `needle` (a needle without line breaks).
+fn paragraphs_holding(text: &str, starts: &[usize], needle: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
+        let p = starts.partition_point(|&s| s <= at).saturating_sub(1);
+        if out.last() != Some(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Characters outside ASCII whose lower case holds an ASCII letter (KELVIN SIGN → `k`, LATIN
+/// CAPITAL LETTER I WITH DOT ABOVE → `i̇`): a paragraph holding one is always searched in full.
+const ASCII_LOWERING: [char; 2] = ['\u{212A}', '\u{0130}'];
+
+/// One side's paragraph texts prepared for counting who holds a phrase or name: the raw texts
+/// joined by line breaks (one SIMD search per needle), the same ASCII-lower-cased, and each
+/// paragraph's normalised text computed only when a search needs it.
+struct Side<'a> {
+    paras: &'a [Paragraph],
+    raw: String,
+    lower: String,
+    starts: Vec<usize>,
+    /// Paragraphs holding a character of [`ASCII_LOWERING`].
+    odd: Vec<usize>,
+    norm: Vec<Option<String>>,
+}
+
+impl<'a> Side<'a> {
+    fn new(paras: &'a [Paragraph]) -> Self {
+        let mut raw = String::new();
+        let mut starts = Vec::with_capacity(paras.len());
+        for p in paras {
+            if !starts.is_empty() {
+                raw.push('\n');
+            }
+            starts.push(raw.len());
+            raw.push_str(&p.text);
+        }
+        // ASCII lower-casing keeps every byte offset.
+        let lower = raw.to_ascii_lowercase();
+        let odd = paras
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.text.contains(ASCII_LOWERING))
+            .map(|(i, _)| i)
+            .collect();
+        Side {
+            paras,
+            raw,
+            lower,
+            starts,
+            odd,
+            norm: vec![None; paras.len()],
+        }
+    }
+
+    /// How many paragraphs hold the proper name `name` in their raw text.
+    fn holding_name(&self, name: &str) -> usize {
+        paragraphs_holding(&self.raw, &self.starts, name).len()
+    }
+
+    /// How many paragraphs hold `needle` (lower-cased words joined by spaces) in their
+    /// normalised text. Only paragraphs whose ASCII-lower-cased text holds the needle's longest
+    /// run of ASCII letters can (a normalised word is its raw word lower-cased), so only those
+    /// are normalised and searched.
+    #[cfg(test)]
+    fn holding(&mut self, needle: &str) -> usize {
+        self.holding_up_to(needle, usize::MAX)
+    }
+
+    /// [`Side::holding`], counting no further than `limit`.
+    fn holding_up_to(&mut self, needle: &str, limit: usize) -> usize {
+        let run = needle
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .max_by_key(|r| r.len())
+            .unwrap_or("");
+        let candidates: Vec<usize> = if run.len() >= 3 {
+            let mut c = paragraphs_holding(&self.lower, &self.starts, run);
+            c.extend(self.odd.iter().copied());
+            c.sort_unstable();
+            c.dedup();
+            c
+        } else {
+            (0..self.paras.len()).collect()
+        };
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let mut count = 0;
+        for i in candidates {
+            let (Some(slot), Some(p)) = (self.norm.get_mut(i), self.paras.get(i)) else {
+                continue;
+            };
+            let text = slot.get_or_insert_with(|| normalised_text(&p.text));
+            if finder.find(text.as_bytes()).is_some() {
+                count += 1;
+                if count >= limit {
+                    break;
+                }
+            }
+        }
+        count
+    }
 }
 
 /// Lower-cased words of a text.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '/' && c != '.')
-        .map(|w| w.trim_matches('.').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+    word_iter(text).collect()
 }
 
 /// The subject of a paragraph: the distinctive words (4 letters or more, not stop words) among
-/// the first eight words after its lead phrase.
+/// the first eight words after its lead phrase. Only those first words are read.
 pub(crate) fn subject(p: &Paragraph) -> HashSet<String> {
-    let lead_words = p.lead.as_deref().map_or(1, |l| words(l).len());
-    words(&p.text)
-        .into_iter()
+    let lead_words = p.lead.as_deref().map_or(1, |l| raw_words(l).count());
+    raw_words(&p.text)
         .skip(lead_words)
         .take(8)
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter_map(distinctive)
         .collect()
 }
 
@@ -180,10 +325,14 @@ pub(crate) struct Context<'a> {
     pub(crate) leads_new: &'a [String],
     pub(crate) group_of_old: &'a [Option<usize>],
     pub(crate) group_of_new: &'a [Option<usize>],
+    /// Subjects of the old paragraphs (see [`subject`]), computed once per document.
+    subjects_old: &'a [HashSet<String>],
+    /// Subjects of the new paragraphs.
+    subjects_new: &'a [HashSet<String>],
     /// The symbols of the two documents (`65/141` for `A/RES/65/141`), when known.
     pub(crate) symbols: (Option<String>, Option<String>),
-    /// Normalised texts of both sides, computed on first use.
-    norm: Option<(Vec<String>, Vec<String>)>,
+    /// Both sides prepared for counting the holders of a phrase, on first use.
+    sides: Option<(Side<'a>, Side<'a>)>,
 }
 
 impl<'a> Context<'a> {
@@ -194,6 +343,7 @@ impl<'a> Context<'a> {
         leads_new: &'a [String],
         group_of_old: &'a [Option<usize>],
         group_of_new: &'a [Option<usize>],
+        subjects: (&'a [HashSet<String>], &'a [HashSet<String>]),
     ) -> Self {
         Context {
             old,
@@ -202,8 +352,10 @@ impl<'a> Context<'a> {
             leads_new,
             group_of_old,
             group_of_new,
+            subjects_old: subjects.0,
+            subjects_new: subjects.1,
             symbols: (None, None),
-            norm: None,
+            sides: None,
         }
     }
 
@@ -238,30 +390,25 @@ impl<'a> Context<'a> {
             && same_lead
             && self.neighbours_linked(o, n, false)
             && self.neighbours_linked(o, n, true)
-            && !subject(a).is_disjoint(&subject(b))
+            && matches!(
+                (self.subjects_old.get(o), self.subjects_new.get(n)),
+                (Some(x), Some(y)) if !x.is_disjoint(y)
+            )
     }
 
-    /// Normalised (lower-cased words joined by spaces) texts of both sides, computed on first use.
-    fn normalised(&mut self) -> &(Vec<String>, Vec<String>) {
+    /// Whether exactly one paragraph of each side holds `needle` (in its raw text for a proper
+    /// name, else in its normalised text: lower-cased words joined by spaces). Both sides are
+    /// prepared once, on first use.
+    fn unique(&mut self, needle: &str) -> bool {
         let (old, new) = (self.old, self.new);
-        self.norm.get_or_insert_with(|| {
-            let all = |ps: &[Paragraph]| -> Vec<String> {
-                ps.iter().map(|p| words(&p.text).join(" ")).collect()
-            };
-            (all(old), all(new))
-        })
-    }
-
-    /// How many paragraphs of each side hold `needle` (in their raw text for a proper name,
-    /// else in their normalised text).
-    fn holders(&mut self, needle: &str) -> (usize, usize) {
-        if let Some(name) = needle.strip_prefix("name:") {
-            let count = |ps: &[Paragraph]| ps.iter().filter(|p| p.text.contains(name)).count();
-            return (count(self.old), count(self.new));
+        let (a, b) = self
+            .sides
+            .get_or_insert_with(|| (Side::new(old), Side::new(new)));
+        match needle.strip_prefix("name:") {
+            Some(name) => a.holding_name(name) == 1 && b.holding_name(name) == 1,
+            // Counting stops at a second holder.
+            None => a.holding_up_to(needle, 2) == 1 && b.holding_up_to(needle, 2) == 1,
         }
-        let (a, b) = self.normalised();
-        let count = |ts: &[String]| ts.iter().filter(|t| t.contains(needle)).count();
-        (count(a), count(b))
     }
 
     fn same_instrument(&mut self, o: usize, n: usize) -> bool {
@@ -319,7 +466,7 @@ impl<'a> Context<'a> {
         };
         let pb = phrases(&b.text);
         let shared: Vec<String> = phrases(&a.text).intersection(&pb).cloned().collect();
-        shared.iter().any(|ph| self.holders(ph) == (1, 1))
+        shared.iter().any(|ph| self.unique(ph))
     }
 
     /// Same kind and lead phrase, some shared distinctive wording, and every other paragraph
@@ -385,42 +532,108 @@ impl<'a> Context<'a> {
     }
 }
 
+/// A word diff the evidence check ran, kept for the comparison (which would run the same diff
+/// for the link it keeps): old and new paragraph index in the matching orientation, and the diff
+/// of their texts with the default options.
+pub(crate) type KeptDiff = (usize, usize, crate::diff::DiffOutcome);
+
 /// Vet every 1–1 group: one whose texts share little gets its structural reason or is dissolved
 /// (both sides left unlinked). `cosine` gives the matching cosine of a pair. Returns the groups
-/// kept, with `group_of_old` / `group_of_new` renumbered to match.
+/// (with their reasons), which of them are kept, and the word diffs run for the kept ones.
 pub(crate) fn vet(
     groups: Vec<Group>,
     ctx: &mut Context<'_>,
     cosine: impl Fn(usize, usize) -> f64,
-) -> (Vec<Group>, Vec<bool>) {
+) -> (Vec<Group>, Vec<bool>, Vec<KeptDiff>) {
     let mut keep = vec![true; groups.len()];
     let mut out = Vec::with_capacity(groups.len());
+    let mut diffs = Vec::new();
     for (g, mut group) in groups.into_iter().enumerate() {
         if let ([o], [n]) = (group.old.as_slice(), group.new.as_slice()) {
             let (o, n) = (*o, *n);
             if let (Some(a), Some(b)) = (ctx.old.get(o), ctx.new.get(n))
                 && a.text != b.text
                 && cosine(o, n) < COSINE_CLEAR
-                && word_similarity(&a.text, &b.text) < SIMILARITY_FLOOR
             {
-                match ctx.reason(o, n) {
-                    Some(r) => group.reason = Some(r),
-                    None => {
-                        if let Some(k) = keep.get_mut(g) {
-                            *k = false;
-                        }
+                // The similarity of the compare JSON: the same diff, the same options.
+                let outcome = crate::diff::diff_words_with(
+                    &a.text,
+                    &b.text,
+                    &crate::diff::DiffOptions::default(),
+                );
+                let weak = crate::diff::similarity(&outcome.ops) < SIMILARITY_FLOOR;
+                let reason = if weak { ctx.reason(o, n) } else { None };
+                if weak && reason.is_none() {
+                    if let Some(k) = keep.get_mut(g) {
+                        *k = false;
                     }
+                } else {
+                    group.reason = reason;
+                    diffs.push((o, n, outcome));
                 }
             }
         }
         out.push(group);
     }
-    (out, keep)
+    (out, keep, diffs)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalised_text_is_the_joined_words() {
+        for t in [
+            "Recalling its resolution 78/238 of 22 December 2023, ÉTATS Σ. and",
+            "...",
+            "A/RES/79/1.",
+            "",
+        ] {
+            let mut out = String::new();
+            push_normalised(&mut out, t);
+            assert_eq!(out, words(t).join(" "), "{t}");
+        }
+    }
+
+    #[test]
+    fn holders_count_paragraphs_not_matches() {
+        let para = |t: &str| Paragraph {
+            id: "PP1".to_string(),
+            kind: crate::model::ParagraphKind::Preambular,
+            number: None,
+            lead: None,
+            text: t.to_string(),
+            parent: None,
+            part: crate::model::Part::Body,
+            section: None,
+            footnote_refs: Vec::new(),
+        };
+        let paras: Vec<Paragraph> = [
+            "The trade and the trade",
+            "no",
+            "THE TRADE",
+            "trade, and",
+            "\u{212A}ILOMETRES of trade",
+        ]
+        .into_iter()
+        .map(para)
+        .collect();
+        let mut side = Side::new(&paras);
+        assert_eq!(side.holding("the trade"), 2);
+        assert_eq!(side.holding("trade and"), 2);
+        assert_eq!(side.holding("kilometres of"), 1);
+        assert_eq!(side.holding("absent words"), 0);
+        assert_eq!(side.holding_name("THE TRADE"), 1);
+        // The same counts as normalising every paragraph.
+        for needle in ["the trade", "trade and", "kilometres of", "of trade"] {
+            let full = paras
+                .iter()
+                .filter(|p| normalised_text(&p.text).contains(needle))
+                .count();
+            assert_eq!(side.holding(needle), full, "{needle}");
+        }
+    }
 
     #[test]
     fn finds_paragraph_references() {

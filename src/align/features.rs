@@ -90,10 +90,10 @@ pub(crate) struct Features {
     pub(crate) old_tokens: Vec<Vec<u32>>,
     /// Normalised word token ids per new paragraph.
     pub(crate) new_tokens: Vec<Vec<u32>>,
-    /// Word token ids per old paragraph, sorted (for [`Features::dice`]).
-    old_sorted: Vec<Vec<u32>>,
+    /// Word token ids per old paragraph, sorted (for [`Features::dice`] and the split detection).
+    pub(crate) old_sorted: Vec<Vec<u32>>,
     /// Word token ids per new paragraph, sorted.
-    new_sorted: Vec<Vec<u32>>,
+    pub(crate) new_sorted: Vec<Vec<u32>>,
     /// TF-IDF vectors of the old paragraphs.
     pub(crate) old_vecs: Vec<SparseVec>,
     /// TF-IDF vectors of the new paragraphs.

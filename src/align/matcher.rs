@@ -80,8 +80,10 @@ pub(crate) struct Matcher<'a> {
     pub(crate) warnings: Vec<String>,
     pub(crate) old_leads: Vec<String>,
     pub(crate) new_leads: Vec<String>,
-    old_subjects: Vec<std::collections::HashSet<String>>,
-    new_subjects: Vec<std::collections::HashSet<String>>,
+    /// Subjects (see `evidence::subject`) of the old paragraphs, computed once.
+    pub(crate) old_subjects: Vec<std::collections::HashSet<String>>,
+    /// Subjects of the new paragraphs.
+    pub(crate) new_subjects: Vec<std::collections::HashSet<String>>,
 }
 
 /// Can these two kinds be linked? Headings only with headings; everything else freely

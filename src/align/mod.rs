@@ -128,6 +128,19 @@ pub fn is_renumbered(old: &Paragraph, new: &Paragraph) -> bool {
 /// `align(a, b)` (the same links, added ↔ removed, split ↔ merged), because the matching always
 /// runs in one orientation, the older document first (see [`runs_reversed`]).
 pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
+    align_keeping_diffs(old, new).0
+}
+
+/// Word diffs of linked 1–1 pairs that the alignment already ran (its evidence check), keyed by
+/// (old index, new index) in the orientation of the call, with the default [`DiffOptions`].
+///
+/// [`DiffOptions`]: crate::diff::DiffOptions
+pub(crate) type KnownDiffs = fxhash::FxMap<(usize, usize), crate::diff::DiffOutcome>;
+
+/// [`align`], also handing over the word diffs the evidence check ran for links it kept, so
+/// that the comparison does not run them again. Diffs run in the other orientation (when the
+/// matching runs reversed) are not handed over: `old → new` is diffed afresh.
+pub(crate) fn align_keeping_diffs(old: &Resolution, new: &Resolution) -> (Alignment, KnownDiffs) {
     let (old_p, new_p) = (&old.paragraphs, &new.paragraphs);
     if runs_reversed(old, new) {
         let mut m = match_groups(new_p, old_p, (symbol(new), symbol(old)));
@@ -142,10 +155,11 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
             &m.kept,
             &mut m.warnings,
         );
-        Alignment {
+        let alignment = Alignment {
             links,
             warnings: m.warnings,
-        }
+        };
+        (alignment, KnownDiffs::default())
     } else {
         let mut m = match_groups(old_p, new_p, (symbol(old), symbol(new)));
         let links = build_links(
@@ -156,10 +170,12 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
             &m.kept,
             &mut m.warnings,
         );
-        Alignment {
+        let alignment = Alignment {
             links,
             warnings: m.warnings,
-        }
+        };
+        let diffs = m.diffs.into_iter().map(|(o, n, d)| ((o, n), d)).collect();
+        (alignment, diffs)
     }
 }
 
@@ -199,6 +215,8 @@ struct Matched {
     /// Per group: part of the longest in-order run (not moved).
     kept: Vec<bool>,
     warnings: Vec<String>,
+    /// Word diffs the evidence check ran for links it kept.
+    diffs: Vec<evidence::KeptDiff>,
 }
 
 /// Passes 1–8 of the module documentation, in the orientation given.
@@ -266,8 +284,8 @@ fn match_groups(
         &mut groups,
         &mut group_of_old,
         &mut group_of_new,
-        &m.f.old_tokens,
-        &m.f.new_tokens,
+        &m.f.old_sorted,
+        &m.f.new_sorted,
         &cands_of_new,
         &cands_of_old,
     );
@@ -301,14 +319,14 @@ fn match_groups(
         &mut groups,
         &mut group_of_old,
         &mut group_of_new,
-        &m.f.old_tokens,
-        &m.f.new_tokens,
+        &m.f.old_sorted,
+        &m.f.new_sorted,
         &cands_of_new,
         &cands_of_old,
     );
 
     // No link without evidence: weak 1–1 links need a structural reason.
-    let (groups, keep) = {
+    let (groups, keep, diffs) = {
         let mut ctx = evidence::Context::new(
             old_p,
             new_p,
@@ -316,6 +334,7 @@ fn match_groups(
             &m.new_leads,
             &group_of_old,
             &group_of_new,
+            (&m.old_subjects, &m.new_subjects),
         );
         ctx.symbols = symbols;
         evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n))
@@ -365,6 +384,7 @@ fn match_groups(
         group_of_new,
         kept,
         warnings: std::mem::take(&mut m.warnings),
+        diffs,
     }
 }
 
