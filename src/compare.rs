@@ -27,6 +27,11 @@ pub struct Pair {
     pub renumbered: bool,
     /// Similarity of the two texts, 0–1 (1 for identical; 0 for added/removed).
     pub similarity: f64,
+    /// Why the alignment linked a 1–1 pair whose texts share little (word similarity below
+    /// [`crate::align::SIMILARITY_FLOOR`]): its named structural evidence. `None` for every
+    /// ordinary link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<crate::align::LinkReason>,
     /// Word-level diff of old text → new text.
     pub ops: Vec<DiffOp>,
     /// Routine vs substantive, lead-phrase change, footnotes, references.
@@ -306,6 +311,7 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
                 status: link.status,
                 renumbered: link.renumbered,
                 similarity,
+                reason: link.reason,
                 ops,
                 class,
             },

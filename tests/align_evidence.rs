@@ -71,8 +71,22 @@ fn no_weak_link_without_a_reason_in_any_series_pair() {
         let al = align(&old, &new);
         let c = compare(old, new);
         assert_eq!(al.links.len(), c.pairs.len(), "{o} -> {n}");
-        for (link, p) in al.links.iter().zip(&c.pairs) {
+        // The reason as a reader of the JSON report sees it.
+        let json = resdiff::report::render(
+            &c,
+            resdiff::report::Format::Json,
+            &resdiff::report::RenderOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{o} -> {n}: {e}"));
+        let json: serde_json::Value =
+            serde_json::from_slice(&json).unwrap_or_else(|e| panic!("{o} -> {n}: {e}"));
+        let rows = json["pairs"].as_array().cloned().unwrap_or_default();
+        assert_eq!(rows.len(), c.pairs.len(), "{o} -> {n}");
+        for ((link, p), row) in al.links.iter().zip(&c.pairs).zip(&rows) {
             assert_eq!((&link.old, &link.new), (&p.old, &p.new), "{o} -> {n}");
+            assert_eq!(p.reason, link.reason, "{o} -> {n}");
+            let json_reason = row["reason"].as_str();
+            assert_eq!(json_reason, link.reason.map(|r| r.as_str()), "{o} -> {n}");
             if !matches!(p.status, Status::Modified | Status::Moved)
                 || p.similarity >= SIMILARITY_FLOOR
             {
@@ -85,7 +99,7 @@ fn no_weak_link_without_a_reason_in_any_series_pair() {
                 p.similarity,
                 link.reason
             );
-            if link.reason.is_none() {
+            if json_reason.is_none() {
                 problems.push(line);
             } else {
                 weak.push(line);
