@@ -27,6 +27,11 @@ pub struct Pair {
     pub renumbered: bool,
     /// Similarity of the two texts, 0–1 (1 for identical; 0 for added/removed).
     pub similarity: f64,
+    /// Why the alignment linked a 1–1 pair whose texts share little (word similarity below
+    /// [`crate::align::SIMILARITY_FLOOR`]): its named structural evidence. `None` for every
+    /// ordinary link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<crate::align::LinkReason>,
     /// Word-level diff of old text → new text.
     pub ops: Vec<DiffOp>,
     /// Routine vs substantive, lead-phrase change, footnotes, references.
@@ -233,7 +238,7 @@ pub fn compare(old: Resolution, new: Resolution) -> Comparison {
 
 /// [`compare`] with explicit options.
 pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> Comparison {
-    let alignment = crate::align::align(&old, &new);
+    let (alignment, known_diffs) = crate::align::align_keeping_diffs(&old, &new);
     // The gap between the documents decides what is a routine rollover.
     let rollover = crate::diff::Rollover::between(&old.meta, &new.meta);
     let mut warnings: Vec<String> = alignment.warnings.clone();
@@ -256,7 +261,15 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
         let new_text = join_texts(&new_paras);
         let mut timed_out = None;
         let mut budget_spent = false;
-        let mut ops = if old_text == new_text {
+        // The alignment's evidence check may already have diffed this pair with the default
+        // options; a diff that finished within its deadline is the same under any deadline.
+        let known = match (link.old.as_slice(), link.new.as_slice()) {
+            ([o], [n]) => known_diffs.get(&(*o, *n)).filter(|d| !d.timed_out),
+            _ => None,
+        };
+        let mut ops = if let Some(known) = known {
+            known.ops.clone()
+        } else if old_text == new_text {
             // Identical texts: one equal run, no search needed.
             if old_text.is_empty() {
                 Vec::new()
@@ -298,6 +311,7 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
                 status: link.status,
                 renumbered: link.renumbered,
                 similarity,
+                reason: link.reason,
                 ops,
                 class,
             },

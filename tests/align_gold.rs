@@ -148,9 +148,10 @@ fn gold_corpus_pairs() {
 /// Restructured year-to-year pairs (issue 10), aligned by hand from the texts (decisions in the
 /// files' comment lines): merges into the preamble, splits, paragraphs rewritten around a kept
 /// mandate. Prints precision, recall and F1; the target is F1 >= 0.98, and each pair must at
-/// least keep the F1 measured when its gold was added (a floor against regressions).
-const F_238: f64 = 0.86;
-const F_154: f64 = 0.96;
+/// least keep the F1 last measured (a floor against regressions, raised as the aligner improves:
+/// 0.862, 0.966, 0.983 when the gold was added).
+const F_238: f64 = 0.95;
+const F_154: f64 = 0.999;
 const F_136: f64 = 0.98;
 
 #[test]

@@ -48,6 +48,61 @@ impl Status {
             Status::Removed => "removed",
         }
     }
+
+    /// The status of the same link seen from the other side (`compare B A` for `compare A B`):
+    /// added ↔ removed, split ↔ merged, everything else unchanged.
+    pub fn mirrored(self) -> Status {
+        match self {
+            Status::Added => Status::Removed,
+            Status::Removed => Status::Added,
+            Status::Split => Status::Merged,
+            Status::Merged => Status::Split,
+            s => s,
+        }
+    }
+}
+
+/// Why a 1–1 link whose texts share little (word similarity below
+/// [`crate::align::SIMILARITY_FLOOR`]) is nevertheless a link: the structural evidence the aligner
+/// found. A weak link without one of these is never made; both sides are reported removed and
+/// added instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkReason {
+    /// Same slot: the matched neighbours on both sides are linked to each other, the two
+    /// paragraphs are of the same kind, open with the same lead verb and share a distinctive
+    /// subject word.
+    SameSlot,
+    /// Both recall or cite the same instrument (the same resolution, decision or document
+    /// symbol), and no other paragraph of either side cites it.
+    SameInstrument,
+    /// Both name the same part of an instrument (`paragraph 5 of resolution 78/238`).
+    SameParagraphReference,
+    /// The newer paragraph names the older one: `Recalls paragraph 22 of its resolution 65/141`
+    /// in the text that follows 65/141, whose paragraph 22 it is.
+    NamesItsPredecessor,
+    /// Both hold the same phrase that no other paragraph of either document holds: five words
+    /// (three of them distinctive), or a proper name of two or more capitalised words
+    /// (`Summit of the Future`): the same subject, named the same way.
+    SharedUniquePhrase,
+    /// Both open with the same lead phrase (`Looks forward`), share some distinctive wording,
+    /// and every other paragraph of their kind with that lead on either side is linked to one
+    /// with the same lead: they are the only two left.
+    UniqueLead,
+}
+
+impl LinkReason {
+    /// Lower-case name as used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkReason::SameSlot => "same_slot",
+            LinkReason::SameInstrument => "same_instrument",
+            LinkReason::SameParagraphReference => "same_paragraph_reference",
+            LinkReason::NamesItsPredecessor => "names_its_predecessor",
+            LinkReason::SharedUniquePhrase => "shared_unique_phrase",
+            LinkReason::UniqueLead => "unique_lead",
+        }
+    }
 }
 
 /// One row of an [`Alignment`]: old paragraph(s) linked to new paragraph(s).
@@ -68,6 +123,10 @@ pub struct Link {
     /// The matching score that linked the two sides (cosine of the normalised texts, 0–1;
     /// 1 for exact normalised matches, 0 for added/removed).
     pub score: f64,
+    /// The structural evidence of a 1–1 modified or moved link whose word similarity is below
+    /// [`crate::align::SIMILARITY_FLOOR`]; `None` for every other link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<LinkReason>,
 }
 
 /// The result of [`crate::align::align`]: every paragraph of both documents in exactly one link.

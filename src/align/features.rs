@@ -90,6 +90,10 @@ pub(crate) struct Features {
     pub(crate) old_tokens: Vec<Vec<u32>>,
     /// Normalised word token ids per new paragraph.
     pub(crate) new_tokens: Vec<Vec<u32>>,
+    /// Word token ids per old paragraph, sorted (for [`Features::dice`] and the split detection).
+    pub(crate) old_sorted: Vec<Vec<u32>>,
+    /// Word token ids per new paragraph, sorted.
+    pub(crate) new_sorted: Vec<Vec<u32>>,
     /// TF-IDF vectors of the old paragraphs.
     pub(crate) old_vecs: Vec<SparseVec>,
     /// TF-IDF vectors of the new paragraphs.
@@ -163,7 +167,14 @@ impl Features {
         };
         let old_vecs = old_counts.iter().map(vectorise).collect();
         let new_vecs = new_counts.iter().map(vectorise).collect();
+        let sorted = |t: &Vec<u32>| {
+            let mut s = t.clone();
+            s.sort_unstable();
+            s
+        };
         Features {
+            old_sorted: old_tokens.iter().map(sorted).collect(),
+            new_sorted: new_tokens.iter().map(sorted).collect(),
             old_tokens,
             new_tokens,
             old_vecs,
@@ -204,6 +215,31 @@ impl Features {
         } else {
             (n_in_o, words_n)
         }
+    }
+
+    /// Dice coefficient of the word multisets of old `o` and new `n`: twice the shared words over
+    /// the words of both.
+    pub(crate) fn dice(&self, o: usize, n: usize) -> f64 {
+        let (Some(a), Some(b)) = (self.old_sorted.get(o), self.new_sorted.get(n)) else {
+            return 0.0;
+        };
+        let total = a.len() + b.len();
+        if total == 0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (2 * shared) as f64 / total as f64
     }
 
     /// Cosine similarity of old paragraph `o` and new paragraph `n`.

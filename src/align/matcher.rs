@@ -35,6 +35,15 @@ pub(crate) mod tuning {
     pub(crate) const SAME_KIND_BONUS: f64 = 0.03;
     /// Weight of the relative-position distance as a tie-breaker.
     pub(crate) const POSITION_WEIGHT: f64 = 0.03;
+    /// Weight of the word overlap (Dice over the multisets of words), which prefers the
+    /// counterpart of similar length: a long decision restated almost verbatim over a short
+    /// paragraph whose words it merely contains.
+    pub(crate) const DICE_WEIGHT: f64 = 0.2;
+    /// Score bonus when the subjects (distinctive words among the first eight after the lead)
+    /// share a word.
+    pub(crate) const SUBJECT_BONUS: f64 = 0.1;
+    /// How much two links must be worth above the one they replace (pass 3b).
+    pub(crate) const SWAP_MARGIN: f64 = 0.3;
     /// Weight of the offset from the previous in-order pair as a tie-breaker (saturates at 5).
     pub(crate) const LOCAL_WEIGHT: f64 = 0.02;
 }
@@ -69,8 +78,12 @@ pub(crate) struct Matcher<'a> {
     /// Matching score per new paragraph (cosine; 1 for anchors).
     pub(crate) score: Vec<f64>,
     pub(crate) warnings: Vec<String>,
-    old_leads: Vec<String>,
-    new_leads: Vec<String>,
+    pub(crate) old_leads: Vec<String>,
+    pub(crate) new_leads: Vec<String>,
+    /// Subjects (see `evidence::subject`) of the old paragraphs, computed once.
+    pub(crate) old_subjects: Vec<std::collections::HashSet<String>>,
+    /// Subjects of the new paragraphs.
+    pub(crate) new_subjects: Vec<std::collections::HashSet<String>>,
 }
 
 /// Can these two kinds be linked? Headings only with headings; everything else freely
@@ -91,6 +104,8 @@ impl<'a> Matcher<'a> {
             warnings: Vec::new(),
             old_leads: old.iter().map(lead_stem).collect(),
             new_leads: new.iter().map(lead_stem).collect(),
+            old_subjects: old.iter().map(super::evidence::subject).collect(),
+            new_subjects: new.iter().map(super::evidence::subject).collect(),
         }
     }
 
@@ -115,6 +130,14 @@ impl<'a> Matcher<'a> {
     fn lead_bonus(&self, o: usize, n: usize) -> f64 {
         match (self.old_leads.get(o), self.new_leads.get(n)) {
             (Some(a), Some(b)) if !a.is_empty() && a == b => tuning::LEAD_BONUS,
+            _ => 0.0,
+        }
+    }
+
+    /// Bonus when the subjects (distinctive words right after the lead) share a word.
+    fn subject_bonus(&self, o: usize, n: usize) -> f64 {
+        match (self.old_subjects.get(o), self.new_subjects.get(n)) {
+            (Some(a), Some(b)) if !a.is_disjoint(b) => tuning::SUBJECT_BONUS,
             _ => 0.0,
         }
     }
@@ -250,6 +273,7 @@ impl<'a> Matcher<'a> {
                 let local = ((o + 1).abs_diff(lo) as f64 - (n + 1).abs_diff(lo_n) as f64).abs();
                 let score = cos
                     + lead
+                    + self.subject_bonus(o, n)
                     + if in_gap { tuning::IN_GAP_BONUS } else { 0.0 }
                     + if same_kind {
                         tuning::SAME_KIND_BONUS
@@ -257,7 +281,8 @@ impl<'a> Matcher<'a> {
                         0.0
                     }
                     - tuning::POSITION_WEIGHT * self.position_distance(o, n)
-                    - tuning::LOCAL_WEIGHT * (local / 5.0).min(1.0);
+                    - tuning::LOCAL_WEIGHT * (local / 5.0).min(1.0)
+                    + tuning::DICE_WEIGHT * self.f.dice(o, n);
                 edges.push((score, o, n, cos));
             }
         }
@@ -279,6 +304,69 @@ impl<'a> Matcher<'a> {
         for (o, n, cos) in deferred {
             if self.is_free(o, n) {
                 self.link(o, n, cos);
+            }
+        }
+    }
+
+    /// Pass 3b: undo a greedy choice that took a better-fitting paragraph's partner. For a link
+    /// `o → n`, a free old `o'` whose cosine with `n` is at least [`tuning::ACCEPT_ANYWHERE`] and
+    /// a free new `n'` with evidence for `o` of at least [`tuning::ACCEPT_IN_GAP`] replace it by
+    /// `o' → n` and `o → n'` when their values (cosine + lead bonus + Dice bonus) sum to more
+    /// than the link's own value plus [`tuning::SWAP_MARGIN`]: a long decision restated word
+    /// for word gets its successor, and the short paragraph whose words it contains its own.
+    pub(crate) fn improve_by_swaps(&mut self, candidates: &[Vec<(usize, f64)>]) {
+        let mut cands_of_old: Vec<Vec<usize>> = vec![Vec::new(); self.old.len()];
+        for (n, c) in candidates.iter().enumerate() {
+            for &(o, _) in c {
+                if let Some(list) = cands_of_old.get_mut(o) {
+                    list.push(n);
+                }
+            }
+        }
+        let value = |m: &Self, o: usize, n: usize| {
+            m.f.cosine(o, n)
+                + m.lead_bonus(o, n)
+                + m.subject_bonus(o, n)
+                + tuning::DICE_WEIGHT * m.f.dice(o, n)
+        };
+        for n in 0..self.new.len() {
+            let Some(o) = self.new_to_old.get(n).copied().flatten() else {
+                continue;
+            };
+            if self.score.get(n).is_some_and(|&s| s >= 1.0) {
+                continue; // an exact anchor
+            }
+            let here = value(self, o, n);
+            let mut best: Option<(f64, usize, usize)> = None;
+            for &(o2, cos2) in candidates.get(n).map_or(&[][..], Vec::as_slice) {
+                if o2 == o
+                    || cos2 < tuning::ACCEPT_ANYWHERE
+                    || self.old_to_new.get(o2).is_none_or(Option::is_some)
+                    || !self.compatible(o2, n)
+                {
+                    continue;
+                }
+                for &n2 in cands_of_old.get(o).map_or(&[][..], Vec::as_slice) {
+                    if n2 == n
+                        || self.new_to_old.get(n2).is_none_or(Option::is_some)
+                        || !self.compatible(o, n2)
+                        || self.f.cosine(o, n2) + self.lead_bonus(o, n2) < tuning::ACCEPT_IN_GAP
+                    {
+                        continue;
+                    }
+                    let gain = value(self, o2, n) + value(self, o, n2) - here;
+                    if gain > tuning::SWAP_MARGIN && best.is_none_or(|b| gain > b.0) {
+                        best = Some((gain, o2, n2));
+                    }
+                }
+            }
+            if let Some((_, o2, n2)) = best {
+                if let Some(slot) = self.old_to_new.get_mut(o) {
+                    *slot = None;
+                }
+                let (c1, c2) = (self.f.cosine(o2, n), self.f.cosine(o, n2));
+                self.link(o2, n, c1);
+                self.link(o, n2, c2);
             }
         }
     }
@@ -354,16 +442,21 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    /// Pass 6: paragraphs still unmatched on both sides that open with the same lead verb, share
-    /// some distinctive wording (cosine ≥ 0.2) and are each other's best such partner: a
+    /// Pass 6: paragraphs still unmatched on both sides that open with the same lead verb and
+    /// subject (a distinctive word among the first eight after the lead), share some distinctive
+    /// wording (cosine ≥ 0.2) and are each other's best such partner: a
     /// paragraph rewritten and moved (also from the preamble to the operative part, or back).
-    pub(crate) fn orphan_pass(&mut self, candidates: &[Vec<(usize, f64)>]) {
+    pub(crate) fn orphan_pass(
+        &mut self,
+        candidates: &[Vec<(usize, f64)>],
+    ) -> Vec<(usize, usize, f64)> {
         let mut best_of_old: FxMap<usize, (f64, usize)> = FxMap::default();
         let mut best_of_new: FxMap<usize, (f64, usize)> = FxMap::default();
         for (n, cands) in candidates.iter().enumerate() {
             for &(o, cos) in cands {
                 if cos < tuning::ACCEPT_ORPHAN
                     || self.lead_bonus(o, n) == 0.0
+                    || self.subject_bonus(o, n) == 0.0
                     || !self.is_free(o, n)
                     || !self.compatible(o, n)
                 {
@@ -385,8 +478,23 @@ impl<'a> Matcher<'a> {
             .map(|(n, (cos, o))| (*o, *n, *cos))
             .collect();
         mutual.sort_unstable_by_key(|e| (e.1, e.0));
-        for (o, n, cos) in mutual {
+        for &(o, n, cos) in &mutual {
             self.link(o, n, cos);
+        }
+        mutual
+    }
+
+    /// Take old `o` out of the 1–1 matching (it is a piece of a split or merge).
+    pub(crate) fn block_old(&mut self, o: usize) {
+        if let Some(slot) = self.old_to_new.get_mut(o) {
+            *slot = Some(usize::MAX);
+        }
+    }
+
+    /// Take new `n` out of the 1–1 matching (it is a piece of a split or merge).
+    pub(crate) fn block_new(&mut self, n: usize) {
+        if let Some(slot) = self.new_to_old.get_mut(n) {
+            *slot = Some(usize::MAX);
         }
     }
 

@@ -28,7 +28,13 @@
 //!    while both ends are free. An edge that keeps the order of the pairs already kept (checked
 //!    in an ordered map, O(log P)) is accepted at once; one that would cross them is deferred and
 //!    accepted afterwards as a *move* if both ends are still free. First round: cosine ≥ 0.5;
-//!    second round (in-order only): cosine + lead bonus ≥ 0.3. O(E log E).
+//!    second round (in-order only): cosine + lead bonus ≥ 0.3. O(E log E). The rank also adds
+//!    0.1 when the subjects agree (a distinctive word among the first eight after the lead) and
+//!    0.2 × the Dice overlap of the two word multisets (prefers the counterpart of similar
+//!    length). Between the rounds, a link `o → n` is replaced by `o' → n` and `o → n'` (both
+//!    ends free) when those two are worth 0.3 more than it (cosine + lead + subject + Dice
+//!    bonuses): a decision restated word for word takes its successor back from a short
+//!    paragraph whose words it merely contains.
 //! 4. **Gaps.** Between consecutive pairs of the longest in-order run, the still unmatched old and
 //!    new paragraphs are aligned by an order-preserving dynamic programme maximising
 //!    `Σ (cosine + lead bonus − 0.2)`; a stretch larger than 2,500 cells is skipped with a
@@ -36,34 +42,50 @@
 //! 5. **Containment.** A still unmatched candidate pair where one side is mostly contained in the
 //!    other (TF-IDF-weighted share of unigrams and bigrams ≥ 0.75, at least 6 words) is linked:
 //!    a short paragraph cut down from a long one, or the reverse.
-//! 6. **Orphans.** Leftovers on both sides with the same lead verb, cosine ≥ 0.2, each the
+//! 6. **Orphans.** Leftovers on both sides with the same lead verb and subject (a distinctive
+//!    word among the first eight after the lead), cosine ≥ 0.2, each the
 //!    other's best such partner, are linked anywhere (a paragraph rewritten and moved, e.g. a
-//!    preambular `Recognizing …` that became operative `Recognizes …`).
+//!    preambular `Recognizing …` that became operative `Recognizes …`). This pass runs after a
+//!    first round of pass 7 and only on paragraphs no split or merge took (78/154 → 79/207: the
+//!    last clause of old OP33, split off as new OP34, is not the twin of old OP2); pass 7 then
+//!    runs again.
 //! 7. **Splits and merges.** An unmatched new paragraph adjacent to the new side of a link whose
 //!    single old paragraph still has words its partners do not cover joins that link when ≥ 60 % of
 //!    its words are among those uncovered words, or when ≥ 75 % of a sizeable uncovered remainder
 //!    (≥ 10 words) is found in it (a split); not adjacent but among its candidates, it joins at
 //!    ≥ 80 %. Symmetrically for an unmatched old paragraph (a merge). Pieces of fewer than 4 words
 //!    are never joined.
-//! 8. **Moves.** Links are ordered by new position; the longest strictly increasing subsequence of
+//! 8. **Evidence.** A 1–1 link whose word similarity (the `similarity` of the compare JSON) is
+//!    below [`SIMILARITY_FLOOR`] is kept only with a named structural reason ([`LinkReason`]:
+//!    the newer paragraph names the older by number, both name the same paragraph of an
+//!    instrument, both cite an instrument no other paragraph cites, both hold a phrase or proper
+//!    name no other paragraph holds, the same slot, lead and subject, or the last two paragraphs
+//!    of a lead); otherwise both sides are reported removed and added (module `evidence`).
+//! 9. **Moves.** Links are ordered by new position; the longest strictly increasing subsequence of
 //!    their old positions (patience sorting, O(P log P)) is the in-order run; 1–1 links outside it
 //!    are *moved*. Inside it, identical text is *unchanged* (or *renumbered* when the printed
 //!    number differs: `OP17` → `OP19`, `OP5(a)` → `OP6(a)`, a heading `II` → `III`), any other
 //!    difference *modified*. Headings are linked only with headings; a preambular paragraph may be
 //!    linked with an operative one and back.
-//! 9. **Order.** Links follow the new document; a removed paragraph comes right after the link of
-//!    its nearest matched old predecessor (first when it has none), removed runs in old order.
+//! 10. **Order.** Links follow the new document; a removed paragraph comes right after the link of
+//!     its nearest matched old predecessor (first when it has none), removed runs in old order.
+//!
+//! The passes always run with the older document first ([`runs_reversed`]: by session, symbol,
+//! then text); `align(b, a)` mirrors that result, so the alignment never depends on the order of
+//! the arguments.
 //!
 //! Nothing here panics on input: an empty side gives only added or only removed links.
 
 mod alignment;
+mod evidence;
 mod features;
 pub(crate) mod fxhash;
 mod lis;
 mod matcher;
 mod split;
 
-pub use alignment::{Alignment, Link, Status};
+pub use alignment::{Alignment, Link, LinkReason, Status};
+pub use evidence::SIMILARITY_FLOOR;
 
 use crate::model::{Paragraph, ParagraphKind, Resolution};
 use features::Features;
@@ -101,9 +123,108 @@ pub fn is_renumbered(old: &Paragraph, new: &Paragraph) -> bool {
 }
 
 /// Align the paragraphs of `old` and `new` (see the module documentation for the algorithm).
+///
+/// The result does not depend on the order of the arguments: `align(b, a)` is the mirror of
+/// `align(a, b)` (the same links, added ↔ removed, split ↔ merged), because the matching always
+/// runs in one orientation, the older document first (see [`runs_reversed`]).
 pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
-    let old_p = &old.paragraphs;
-    let new_p = &new.paragraphs;
+    align_keeping_diffs(old, new).0
+}
+
+/// Word diffs of linked 1–1 pairs that the alignment already ran (its evidence check), keyed by
+/// (old index, new index) in the orientation of the call, with the default [`DiffOptions`].
+///
+/// [`DiffOptions`]: crate::diff::DiffOptions
+pub(crate) type KnownDiffs = fxhash::FxMap<(usize, usize), crate::diff::DiffOutcome>;
+
+/// [`align`], also handing over the word diffs the evidence check ran for links it kept, so
+/// that the comparison does not run them again. Diffs run in the other orientation (when the
+/// matching runs reversed) are not handed over: `old → new` is diffed afresh.
+pub(crate) fn align_keeping_diffs(old: &Resolution, new: &Resolution) -> (Alignment, KnownDiffs) {
+    let (old_p, new_p) = (&old.paragraphs, &new.paragraphs);
+    if runs_reversed(old, new) {
+        let mut m = match_groups(new_p, old_p, (symbol(new), symbol(old)));
+        for g in &mut m.groups {
+            std::mem::swap(&mut g.old, &mut g.new);
+        }
+        let links = build_links(
+            old_p,
+            new_p,
+            &m.groups,
+            &m.group_of_new,
+            &m.kept,
+            &mut m.warnings,
+        );
+        let alignment = Alignment {
+            links,
+            warnings: m.warnings,
+        };
+        (alignment, KnownDiffs::default())
+    } else {
+        let mut m = match_groups(old_p, new_p, (symbol(old), symbol(new)));
+        let links = build_links(
+            old_p,
+            new_p,
+            &m.groups,
+            &m.group_of_old,
+            &m.kept,
+            &mut m.warnings,
+        );
+        let alignment = Alignment {
+            links,
+            warnings: m.warnings,
+        };
+        let diffs = m.diffs.into_iter().map(|(o, n, d)| ((o, n), d)).collect();
+        (alignment, diffs)
+    }
+}
+
+/// Whether the matching runs from `new` to `old` (and is mirrored): when `new` is the older
+/// document by session, then by symbol, then (same metadata) by its paragraph texts and ids.
+/// Any fixed total order would make the result direction-independent; this one keeps the usual
+/// older → newer comparison in the orientation the aligner was tuned and measured on.
+pub fn runs_reversed(old: &Resolution, new: &Resolution) -> bool {
+    let key = |r: &Resolution| {
+        (
+            r.meta.session.unwrap_or(0),
+            r.meta.symbol.clone().unwrap_or_default(),
+        )
+    };
+    fn texts(r: &Resolution) -> impl Iterator<Item = (&str, &str, ParagraphKind)> {
+        r.paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.id.as_str(), p.kind))
+    }
+    match key(old).cmp(&key(new)) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => texts(old).gt(texts(new)),
+    }
+}
+
+/// A document's symbol as resolutions cite it (`65/141` for `A/RES/65/141`).
+fn symbol(r: &Resolution) -> Option<String> {
+    r.meta.symbol.clone()
+}
+
+/// The groups of linked paragraphs in one orientation, with which of them are in order.
+struct Matched {
+    groups: Vec<Group>,
+    group_of_old: Vec<Option<usize>>,
+    group_of_new: Vec<Option<usize>>,
+    /// Per group: part of the longest in-order run (not moved).
+    kept: Vec<bool>,
+    warnings: Vec<String>,
+    /// Word diffs the evidence check ran for links it kept.
+    diffs: Vec<evidence::KeptDiff>,
+}
+
+/// Passes 1–8 of the module documentation, in the orientation given.
+fn match_groups(
+    old_p: &[Paragraph],
+    new_p: &[Paragraph],
+    symbols: (Option<String>, Option<String>),
+) -> Matched {
     let old_texts: Vec<String> = old_p.iter().map(matching_text).collect();
     // Most paragraphs come through a revision word for word: reuse their matching text.
     let known: fxhash::FxMap<&str, &String> = old_p
@@ -125,11 +246,10 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
     let cap = 32usize.max((4.0 * (old_p.len() as f64).sqrt()) as usize);
     let candidates = m.f.candidates(tuning::CANDIDATES, cap);
     m.greedy(&candidates, tuning::ACCEPT_ANYWHERE, true);
+    m.improve_by_swaps(&candidates);
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
     m.fill_gaps();
     m.containment_pass(&candidates);
-    m.orphan_pass(&candidates);
-
     // Groups from the 1–1 matches, then splits and merges.
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of_old: Vec<Option<usize>> = vec![None; old_p.len()];
@@ -144,6 +264,7 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
                 old: vec![o],
                 new: vec![n],
                 score: m.score.get(n).copied().unwrap_or(0.0),
+                reason: None,
             });
         }
     }
@@ -163,26 +284,83 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
         &mut groups,
         &mut group_of_old,
         &mut group_of_new,
-        &m.f.old_tokens,
-        &m.f.new_tokens,
+        &m.f.old_sorted,
+        &m.f.new_sorted,
         &cands_of_new,
         &cands_of_old,
     );
 
-    let mut warnings = std::mem::take(&mut m.warnings);
-    let links = build_links(old_p, new_p, &groups, &group_of_old, &mut warnings);
-    Alignment { links, warnings }
-}
+    // Orphans (pass 6) come after the first split and merge detection, so that a piece of a
+    // split is not taken as the rewritten twin of an unrelated paragraph: the pieces found so far
+    // are taken out of the 1–1 matching, and detection runs again for the orphans' links.
+    for (o, g) in group_of_old.iter().enumerate() {
+        if g.is_some() && m.old_to_new.get(o).is_some_and(Option::is_none) {
+            m.block_old(o);
+        }
+    }
+    for (n, g) in group_of_new.iter().enumerate() {
+        if g.is_some() && m.new_to_old.get(n).is_some_and(Option::is_none) {
+            m.block_new(n);
+        }
+    }
+    for (o, n, cos) in m.orphan_pass(&candidates) {
+        if let (Some(go), Some(gn)) = (group_of_old.get_mut(o), group_of_new.get_mut(n)) {
+            *go = Some(groups.len());
+            *gn = Some(groups.len());
+        }
+        groups.push(Group {
+            old: vec![o],
+            new: vec![n],
+            score: cos,
+            reason: None,
+        });
+    }
+    split::detect(
+        &mut groups,
+        &mut group_of_old,
+        &mut group_of_new,
+        &m.f.old_sorted,
+        &m.f.new_sorted,
+        &cands_of_new,
+        &cands_of_old,
+    );
 
-/// Statuses, moves and display order.
-fn build_links(
-    old_p: &[Paragraph],
-    new_p: &[Paragraph],
-    groups: &[Group],
-    group_of_old: &[Option<usize>],
-    warnings: &mut Vec<String>,
-) -> Vec<Link> {
-    // Groups by first new index (every group has at least one index on each side).
+    // No link without evidence: weak 1–1 links need a structural reason.
+    let (groups, keep, diffs) = {
+        let mut ctx = evidence::Context::new(
+            old_p,
+            new_p,
+            &m.old_leads,
+            &m.new_leads,
+            &group_of_old,
+            &group_of_new,
+            (&m.old_subjects, &m.new_subjects),
+        );
+        ctx.symbols = symbols;
+        evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n))
+    };
+    let mut kept_groups = Vec::with_capacity(groups.len());
+    group_of_old.iter_mut().for_each(|g| *g = None);
+    group_of_new.iter_mut().for_each(|g| *g = None);
+    for (g, k) in groups.into_iter().zip(keep) {
+        if !k {
+            continue;
+        }
+        for &o in &g.old {
+            if let Some(slot) = group_of_old.get_mut(o) {
+                *slot = Some(kept_groups.len());
+            }
+        }
+        for &n in &g.new {
+            if let Some(slot) = group_of_new.get_mut(n) {
+                *slot = Some(kept_groups.len());
+            }
+        }
+        kept_groups.push(g);
+    }
+    let groups = kept_groups;
+
+    // Pass 8: the longest in-order run over the groups ordered by their first new paragraph.
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_unstable_by_key(|&g| groups.get(g).and_then(|gr| gr.new.first().copied()));
     let keys: Vec<usize> = order
@@ -194,7 +372,38 @@ fn build_links(
                 .unwrap_or(0)
         })
         .collect();
-    let in_run = lis::lis_mask(&keys);
+    let mut kept = vec![false; groups.len()];
+    for (&g, k) in order.iter().zip(lis::lis_mask(&keys)) {
+        if let Some(slot) = kept.get_mut(g) {
+            *slot = k;
+        }
+    }
+    Matched {
+        groups,
+        group_of_old,
+        group_of_new,
+        kept,
+        warnings: std::mem::take(&mut m.warnings),
+        diffs,
+    }
+}
+
+/// Statuses, moves and display order.
+fn build_links(
+    old_p: &[Paragraph],
+    new_p: &[Paragraph],
+    groups: &[Group],
+    group_of_old: &[Option<usize>],
+    kept_of_group: &[bool],
+    warnings: &mut Vec<String>,
+) -> Vec<Link> {
+    // Groups by first new index (every group has at least one index on each side).
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_unstable_by_key(|&g| groups.get(g).and_then(|gr| gr.new.first().copied()));
+    let in_run: Vec<bool> = order
+        .iter()
+        .map(|&g| kept_of_group.get(g).copied().unwrap_or(false))
+        .collect();
 
     // (sort key, link): key = (rank of the anchor link, 0 for matched / 1 for removed, index).
     let mut rows: Vec<((i64, u8, usize), Link)> = Vec::with_capacity(old_p.len() + new_p.len());
@@ -236,6 +445,7 @@ fn build_links(
                     status,
                     renumbered,
                     score: gr.score,
+                    reason: gr.reason,
                 },
             ));
         } else if !in_group.get(n).copied().unwrap_or(false) {
@@ -247,6 +457,7 @@ fn build_links(
                     status: Status::Added,
                     renumbered: false,
                     score: 0.0,
+                    reason: None,
                 },
             ));
         }
@@ -264,6 +475,7 @@ fn build_links(
                     status: Status::Removed,
                     renumbered: false,
                     score: 0.0,
+                    reason: None,
                 },
             )),
         }

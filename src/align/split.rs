@@ -5,8 +5,6 @@
 //! uncovered words, joins that group: the old paragraph was split. Symmetrically for an unmatched
 //! old paragraph next to a group with a single new paragraph: a merge.
 
-use super::fxhash::FxMap;
-
 /// Share of a paragraph's words that must come from the uncovered remainder of the neighbour's
 /// counterpart.
 const CONTAINMENT: f64 = 0.6;
@@ -25,56 +23,87 @@ pub(crate) struct Group {
     pub(crate) old: Vec<usize>,
     pub(crate) new: Vec<usize>,
     pub(crate) score: f64,
+    /// The structural reason of a weak 1–1 link (see `evidence`).
+    pub(crate) reason: Option<super::alignment::LinkReason>,
 }
 
-fn bag<'a>(lists: impl Iterator<Item = &'a Vec<u32>>) -> FxMap<u32, i64> {
-    let mut b = FxMap::default();
-    for list in lists {
-        for &t in list {
-            *b.entry(t).or_insert(0) += 1;
+/// The multiset union of several sorted token lists, sorted (borrowed when there is one).
+fn union<'a>(lists: &[&'a [u32]]) -> std::borrow::Cow<'a, [u32]> {
+    match lists {
+        [one] => std::borrow::Cow::Borrowed(*one),
+        _ => {
+            let mut all: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+            all.sort_unstable();
+            std::borrow::Cow::Owned(all)
         }
     }
-    b
 }
 
-/// Share of `piece`'s words found in `whole` minus `covered` (multiset semantics).
-fn containment(piece: &[u32], whole: &FxMap<u32, i64>, covered: &FxMap<u32, i64>) -> f64 {
+/// The multiset `whole − covered` of two sorted token lists, sorted.
+fn minus(whole: &[u32], covered: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(whole.len());
+    let mut j = 0;
+    for &t in whole {
+        while covered.get(j).is_some_and(|&c| c < t) {
+            j += 1;
+        }
+        if covered.get(j) == Some(&t) {
+            j += 1;
+        } else {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Size of the multiset intersection of two sorted token lists.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Share of `piece`'s words found in `rest` (the words of the counterpart its partners leave
+/// uncovered; multiset semantics; both sorted).
+fn containment(piece: &[u32], rest: &[u32]) -> f64 {
     if piece.is_empty() {
         return 0.0;
     }
-    let mut rest: FxMap<u32, i64> = whole
-        .iter()
-        .map(|(k, v)| (*k, v - covered.get(k).copied().unwrap_or(0)))
-        .filter(|(_, v)| *v > 0)
-        .collect();
-    let mut hit = 0usize;
-    for t in piece {
-        if let Some(c) = rest.get_mut(t)
-            && *c > 0
-        {
-            *c -= 1;
-            hit += 1;
-        }
-    }
-    hit as f64 / piece.len() as f64
+    common(piece, rest) as f64 / piece.len() as f64
 }
 
-/// True when the words of `whole` that `covered` leaves over are many (≥ `REST_MIN_WORDS`) and
-/// mostly (≥ `REST_EXPLAINED`) found in `piece`: the piece is where that remainder came from.
-fn explains_rest(piece: &[u32], whole: &FxMap<u32, i64>, covered: &FxMap<u32, i64>) -> bool {
-    let mut piece_bag: FxMap<u32, i64> = FxMap::default();
-    for &t in piece {
-        *piece_bag.entry(t).or_insert(0) += 1;
-    }
-    let (mut rest, mut hit) = (0i64, 0i64);
-    for (w, n) in whole {
-        let left = n - covered.get(w).copied().unwrap_or(0);
-        if left > 0 {
-            rest += left;
-            hit += left.min(piece_bag.get(w).copied().unwrap_or(0));
-        }
-    }
-    rest >= REST_MIN_WORDS && hit as f64 >= REST_EXPLAINED * rest as f64
+/// True when the words `rest` of the counterpart that its partners leave over are many
+/// (≥ `REST_MIN_WORDS`) and mostly (≥ `REST_EXPLAINED`) found in `piece`: the piece is where
+/// that remainder came from.
+fn explains_rest(piece: &[u32], rest: &[u32]) -> bool {
+    let hit = common(piece, rest);
+    rest.len() as i64 >= REST_MIN_WORDS && hit as f64 >= REST_EXPLAINED * rest.len() as f64
+}
+
+/// The words of the single paragraph on the other side of a group that the paragraphs on this
+/// side do not cover (sorted token lists in, sorted out).
+fn uncovered(other: &[usize], same: &[usize], theirs: &[Vec<u32>], mine: &[Vec<u32>]) -> Vec<u32> {
+    let whole: Vec<&[u32]> = other
+        .iter()
+        .filter_map(|&k| theirs.get(k))
+        .map(Vec::as_slice)
+        .collect();
+    let covered: Vec<&[u32]> = same
+        .iter()
+        .filter_map(|&k| mine.get(k))
+        .map(Vec::as_slice)
+        .collect();
+    minus(&union(&whole), &union(&covered))
 }
 
 /// Which side of the groups is being extended.
@@ -87,7 +116,8 @@ enum Side {
 }
 
 /// Extend groups with adjacent unmatched paragraphs (see the module docs). `group_of_old` /
-/// `group_of_new` map paragraph indices to group indices and are updated.
+/// `group_of_new` map paragraph indices to group indices and are updated. `old_tokens` and
+/// `new_tokens` are each paragraph's word token ids, **sorted** (only the multisets matter).
 pub(crate) fn detect(
     groups: &mut [Group],
     group_of_old: &mut [Option<usize>],
@@ -155,9 +185,7 @@ fn far(
             if other.len() != 1 {
                 continue;
             }
-            let whole = bag(other.iter().filter_map(|&k| theirs_tokens.get(k)));
-            let covered = bag(same.iter().filter_map(|&k| mine_tokens.get(k)));
-            let c = containment(piece, &whole, &covered);
+            let c = containment(piece, &uncovered(other, same, theirs_tokens, mine_tokens));
             if c >= CONTAINMENT_FAR && best.is_none_or(|b| c > b.0) {
                 best = Some((c, g));
             }
@@ -231,11 +259,8 @@ fn adjacent(
                 if other.len() != 1 {
                     continue;
                 }
-                let whole = bag(other.iter().filter_map(|&k| theirs_tokens.get(k)));
-                let covered = bag(same.iter().filter_map(|&k| mine_tokens.get(k)));
-                if containment(piece, &whole, &covered) < CONTAINMENT
-                    && !explains_rest(piece, &whole, &covered)
-                {
+                let rest = uncovered(other, same, theirs_tokens, mine_tokens);
+                if containment(piece, &rest) < CONTAINMENT && !explains_rest(piece, &rest) {
                     continue;
                 }
                 if let Some(slot) = mine.get_mut(i) {

@@ -107,6 +107,7 @@ fn pair(old: &[usize], new: &[usize], status: Status, ops: Vec<DiffOp>, kind: Ch
         status,
         renumbered: false,
         similarity: 1.0,
+        reason: None,
         ops,
         class: Classification {
             kind,

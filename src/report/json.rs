@@ -135,6 +135,7 @@ fn pair_json(c: &Comparison, i: usize, p: &Pair) -> Value {
         "new_ids": new_ids,
         "status": p.status.as_str(),
         "similarity": p.similarity.clamp(0.0, 1.0),
+        "reason": p.reason.map(|r| r.as_str()),
         "renumbered": p.renumbered,
         "change": change_str(p.class.kind),
         "lead_change": p.class.lead_change.as_ref().map(lead_json),
@@ -149,6 +150,7 @@ fn pair_json(c: &Comparison, i: usize, p: &Pair) -> Value {
 ///
 /// Fields: `format_version`, `old` and `new` (each [`resolution_json`]), `pairs` (each `index`,
 /// `old`/`new` = first paragraph id or `null`, `old_ids`/`new_ids`, `status`, `similarity`,
+/// `reason` (the structural evidence of a link below the similarity floor, else `null`),
 /// `renumbered`, `change` (`none|routine|footnote|substantive`), `lead_change` (`old`, `new`,
 /// `direction` = `stronger|weaker|neutral|reversed`, `scale`, `kind_change` =
 /// `operative_to_preambular|preambular_to_operative|null`), `footnotes` (a changed note may carry

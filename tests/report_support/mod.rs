@@ -45,6 +45,7 @@ fn pair(old: &[usize], new: &[usize], status: Status, ops: Vec<DiffOp>, kind: Ch
         } else {
             0.8
         },
+        reason: None,
         ops,
         class: Classification {
             kind,
