@@ -250,6 +250,56 @@ pub fn side_job(
     job
 }
 
+/// The underline segments of a laid-out text, relative to the galley: one `(stroke, x0, x1, y)`
+/// per run of underlined glyphs on a row, at the y egui draws them.
+pub fn underline_segments(galley: &egui::Galley) -> Vec<(Stroke, f32, f32, f32)> {
+    let mut out = Vec::new();
+    // Each glyph is one character of the text, in order (a row's closing `\n` has none).
+    let mut chars = galley.job.text.char_indices();
+    for placed in &galley.rows {
+        let mut run: Option<(Stroke, f32, f32, f32)> = None;
+        for g in &placed.row.glyphs {
+            let byte = chars.by_ref().find(|(_, ch)| *ch == g.chr).map(|(b, _)| b);
+            let stroke = byte
+                .and_then(|b| {
+                    galley
+                        .job
+                        .sections
+                        .iter()
+                        .find(|s| s.byte_range.contains(&egui::epaint::text::ByteIndex(b)))
+                })
+                .map_or(Stroke::NONE, |s| s.format.underline);
+            let x0 = placed.pos.x + g.pos.x;
+            let x1 = x0 + g.advance_width;
+            let y = placed.pos.y + g.logical_rect().bottom();
+            match &mut run {
+                Some(r) if r.0 == stroke && r.3 == y => r.2 = x1,
+                _ => {
+                    out.extend(run.take());
+                    if !stroke.is_empty() {
+                        run = Some((stroke, x0, x1, y));
+                    }
+                }
+            }
+        }
+        out.extend(run);
+    }
+    out
+}
+
+/// Draw the underlines of a laid-out text again, over it: egui draws each row's underline
+/// before the next row's background, which then hides it (the insertion background reaches
+/// the row boundary), so a long inserted passage lost its underline on all but its last line.
+fn paint_underlines(painter: &egui::Painter, galley: &egui::Galley, origin: Pos2) {
+    for (stroke, x0, x1, y) in underline_segments(galley) {
+        painter.hline(
+            (origin.x + x0)..=(origin.x + x1),
+            origin.y + y - stroke.width / 2.0,
+            stroke,
+        );
+    }
+}
+
 /// The hover text of one side's routine marks: each muted change with the rule that made it
 /// routine (`65/141 → 66/184: 65/141 (the predecessor) replaced by …`), so every muted change can
 /// be audited.
@@ -316,15 +366,24 @@ pub fn show(
     // Column headers.
     let header_h = 24.0;
     let header = Rect::from_min_size(full.min, vec2(body_w, header_h));
+    let not_resolution = |d: &crate::model::Resolution| {
+        if d.structured {
+            ""
+        } else {
+            " — not a resolution (plain text)"
+        }
+    };
     let old_label = format!(
-        "Old: {}",
+        "Old: {}{}",
         c.old
-            .label(&super::state::file_label(state.old.path.as_deref()))
+            .label(&super::state::file_label(state.old.path.as_deref())),
+        not_resolution(&c.old)
     );
     let new_label = format!(
-        "New: {}",
+        "New: {}{}",
         c.new
-            .label(&super::state::file_label(state.new.path.as_deref()))
+            .label(&super::state::file_label(state.new.path.as_deref())),
+        not_resolution(&c.new)
     );
     let x_old = full.min.x + GUTTER_W + PAD;
     let x_new = x_old + old_w + SPLIT_W;
@@ -757,7 +816,9 @@ fn draw_row(
                         return;
                     }
                     let job = side_job(c, p, side, pal, size, query, w);
-                    let mut resp = ui.add(Label::new(job).wrap());
+                    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+                    let mut resp = ui.add(Label::new(galley.clone()).wrap());
+                    paint_underlines(ui.painter(), &galley, resp.rect.min);
                     let hover: Vec<String> = [footnote_hover(c, p, side), routine_hover(p, side)]
                         .into_iter()
                         .flatten()
