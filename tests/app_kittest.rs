@@ -660,12 +660,17 @@ fn one_click_copies_a_paragraph_or_the_redline() {
         };
         (text(&c.new, "PP1"), text(&c.old, "PP2"))
     };
-    // The first row is PP1 of both versions.
+    // The first row is PP1 of both versions; its buttons show on the current row.
+    assert!(h.query_by_label("Copy the new text (PP1)").is_none());
+    h.state_mut().apply(Command::GoToPair(0));
+    h.run_steps(4);
     h.get_by_label("Copy the new text (PP1)").click();
     h.run_steps(1);
     assert_eq!(copied(&h), Some(new_pp1));
     assert!(h.state().state.status_line.contains("Copied PP1"));
 
+    h.state_mut().apply(Command::GoToPair(1));
+    h.run_steps(4);
     h.get_by_label("Copy the old text (PP2)").click();
     h.run_steps(1);
     let old = copied(&h).unwrap();

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use resdiff::app::{
     AppState, Automation, ChangeOrder, Command, KindFilter, ResdiffApp, Settings, SideTab,
-    ThemePref, row_text,
+    ThemePref, ViewLayout, row_text,
 };
 use resdiff::changes::ChangeType;
 use resdiff::compare::Status;
@@ -294,4 +294,348 @@ fn snapshot_change_list_light_and_dark() {
         h.run_steps(8);
         snapshot(&mut h, name);
     }
+}
+
+fn empty_harness(w: f32) -> Harness<'static, ResdiffApp> {
+    let state = AppState::new(Settings {
+        theme: ThemePref::Light,
+        ..Settings::default()
+    });
+    harness_sized(ResdiffApp::new(state, Automation::default()), w, 800.0)
+}
+
+#[test]
+fn inline_redline_shares_navigation_search_and_filters() {
+    let mut h = sample_harness(ThemePref::Light);
+    h.get_by_label("Inline redline").click();
+    h.run_steps(6);
+    assert_eq!(h.state().state.layout, ViewLayout::Inline);
+    h.get_by_label_contains("Redline: Old: A/RES/65/141 → New: A/RES/66/184");
+    // One column: PP1's redline holds both the deleted and the inserted symbols.
+    assert!(
+        h.query_all_by_label_contains("Economic and Social Council resolutions 2006/46")
+            .filter_map(|n| n.accesskit_node().value())
+            .any(|l| l.starts_with("Recalling its resolutions 56/183")
+                && l.contains("65/141 of 20 December 2010"))
+    );
+    // F7, the kind filter and search act as in two columns.
+    h.state_mut()
+        .apply(Command::SetChangeKind(KindFilter::LeadPhrases));
+    h.key_press(egui::Key::F7);
+    h.run_steps(4);
+    let k = h.state().state.current_change().unwrap();
+    assert!(h.state().state.changes[k].has_lead());
+    h.state_mut()
+        .apply(Command::Search("Tunis Agenda".to_owned()));
+    h.run_steps(4);
+    assert!(h.state().state.hit_total() > 0);
+    // Ctrl+L goes back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    h.run_steps(4);
+    assert_eq!(h.state().state.layout, ViewLayout::SideBySide);
+}
+
+#[test]
+fn snapshot_inline_light_and_dark() {
+    for (theme, name) in [
+        (ThemePref::Light, "inline_light"),
+        (ThemePref::Dark, "inline_dark"),
+    ] {
+        let mut h = sample_harness(theme);
+        h.state_mut().apply(Command::SetLayout(ViewLayout::Inline));
+        h.state_mut()
+            .apply(Command::SetChangeOrder(ChangeOrder::Consequence));
+        h.key_press(egui::Key::F7);
+        h.run_steps(8);
+        snapshot(&mut h, name);
+    }
+}
+
+#[test]
+fn warnings_are_shown_once_dropped_with_their_file_and_dismissed_together() {
+    let mut h = sample_harness(ThemePref::Light);
+    let warning = "A_RES_65_141.txt: the text names no document symbol";
+    assert_eq!(h.query_all_by_label_contains(warning).count(), 1);
+    for _ in 0..2 {
+        h.key_press(egui::Key::F5);
+        h.run_steps(2);
+        assert!(h.state_mut().state.wait_idle(Duration::from_secs(120)));
+        h.run_steps(4);
+    }
+    assert_eq!(h.query_all_by_label_contains(warning).count(), 1);
+    assert!(
+        h.state()
+            .state
+            .status_line
+            .starts_with("Reloaded A_RES_65_141.txt and A_RES_66_184.txt"),
+        "{}",
+        h.state().state.status_line
+    );
+    // Replacing the old file drops its warning.
+    h.state_mut()
+        .apply(Command::OpenOld(sample("A_RES_66_184.txt")));
+    assert!(h.state_mut().state.wait_idle(Duration::from_secs(120)));
+    h.run_steps(4);
+    assert!(h.query_by_label_contains(warning).is_none());
+    // Several messages: one click dismisses them all.
+    h.state_mut()
+        .apply(Command::OpenNew(PathBuf::from("/nonexistent/a.txt")));
+    h.state_mut().apply(Command::OpenPair(
+        PathBuf::from("/nonexistent/b.txt"),
+        PathBuf::from("/nonexistent/c.txt"),
+    ));
+    assert!(h.state_mut().state.wait_idle(Duration::from_secs(120)));
+    h.run_steps(4);
+    assert!(h.state().state.notices.len() >= 2);
+    h.get_by_label_contains("Dismiss all").click();
+    h.run_steps(4);
+    assert!(h.state().state.notices.is_empty());
+}
+
+/// Dialogs that can never open (as on a desktop without portal or zenity).
+struct NoDialogs;
+
+impl resdiff::app::Dialogs for NoDialogs {
+    fn pick_file(&mut self, _title: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_files(&mut self, _title: &str) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn save_file(&mut self, _f: resdiff::report::Format, _name: &str) -> Option<PathBuf> {
+        None
+    }
+    fn unavailable(&self) -> Option<String> {
+        Some("no file dialog on this test desktop".to_owned())
+    }
+}
+
+#[test]
+fn without_a_file_dialog_open_says_so_and_takes_a_typed_path() {
+    let mut h = empty_harness(1380.0);
+    // The real dialogs where none can open (no portal, no zenity): rfd answers at once.
+    let native_fails = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none()
+        && std::process::Command::new("zenity")
+            .arg("--version")
+            .output()
+            .is_err();
+    if native_fails {
+        h.state_mut().dialogs = Box::new(resdiff::app::NativeDialogs::default());
+    } else {
+        resdiff::corpus::say_skipped(
+            "SKIPPED the native-dialog half: this desktop has a portal or zenity",
+        );
+        h.state_mut().dialogs = Box::new(NoDialogs);
+    }
+    h.get_by_label("Open old…").click();
+    h.run_steps(4);
+    h.get_by_label_contains("The file dialog did not open");
+    assert!(h.state().path_prompt.is_some());
+    h.get_by_label("Path:").type_text("/nonexistent/old.txt");
+    h.get_by_label("Open").click();
+    h.run_steps(4);
+    h.get_by_label_contains("No such file or folder");
+    let path = sample("A_RES_65_141.txt");
+    h.get_by_label("Path:").focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path:")
+        .type_text(&path.display().to_string());
+    h.run_steps(1);
+    h.get_by_label("Open").click();
+    h.run_steps(4);
+    assert!(h.state().path_prompt.is_none());
+    assert!(h.state_mut().state.wait_idle(Duration::from_secs(60)));
+    assert!(
+        h.state()
+            .state
+            .old
+            .path
+            .as_ref()
+            .is_some_and(|p| p.ends_with("A_RES_65_141.txt"))
+    );
+}
+
+#[test]
+fn export_without_a_dialog_writes_to_a_typed_path() {
+    let mut h = sample_harness(ThemePref::Light);
+    h.state_mut().dialogs = Box::new(NoDialogs);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(4);
+    assert!(h.state().path_prompt.is_some());
+    let dir = resdiff::corpus::scratch_dir("resdiff-triage-kittest", "export").unwrap();
+    let out = dir.join("report.html");
+    h.get_by_label("Path:")
+        .type_text(&out.display().to_string());
+    h.get_by_label("Export").click();
+    h.run_steps(4);
+    assert!(out.exists(), "{}", h.state().state.status_line);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn zoom_scales_the_whole_interface() {
+    let mut h = sample_harness(ThemePref::Light);
+    let before = h.get_by_label("Open old…").rect().width();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    h.run_steps(6);
+    assert!((h.state().state.settings.zoom - 1.1).abs() < 1e-3);
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    h.run_steps(6);
+    assert!((h.ctx.zoom_factor() - 0.9).abs() < 1e-3);
+    // The toolbar button scales with it (in points the size stays; in pixels it shrinks).
+    let after = h.get_by_label("Open old…").rect().width();
+    assert!((after - before).abs() < 2.0, "{before} → {after}");
+    assert!(h.state().state.status_line.contains("90 %"));
+}
+
+#[test]
+fn swap_and_reload_are_disabled_with_nothing_loaded_and_escape_clears_search() {
+    let mut h = empty_harness(1380.0);
+    for name in ["Swap", "Reload"] {
+        assert!(
+            h.get_by_label(name).accesskit_node().is_disabled(),
+            "{name}"
+        );
+    }
+    h.key_press(egui::Key::F5);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().state.status_line,
+        "Nothing to reload: no file is open"
+    );
+    let mut h = sample_harness(ThemePref::Light);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    h.get_by_label("Find:").type_text("Tunis");
+    h.run_steps(2);
+    assert!(h.state().state.hit_total() > 0);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().state.search.is_empty());
+    assert!(h.state().state.hits.is_empty());
+}
+
+#[test]
+fn a_file_that_is_not_a_resolution_says_so_keeps_its_digits_and_stays_out_of_recent() {
+    let passwd = Path::new("/etc/passwd");
+    if !passwd.exists() {
+        resdiff::corpus::say_skipped("SKIPPED: no /etc/passwd here");
+        return;
+    }
+    let mut h = harness_sized(
+        app_with(
+            passwd.to_path_buf(),
+            sample("A_RES_66_184.txt"),
+            ThemePref::Light,
+        ),
+        1380.0,
+        860.0,
+    );
+    h.run_steps(4);
+    h.get_by_label_contains("passwd does not look like a resolution");
+    h.get_by_label_contains("not a resolution (plain text)");
+    let s = &h.state().state;
+    let c = s.comparison.as_ref().unwrap();
+    let text = std::fs::read_to_string(passwd).unwrap();
+    for p in &c.old.paragraphs {
+        assert!(p.footnote_refs.is_empty(), "{}", p.id);
+        assert!(text.contains(p.text.trim()), "{}: {}", p.id, p.text);
+    }
+    assert!(s.settings.recent.is_empty());
+}
+
+#[test]
+fn go_to_fits_a_sub_paragraph_id_and_says_which_side() {
+    let mut h = sample_harness(ThemePref::Light);
+    let field = h.get_by_label("Go to:").rect().width();
+    let needed = h.ctx.fonts_mut(|f| {
+        f.layout_no_wrap(
+            "OP5(a)(ii)".to_owned(),
+            egui::FontId::proportional(14.0),
+            egui::Color32::BLACK,
+        )
+        .size()
+        .x
+    });
+    assert!(field > needed + 8.0, "{field} vs {needed}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::G);
+    h.run_steps(2);
+    h.get_by_label("Go to:").type_text("OP20");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(4);
+    assert_eq!(
+        h.state().state.status_line,
+        "Jumped to OP20 of the new version; OP23 in the old version"
+    );
+    // An id only the old version has (66/184 ends at OP21).
+    h.state_mut().apply(Command::JumpTo("OP24".to_owned()));
+    assert_eq!(
+        h.state().state.status_line,
+        "Jumped to OP24 of the old version; OP21 in the new version"
+    );
+}
+
+#[test]
+fn references_list_names_paragraphs_once_each() {
+    let mut h = sample_harness(ThemePref::Light);
+    h.get_by_label("Summary").click();
+    h.run_steps(8);
+    let labels: Vec<String> = h
+        .query_all_by_label_contains(" in ")
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.starts_with("+ added") || l.starts_with("− removed"))
+        .collect();
+    assert!(!labels.is_empty());
+    let mut unique = labels.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), labels.len(), "{labels:?}");
+    for l in &labels {
+        let ids = l.split(" in ").nth(1).unwrap();
+        assert!(
+            ids.split(", ")
+                .all(|id| id.starts_with("PP") || id.starts_with("OP")),
+            "{l}"
+        );
+    }
+}
+
+#[test]
+fn below_1200_points_the_side_panel_is_a_toggle() {
+    let mut h = harness_sized(
+        app_with(
+            sample("A_RES_65_141.txt"),
+            sample("A_RES_66_184.txt"),
+            ThemePref::Light,
+        ),
+        1100.0,
+        800.0,
+    );
+    assert!(
+        h.query_by_label("Summary").is_none(),
+        "closed in a narrow window"
+    );
+    h.get_by_label_contains("Side panel: Changes (").click();
+    h.run_steps(6);
+    h.get_by_label("Summary");
+    h.key_press(egui::Key::F9);
+    h.run_steps(6);
+    assert!(h.query_by_label("Summary").is_none());
+    // Wide again: the panel is back (the wide-window setting was never changed).
+    h.set_size(egui::vec2(1400.0, 800.0));
+    h.run_steps(6);
+    h.get_by_label("Summary");
+}
+
+#[test]
+fn row_buttons_show_on_the_current_row_only() {
+    let mut h = sample_harness(ThemePref::Light);
+    h.remove_cursor();
+    h.run_steps(2);
+    assert_eq!(h.query_all_by_label_contains("as redline text").count(), 0);
+    h.key_press(egui::Key::F7);
+    h.run_steps(6);
+    assert_eq!(h.query_all_by_label_contains("as redline text").count(), 1);
 }

@@ -179,6 +179,18 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                 out.push(Command::ToggleSidePanel);
             }
             ui.separator();
+            {
+                use super::change_list::ViewLayout;
+                for (l, text) in [
+                    (ViewLayout::SideBySide, "Side by side (two columns)"),
+                    (ViewLayout::Inline, "Inline redline (one column)  (Ctrl+L)"),
+                ] {
+                    if ui.radio(state.layout == l, text).clicked() {
+                        out.push(Command::SetLayout(l));
+                    }
+                }
+            }
+            ui.separator();
             let split = state.settings.split;
             let step = super::view::SPLIT_STEP;
             if ui.button("Widen the old column").clicked() {

@@ -573,7 +573,7 @@ fn every_symbol_used_has_a_glyph() {
 }
 
 /// Every non-ASCII symbol the window draws.
-const SYMBOLS: &str = "→⇄↪▲▼◐÷×≠–‹›…“”−·—≡";
+const SYMBOLS: &str = "→⇄↪▲▼◐÷×≠–‹›…“”−·—≡▣◫";
 
 /// The real engine on the sample pair, through the same commands the Export menu sends.
 #[test]

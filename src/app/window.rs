@@ -166,6 +166,13 @@ impl ResdiffApp {
             if i.consume_shortcut(&sc(Modifiers::NONE, Key::F9)) {
                 out.push(Command::ToggleSidePanel);
             }
+            if i.consume_shortcut(&sc(cmd, Key::L)) {
+                use super::change_list::ViewLayout;
+                out.push(Command::SetLayout(match self.state.layout {
+                    ViewLayout::SideBySide => ViewLayout::Inline,
+                    ViewLayout::Inline => ViewLayout::SideBySide,
+                }));
+            }
             if i.consume_shortcut(&sc(cmd, Key::T)) {
                 out.push(Command::ToggleTheme);
             }
