@@ -7,6 +7,7 @@
 pub mod align;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod changes;
 pub mod compare;
 pub mod corpus;
 pub mod diff;

@@ -192,8 +192,8 @@ fn jump_to_op20_lands_on_old_op23() {
     h.key_press(egui::Key::Enter);
     h.run_steps(8);
     assert_eq!(current_ids(&h), ("OP23".to_owned(), "OP20".to_owned()));
-    // The gutter of the row and the renumbering list in the side panel.
-    assert_eq!(h.query_all_by_label("OP23 → OP20").count(), 2);
+    // The gutter of the row (the renumbering list is in the Summary tab, collapsed).
+    assert_eq!(h.query_all_by_label("OP23 → OP20").count(), 1);
 }
 
 #[test]
@@ -228,10 +228,12 @@ fn filters_limit_the_rows_shown() {
     let s = &h.state().state;
     let c = s.comparison.as_ref().unwrap();
     assert!(!s.rows.is_empty());
-    // A changed row has a status other than unchanged, or footnotes that changed (an unchanged
-    // text whose footnotes changed is never hidden as unchanged).
+    // A changed row has a status other than unchanged or renumbered, or a text or footnotes
+    // that changed (an unchanged text whose footnotes changed is never hidden as unchanged; a
+    // row that was only renumbered is not a change).
     let is_changed = |p: &resdiff::compare::Pair| {
-        p.status != Status::Unchanged || p.class.kind != resdiff::diff::ChangeKind::None
+        !matches!(p.status, Status::Unchanged | Status::Renumbered)
+            || p.class.kind != resdiff::diff::ChangeKind::None
     };
     for r in &s.rows {
         if let Row::Pair(i) = r {
@@ -604,8 +606,19 @@ fn keyboard_alone_goes_from_open_to_export() {
 #[test]
 fn side_panel_entries_go_to_their_rows() {
     let mut h = harness(ThemePref::Light);
+    // 1100 points: a narrow window, the panel opens on demand.
+    h.state_mut()
+        .apply(Command::SetSideTab(resdiff::app::SideTab::Changes));
+    h.run_steps(2);
+    h.get_by_label("Summary").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Renumbering (").click();
+    // Let the section finish opening before clicking in it.
+    h.run_steps(20);
     // The renumbering map: 65/141 OP23 is 66/184 OP20.
     // The row is far down, so only the side panel's link is on screen.
+    h.get_by_label("OP23 → OP20").scroll_to_me();
+    h.run_steps(20);
     h.get_by_label("OP23 → OP20").click();
     h.run_steps(8);
     assert_eq!(current_ids(&h), ("OP23".to_owned(), "OP20".to_owned()));
@@ -647,12 +660,17 @@ fn one_click_copies_a_paragraph_or_the_redline() {
         };
         (text(&c.new, "PP1"), text(&c.old, "PP2"))
     };
-    // The first row is PP1 of both versions.
+    // The first row is PP1 of both versions; its buttons show on the current row.
+    assert!(h.query_by_label("Copy the new text (PP1)").is_none());
+    h.state_mut().apply(Command::GoToPair(0));
+    h.run_steps(4);
     h.get_by_label("Copy the new text (PP1)").click();
     h.run_steps(1);
     assert_eq!(copied(&h), Some(new_pp1));
     assert!(h.state().state.status_line.contains("Copied PP1"));
 
+    h.state_mut().apply(Command::GoToPair(1));
+    h.run_steps(4);
     h.get_by_label("Copy the old text (PP2)").click();
     h.run_steps(1);
     let old = copied(&h).unwrap();

@@ -608,6 +608,7 @@ mod tests {
             part: crate::model::Part::Body,
             section: None,
             footnote_refs: Vec::new(),
+            printed_number: None,
         };
         let paras: Vec<Paragraph> = [
             "The trade and the trade",

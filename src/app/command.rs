@@ -94,6 +94,8 @@ pub enum Command {
     SetTheme(ThemePref),
     /// Set the document text size.
     SetTextSize(f32),
+    /// Scale the whole interface (1.0 = 100 %; clamped to 50–300 %).
+    SetZoom(f32),
     /// Open or close the summary panel.
     ToggleSidePanel,
     /// Set the share of the old column (0.2–0.8).
@@ -116,6 +118,20 @@ pub enum Command {
     /// The author of tracked changes in an exported Word document (as `--author`); an empty
     /// name falls back to the default.
     SetExportAuthor(String),
+    /// Go to change `k` of [`super::AppState::changes`] (the change list's row).
+    GoToChange(usize),
+    /// Order the change list (and next/previous change) by document order or by consequence.
+    SetChangeOrder(super::change_list::ChangeOrder),
+    /// Show only changes of some kinds in the change list (and step only through them).
+    SetChangeKind(super::change_list::KindFilter),
+    /// Open or close the change list's group of routine updates.
+    ShowRoutine(bool),
+    /// Show the change list or the summary in the side panel.
+    SetSideTab(super::change_list::SideTab),
+    /// Side by side or a single-column redline.
+    SetLayout(super::change_list::ViewLayout),
+    /// Hide every message.
+    DismissAll,
     /// A command of the series view (open a series, select a paragraph, blame, provenance).
     Series(super::series::SeriesCommand),
 }

@@ -48,10 +48,11 @@ impl Filter {
     }
 }
 
-/// A pair that next/previous change stops at: any status but unchanged, or an unchanged text
-/// whose footnotes changed.
+/// A pair that is a change ([`crate::changes::is_listed`]): its text or footnotes changed, or it
+/// was added, removed, moved, split or merged. A pair that was only renumbered is not (the
+/// renumbering map in the summary lists it).
 pub fn is_change(pair: &Pair) -> bool {
-    pair.status != Status::Unchanged || pair.class.kind != ChangeKind::None
+    crate::changes::is_listed(pair)
 }
 
 /// A pair with a change that matters: substantive text, changed footnotes, or a structural change.

@@ -3,10 +3,12 @@
 //! [`run`] opens the window. The UI logic lives in [`AppState`] and is driven by [`Command`]s,
 //! so it is tested without a window; [`ResdiffApp::show`] draws everything into an `egui::Ui`.
 
+mod change_list;
 mod command;
 mod dialogs;
 mod filter;
 mod fonts;
+mod inline;
 mod loader;
 mod notice;
 mod palette;
@@ -26,19 +28,22 @@ mod tests;
 
 use std::path::PathBuf;
 
+pub use change_list::{ChangeListUi, ChangeOrder, KindFilter, SideTab, ViewLayout, row_text};
 pub use command::{Command, CopyWhat, Side};
 pub use dialogs::{Dialogs, NativeDialogs};
 pub use filter::{Filter, is_change, is_substantive};
 pub use fonts::install as install_fonts;
+pub use inline::{InlineRun, inline_runs};
 pub use loader::{CompareFn, Engine, LoadFn, compare_documents, load_document};
 pub use notice::{Level, Notice};
 pub use palette::{Palette, contrast};
+pub use panels::UiRequest;
 pub use series::{IndexRun, ProvenanceResult, SeriesCommand, SeriesState};
 pub use settings::{RecentPair, Settings, ThemePref};
 pub use state::{AppState, Row, SideState};
 pub use text::{find_matches, id_label, redline, redline_of_rows, side_ids, side_text};
 pub use view::{badge, lead_callout};
-pub use window::{Automation, ResdiffApp};
+pub use window::{Automation, PathPrompt, ResdiffApp};
 
 /// How to start the window.
 #[derive(Debug, Clone, Default)]

@@ -18,6 +18,9 @@ pub struct Notice {
     pub level: Level,
     /// The readable message.
     pub text: String,
+    /// What the message is about: a file's name, or `comparison`; a message about a file goes
+    /// when that file is replaced or read again.
+    pub source: Option<String>,
 }
 
 impl Notice {
@@ -26,6 +29,7 @@ impl Notice {
         Self {
             level: Level::Error,
             text: text.into(),
+            source: None,
         }
     }
 
@@ -34,7 +38,14 @@ impl Notice {
         Self {
             level: Level::Warning,
             text: text.into(),
+            source: None,
         }
+    }
+
+    /// The same notice, about `source` (a file name or `comparison`).
+    pub fn about(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
     }
 
     /// An information notice.
@@ -42,6 +53,7 @@ impl Notice {
         Self {
             level: Level::Info,
             text: text.into(),
+            source: None,
         }
     }
 }

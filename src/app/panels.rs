@@ -8,6 +8,7 @@ use crate::compare::{Comparison, Status};
 use crate::diff::Direction;
 use crate::report::Format;
 
+use super::change_list::{ChangeListUi, SideTab};
 use super::command::{Command, Side};
 use super::filter::Filter;
 use super::notice::Level;
@@ -46,6 +47,8 @@ pub enum UiRequest {
     PickSeriesFolder,
     /// Pick a corpus folder to find the series' wording in.
     PickCorpus,
+    /// Type the paths of a pair (no dialog).
+    TypePath,
 }
 
 /// The menu bar.
@@ -60,6 +63,9 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
             }
             if ui.button("Open pair (old, then new)…").clicked() {
                 req.push(UiRequest::PickPair);
+            }
+            if ui.button("Open by typing the paths…").clicked() {
+                req.push(UiRequest::TypePath);
             }
             ui.menu_button("Recent", |ui| {
                 if state.settings.recent.is_empty() {
@@ -84,10 +90,17 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
                 }
             });
             ui.separator();
-            if ui.button("Swap old and new").clicked() {
+            let loaded = state.old.is_taken() || state.new.is_taken();
+            if ui
+                .add_enabled(loaded, egui::Button::new("Swap old and new"))
+                .clicked()
+            {
                 out.push(Command::Swap);
             }
-            if ui.button("Reload  (F5)").clicked() {
+            if ui
+                .add_enabled(loaded, egui::Button::new("Reload  (F5)"))
+                .clicked()
+            {
                 out.push(Command::Reload);
             }
             ui.separator();
@@ -144,14 +157,38 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, req: &mut
             {
                 out.push(Command::SetTextSize(size));
             }
+            ui.horizontal(|ui| {
+                ui.label(format!("Interface {:.0} %", state.settings.zoom * 100.0));
+                if ui.button("−").on_hover_text("Smaller (Ctrl+-)").clicked() {
+                    out.push(Command::SetZoom(state.settings.zoom - 0.1));
+                }
+                if ui.button("+").on_hover_text("Larger (Ctrl+=)").clicked() {
+                    out.push(Command::SetZoom(state.settings.zoom + 0.1));
+                }
+                if ui.button("100 %").on_hover_text("Ctrl+0").clicked() {
+                    out.push(Command::SetZoom(1.0));
+                }
+            });
             if ui
                 .checkbox(
-                    &mut state.settings.side_panel.clone(),
-                    "Summary panel  (F9)",
+                    &mut state.side_panel_open(),
+                    "Change list and summary  (F9)",
                 )
                 .clicked()
             {
                 out.push(Command::ToggleSidePanel);
+            }
+            ui.separator();
+            {
+                use super::change_list::ViewLayout;
+                for (l, text) in [
+                    (ViewLayout::SideBySide, "Side by side (two columns)"),
+                    (ViewLayout::Inline, "Inline redline (one column)  (Ctrl+L)"),
+                ] {
+                    if ui.radio(state.layout == l, text).clicked() {
+                        out.push(Command::SetLayout(l));
+                    }
+                }
             }
             ui.separator();
             let split = state.settings.split;
@@ -288,15 +325,23 @@ pub fn toolbar(
             out.push(Command::NextChange);
         }
         ui.separator();
-        let jl = ui.label("Go to:");
-        let jump = ui
-            .add(
-                egui::TextEdit::singleline(&mut tb.jump)
-                    .hint_text("OP12")
-                    .desired_width(if compact { 48.0 } else { 60.0 }),
-            )
-            .labelled_by(jl.id)
-            .on_hover_text("Jump to a paragraph id, e.g. OP12 or PP3 (Ctrl+G, Enter)");
+        // Compact: no captions; the fields keep them as accessible names and hints.
+        let jl = (!compact).then(|| ui.label("Go to:"));
+        let jump = ui.add(
+            egui::TextEdit::singleline(&mut tb.jump)
+                .hint_text(if compact { "Go to" } else { "OP5(a)(ii)" })
+                .desired_width(if compact { 76.0 } else { 92.0 }),
+        );
+        let jump = match jl {
+            Some(l) => jump.labelled_by(l.id),
+            None => {
+                jump.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Go to:")
+                });
+                jump
+            }
+        }
+        .on_hover_text("Jump to a paragraph id, e.g. OP12, PP3 or OP5(a)(ii) (Ctrl+G, Enter)");
         if tb.focus_jump {
             jump.request_focus();
             tb.focus_jump = false;
@@ -305,15 +350,22 @@ pub fn toolbar(
             out.push(Command::JumpTo(tb.jump.clone()));
         }
         ui.separator();
-        let sl = ui.label("Find:");
-        let search = ui
-            .add(
-                egui::TextEdit::singleline(&mut tb.search)
-                    .hint_text(pick("text in both columns", "text"))
-                    .desired_width(if compact { 110.0 } else { 150.0 }),
-            )
-            .labelled_by(sl.id)
-            .on_hover_text("Search both columns (Ctrl+F; Enter or F3 for the next hit)");
+        let sl = (!compact).then(|| ui.label("Find:"));
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut tb.search)
+                .hint_text(pick("text in both columns", "Find"))
+                .desired_width(if compact { 110.0 } else { 150.0 }),
+        );
+        let search = match sl {
+            Some(l) => search.labelled_by(l.id),
+            None => {
+                search.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Find:")
+                });
+                search
+            }
+        }
+        .on_hover_text("Search both columns (Ctrl+F; Enter or F3 for the next hit; Escape clears)");
         if tb.focus_search {
             search.request_focus();
             tb.focus_search = false;
@@ -375,6 +427,25 @@ pub fn toolbar(
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Show:"));
             }
         }
+        if has {
+            let (main, routine) = state.listed_changes();
+            let open = state.side_panel_open();
+            let n = main.len() + routine.len();
+            let text = format!("Changes ({n})");
+            let shown = if compact {
+                format!("≡ {n}")
+            } else {
+                text.clone()
+            };
+            let resp = ui
+                .add(egui::Button::selectable(open, shown))
+                .on_hover_text("Show or hide the change list and summary (F9)");
+            let name = format!("Side panel: {text}");
+            resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, open, &name));
+            if resp.clicked() {
+                out.push(Command::ToggleSidePanel);
+            }
+        }
         let theme = state.settings.theme;
         if tool_button(
             ui,
@@ -399,8 +470,15 @@ pub fn toolbar(
     });
 }
 
-/// Errors and warnings, each dismissible.
+/// Errors and warnings, each dismissible, and all at once when there are several.
 pub fn notices(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Command>) {
+    if state.notices.len() > 1
+        && ui
+            .small_button(format!("Dismiss all {} messages", state.notices.len()))
+            .clicked()
+    {
+        out.push(Command::DismissAll);
+    }
     for (i, n) in state.notices.iter().enumerate().take(6) {
         ui.horizontal(|ui| {
             let (tag, color) = match n.level {
@@ -469,15 +547,39 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
             ui.label(state.busy_label());
         }
         if let Some(c) = &state.comparison {
-            let s = &c.summary;
-            ui.label(format!(
-                "{} rows shown of {} pairs · {} changed · {} substantive · {} routine",
+            let routine = state.changes.iter().filter(|ch| ch.is_routine()).count();
+            let renumbered = c
+                .pairs
+                .iter()
+                .filter(|p| !crate::changes::is_listed(p) && p.status != Status::Unchanged)
+                .count();
+            let mut text = format!(
+                "{} rows shown of {} pairs · {} changes ({} routine)",
                 state.rows.len(),
                 c.pairs.len(),
-                s.changed,
-                s.substantive,
-                s.routine
-            ));
+                state.changes.len(),
+                routine,
+            );
+            if renumbered > 0 {
+                text.push_str(&format!(" · {renumbered} only renumbered"));
+            }
+            if state.settings.filter != Filter::All
+                || state.change_kind != super::change_list::KindFilter::All
+            {
+                text.push_str(&format!(
+                    " · showing {}, {}",
+                    state.settings.filter.label().to_lowercase(),
+                    state.change_kind.label().to_lowercase()
+                ));
+            }
+            if !state.search.trim().is_empty() {
+                text.push_str(&format!(
+                    " · {} hits for “{}”",
+                    state.hit_total(),
+                    state.search.trim()
+                ));
+            }
+            ui.label(text);
         } else if !state.is_busy() && !state.series.shown {
             ui.label(
                 "Open two versions of a resolution (File > Open, or drop files on the window).",
@@ -488,6 +590,41 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
             ui.label(&state.status_line);
         }
     });
+}
+
+/// The References list: one entry per reference added or removed, with the ids of the
+/// paragraphs it was added to or removed from (`+ added 65/141 in PP1, OP5`), and the first pair.
+pub fn reference_entries(c: &Comparison) -> Vec<(String, usize)> {
+    let mut groups: Vec<(bool, &str, Vec<usize>)> = Vec::new();
+    for r in &c.summary.reference_changes {
+        match groups
+            .iter_mut()
+            .find(|g| g.0 == r.added && g.1 == r.reference)
+        {
+            Some(g) => {
+                if !g.2.contains(&r.pair) {
+                    g.2.push(r.pair);
+                }
+            }
+            None => groups.push((r.added, &r.reference, vec![r.pair])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(added, reference, pairs)| {
+            let ids: Vec<String> = pairs
+                .iter()
+                .filter_map(|&i| c.pairs.get(i))
+                .map(|p| super::text::id_label(c, p))
+                .collect();
+            let text = format!(
+                "{} {reference} in {}",
+                if added { "+ added" } else { "− removed" },
+                ids.join(", ")
+            );
+            (text, pairs[0])
+        })
+        .collect()
 }
 
 fn doc_block(ui: &mut Ui, heading: &str, c: &Comparison, side: Side, path: Option<&PathBuf>) {
@@ -511,12 +648,37 @@ fn doc_block(ui: &mut Ui, heading: &str, c: &Comparison, side: Side, path: Optio
     ui.label(format!("{} paragraphs", doc.paragraphs.len()));
 }
 
-/// The summary side panel.
-pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Command>) {
+/// The side panel: the change list or the summary, one tab each.
+pub fn side_panel(
+    ui: &mut Ui,
+    state: &AppState,
+    lui: &mut ChangeListUi,
+    pal: &Palette,
+    out: &mut Vec<Command>,
+) {
     let Some(c) = state.comparison.clone() else {
         ui.label("No comparison yet.");
         return;
     };
+    ui.horizontal(|ui| {
+        let (main, routine) = state.listed_changes();
+        for (tab, text) in [
+            (
+                SideTab::Changes,
+                format!("Changes ({})", main.len() + routine.len()),
+            ),
+            (SideTab::Summary, "Summary".to_owned()),
+        ] {
+            if ui.selectable_label(state.side_tab == tab, text).clicked() {
+                out.push(Command::SetSideTab(tab));
+            }
+        }
+    });
+    ui.separator();
+    if state.side_tab == SideTab::Changes {
+        super::change_list::show(ui, state, lui, pal, out);
+        return;
+    }
     egui::ScrollArea::vertical()
         .id_salt("summary_scroll")
         .show(ui, |ui| {
@@ -558,7 +720,7 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
             ui.separator();
             egui::CollapsingHeader::new(format!("Renumbering ({})", s.renumbering.len()))
                 .id_salt("renumbering")
-                .default_open(true)
+                .default_open(false)
                 .show(ui, |ui| {
                     if s.renumbering.is_empty() {
                         ui.label("No operative paragraph changed number.");
@@ -590,21 +752,17 @@ pub fn side_panel(ui: &mut Ui, state: &AppState, pal: &Palette, out: &mut Vec<Co
                         }
                     }
                 });
-            egui::CollapsingHeader::new(format!("References ({})", s.reference_changes.len()))
+            let refs = reference_entries(&c);
+            egui::CollapsingHeader::new(format!("References ({})", refs.len()))
                 .id_salt("references")
                 .default_open(true)
                 .show(ui, |ui| {
-                    if s.reference_changes.is_empty() {
+                    if refs.is_empty() {
                         ui.label("No reference added or removed.");
                     }
-                    for r in &s.reference_changes {
-                        let text = format!(
-                            "{} {}",
-                            if r.added { "+ added" } else { "− removed" },
-                            r.reference
-                        );
+                    for (text, pair) in refs {
                         if ui.link(text).clicked() {
-                            out.push(Command::GoToPair(r.pair));
+                            out.push(Command::GoToPair(pair));
                         }
                     }
                 });

@@ -12,6 +12,9 @@ pub const SETTINGS_KEY: &str = "resdiff.settings";
 /// Most recent pairs kept in File ▸ Recent.
 pub const MAX_RECENT: usize = 10;
 
+/// Smallest and largest interface scale.
+pub const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
+
 /// Smallest and largest document text size, in points.
 pub const TEXT_SIZE_RANGE: (f32, f32) = (10.0, 28.0);
 
@@ -63,6 +66,8 @@ pub struct Settings {
     pub split: f32,
     /// Recently compared pairs, newest first.
     pub recent: Vec<RecentPair>,
+    /// Scale of the whole interface (Ctrl+= / Ctrl+-), 1.0 = 100 %.
+    pub zoom: f32,
 }
 
 impl Default for Settings {
@@ -74,6 +79,7 @@ impl Default for Settings {
             side_panel: true,
             split: 0.5,
             recent: Vec::new(),
+            zoom: 1.0,
         }
     }
 }
@@ -127,6 +133,10 @@ impl Settings {
             self.split = 0.5;
         }
         self.split = self.split.clamp(0.2, 0.8);
+        if !self.zoom.is_finite() {
+            self.zoom = 1.0;
+        }
+        self.zoom = self.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         self.recent.truncate(MAX_RECENT);
     }
 
@@ -154,6 +164,7 @@ mod tests {
             side_panel: false,
             split: 0.4,
             recent: vec![],
+            zoom: 1.5,
         };
         s.push_recent("a.txt".into(), "b.txt".into());
         let text = s.to_ron().unwrap();

@@ -9,12 +9,17 @@ use crate::compare::{Comparison, Status};
 use crate::model::Resolution;
 use crate::report::{self, Format, Layout, Only, RenderOptions};
 
+use super::change_list::{ChangeOrder, KindFilter, SideTab, ViewLayout};
 use super::command::{Command, CopyWhat, Side};
-use super::filter::{Filter, is_change};
+use super::filter::Filter;
 use super::loader::{Engine, JobResult, Worker};
 use super::notice::Notice;
 use super::settings::{Settings, TEXT_SIZE_RANGE, ThemePref};
 use super::text::{find_matches, id_label, redline, redline_of_rows, side_ids, side_text};
+
+/// Below this window width (points) the side panel folds into a toolbar toggle, so that each
+/// text column keeps about 45 characters.
+pub const NARROW_BELOW: f32 = 1200.0;
 
 /// One displayed row of the comparison view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,8 +88,26 @@ pub struct AppState {
     /// Options of the Export menu, the same as the command line's `--only`, `--layout` and
     /// `--author`.
     pub export: ExportOptions,
+    /// The changes of the comparison, in document order ([`crate::changes::changes`]).
+    pub changes: Vec<crate::changes::Change>,
+    /// The order of the change list and of next/previous change.
+    pub change_order: ChangeOrder,
+    /// Which kinds of change the list shows (and next/previous change visits).
+    pub change_kind: KindFilter,
+    /// Whether the change list's routine group is open.
+    pub routine_open: bool,
+    /// What the side panel shows.
+    pub side_tab: SideTab,
+    /// Side by side or one redline column.
+    pub layout: ViewLayout,
+    /// The window is narrower than [`NARROW_BELOW`]: the side panel is a toggle, closed until
+    /// asked for (written by the window each frame).
+    pub narrow: bool,
+    /// The side panel was opened in a narrow window.
+    pub narrow_panel_open: bool,
     /// A series of versions opened in the app (its own view, see [`super::series`]).
     pub series: super::series::SeriesState,
+    reloading: bool,
     comparing: bool,
     compare_generation: u64,
     worker: Worker,
@@ -139,6 +162,15 @@ impl AppState {
             clipboard: None,
             export: ExportOptions::default(),
             series: super::series::SeriesState::default(),
+            changes: Vec::new(),
+            change_order: ChangeOrder::default(),
+            change_kind: KindFilter::default(),
+            routine_open: false,
+            side_tab: SideTab::default(),
+            layout: ViewLayout::default(),
+            narrow: false,
+            narrow_panel_open: false,
+            reloading: false,
             comparing: false,
             compare_generation: 0,
             worker: Worker::new(engine),
@@ -149,6 +181,15 @@ impl AppState {
     pub fn set_waker(&mut self, waker: super::loader::Waker) {
         self.series.set_waker(waker.clone());
         self.worker.set_waker(waker);
+    }
+
+    /// Whether the side panel is shown (in a narrow window only when opened there).
+    pub fn side_panel_open(&self) -> bool {
+        if self.narrow {
+            self.narrow_panel_open
+        } else {
+            self.settings.side_panel
+        }
     }
 
     /// A file is being read or a comparison is running.
@@ -216,12 +257,30 @@ impl AppState {
                     self.start_load(side, path);
                 }
             }
-            Command::Swap => self.swap(),
+            Command::Swap => {
+                if self.old.is_taken() || self.new.is_taken() {
+                    self.swap();
+                    self.status_line = "Swapped old and new".to_owned();
+                } else {
+                    self.status_line = "Nothing to swap: no file is open".to_owned();
+                }
+            }
             // In the series view F5 and Reload read the series again, not the pair behind it.
             Command::Reload if self.series_view_shown() => {
                 self.apply_series(super::series::SeriesCommand::Reload)
             }
             Command::Reload => {
+                let files: Vec<String> = [&self.old, &self.new]
+                    .iter()
+                    .filter_map(|s| s.loading.as_deref().or(s.path.as_deref()))
+                    .map(|p| file_label(Some(p)))
+                    .collect();
+                self.status_line = if files.is_empty() {
+                    "Nothing to reload: no file is open".to_owned()
+                } else {
+                    self.reloading = true;
+                    format!("Reloading {}…", files.join(" and "))
+                };
                 for side in [Side::Old, Side::New] {
                     let s = self.side(side);
                     if let Some(p) = s.loading.clone().or_else(|| s.path.clone()) {
@@ -261,7 +320,21 @@ impl AppState {
                     self.settings.text_size = s.clamp(TEXT_SIZE_RANGE.0, TEXT_SIZE_RANGE.1);
                 }
             }
-            Command::ToggleSidePanel => self.settings.side_panel = !self.settings.side_panel,
+            Command::SetZoom(z) => {
+                if z.is_finite() {
+                    let (lo, hi) = super::settings::ZOOM_RANGE;
+                    self.settings.zoom = (z * 10.0).round() / 10.0;
+                    self.settings.zoom = self.settings.zoom.clamp(lo, hi);
+                    self.status_line = format!("Interface at {:.0} %", self.settings.zoom * 100.0);
+                }
+            }
+            Command::ToggleSidePanel => {
+                if self.narrow {
+                    self.narrow_panel_open = !self.narrow_panel_open;
+                } else {
+                    self.settings.side_panel = !self.settings.side_panel;
+                }
+            }
             Command::SetSplit(f) => {
                 if f.is_finite() {
                     self.settings.split = f.clamp(0.2, 0.8);
@@ -278,6 +351,25 @@ impl AppState {
             Command::SetExportLayout(layout) => self.export.layout = layout,
             Command::SetExportAuthor(name) => self.export.author = name,
             Command::Series(c) => self.apply_series(c),
+            Command::GoToChange(k) => self.go_to_change(k),
+            Command::SetChangeOrder(o) => self.change_order = o,
+            Command::SetChangeKind(k) => {
+                self.change_kind = k;
+                if k == KindFilter::Routine {
+                    self.routine_open = true;
+                }
+            }
+            Command::ShowRoutine(open) => self.routine_open = open,
+            Command::SetSideTab(t) => {
+                self.side_tab = t;
+                if self.narrow {
+                    self.narrow_panel_open = true;
+                } else {
+                    self.settings.side_panel = true;
+                }
+            }
+            Command::SetLayout(l) => self.layout = l,
+            Command::DismissAll => self.notices.clear(),
             Command::Copy(i, what) => self.copy_pair(i, what),
             Command::CopyShown => {
                 if self.comparison.is_some() {
@@ -376,6 +468,16 @@ impl AppState {
         let path = std::path::absolute(&path).unwrap_or(path);
         // Opening a version of a pair shows the pair (the series stays a menu click away).
         self.series.shown = false;
+        // The messages about the file this side held, and about this file, are out of date.
+        let before = self
+            .side(side)
+            .loading
+            .clone()
+            .or_else(|| self.side(side).path.clone());
+        if let Some(b) = before {
+            forget_notices(&mut self.notices, &file_label(Some(&b)));
+        }
+        forget_notices(&mut self.notices, &file_label(Some(&path)));
         let s = self.side_mut(side);
         s.generation += 1;
         s.loading = Some(path.clone());
@@ -490,22 +592,38 @@ impl AppState {
                 if generation != self.side(side).generation {
                     return;
                 }
-                let s = self.side_mut(side);
-                s.loading = None;
+                self.side_mut(side).loading = None;
                 match result {
                     Ok(doc) => {
-                        let warnings: Vec<String> = doc.warnings.clone();
+                        let mut warnings: Vec<String> = doc.warnings.clone();
+                        if !doc.structured {
+                            // Said first and plainly: the comparison of such a file is only
+                            // a comparison of text blocks.
+                            warnings.retain(|w| !w.contains("not recognised as a resolution"));
+                            let name = file_label(Some(&path));
+                            self.notices.push(
+                                Notice::error(format!(
+                                    "{name} does not look like a resolution: no preambular or operative paragraphs were found. It is shown as plain text blocks, and not added to Recent."
+                                ))
+                                .about(name),
+                            );
+                        }
+                        let s = self.side_mut(side);
                         s.doc = Some(Arc::new(*doc));
                         s.path = Some(path.clone());
                         add_warnings(&mut self.notices, &file_label(Some(&path)), &warnings);
+                        self.finish_reload();
                         self.maybe_compare();
                     }
                     Err(msg) => {
-                        self.notices.push(Notice::error(format!(
-                            "Could not open {} as the {} document: {msg}",
-                            path.display(),
-                            side.label()
-                        )));
+                        self.notices.push(
+                            Notice::error(format!(
+                                "Could not open {} as the {} document: {msg}",
+                                path.display(),
+                                side.label()
+                            ))
+                            .about(file_label(Some(&path))),
+                        );
                         self.maybe_compare();
                     }
                 }
@@ -520,9 +638,17 @@ impl AppState {
                 }
                 self.comparing = false;
                 self.compare_time = Some(elapsed);
+                forget_notices(&mut self.notices, "comparison");
                 add_warnings(&mut self.notices, "comparison", &comparison.warnings);
+                self.changes = crate::changes::changes(&comparison);
                 self.comparison = Some(Arc::new(*comparison));
-                if let (Some(o), Some(n)) = (self.old.path.clone(), self.new.path.clone()) {
+                // Only pairs of resolutions go to Recent (not a stray text file).
+                if let (Some(o), Some(n)) = (self.old.path.clone(), self.new.path.clone())
+                    && self
+                        .comparison
+                        .as_ref()
+                        .is_some_and(|c| c.old.structured && c.new.structured)
+                {
                     self.settings.push_recent(o, n);
                 }
                 self.current = None;
@@ -541,6 +667,20 @@ impl AppState {
                 }
             }
         }
+    }
+
+    /// After a reload, once nothing is being read: say so.
+    fn finish_reload(&mut self) {
+        if !self.reloading || self.old.loading.is_some() || self.new.loading.is_some() {
+            return;
+        }
+        self.reloading = false;
+        let files: Vec<String> = [&self.old, &self.new]
+            .iter()
+            .filter_map(|s| s.path.as_deref())
+            .map(|p| file_label(Some(p)))
+            .collect();
+        self.status_line = format!("Reloaded {} from disk", files.join(" and "));
     }
 
     /// Start a comparison when both documents are loaded and nothing is being read.
@@ -655,49 +795,142 @@ impl AppState {
         }
     }
 
-    fn step_change(&mut self, forward: bool) {
-        let Some(c) = self.comparison.clone() else {
+    /// The changes the list shows, as indices into [`Self::changes`]: those of the kind filter
+    /// whose row the row filter shows, in the chosen order; the routine ones apart (second).
+    pub fn listed_changes(&self) -> (Vec<usize>, Vec<usize>) {
+        let Some(c) = &self.comparison else {
+            return (Vec::new(), Vec::new());
+        };
+        let filter = self.settings.filter;
+        let keep = |k: &usize| {
+            self.changes.get(*k).is_some_and(|ch| {
+                self.change_kind.accepts(ch)
+                    && c.pairs.get(ch.pair).is_some_and(|p| filter.accepts(p))
+            })
+        };
+        let order: Vec<usize> = match self.change_order {
+            ChangeOrder::Document => (0..self.changes.len()).collect(),
+            ChangeOrder::Consequence => crate::changes::triage_order(&self.changes),
+        };
+        let (routine, main): (Vec<usize>, Vec<usize>) = order
+            .into_iter()
+            .filter(keep)
+            .partition(|k| self.changes[*k].is_routine());
+        (main, routine)
+    }
+
+    /// The change at the current pair, as an index into [`Self::changes`].
+    pub fn current_change(&self) -> Option<usize> {
+        let cur = self.current?;
+        self.changes.iter().position(|ch| ch.pair == cur)
+    }
+
+    /// The line under the change list's filters: `47 changes · 4 routine · 314 only renumbered`.
+    pub fn change_count_line(&self, main: usize, routine: usize) -> String {
+        let Some(c) = &self.comparison else {
+            return String::new();
+        };
+        let position_only = c
+            .pairs
+            .iter()
+            .filter(|p| !crate::changes::is_listed(p) && p.status != Status::Unchanged)
+            .count();
+        let mut s = format!(
+            "{main} change{} · {routine} routine",
+            if main == 1 { "" } else { "s" }
+        );
+        if position_only > 0 {
+            s.push_str(&format!(
+                " · {position_only} only renumbered (not listed; see Summary)"
+            ));
+        }
+        s
+    }
+
+    /// Go to change `k` of [`Self::changes`] and say where it stands in the list.
+    pub fn go_to_change(&mut self, k: usize) {
+        let Some(ch) = self.changes.get(k) else {
             return;
         };
+        let (pair, routine) = (ch.pair, ch.is_routine());
+        if routine {
+            self.routine_open = true;
+        }
+        self.go_to_pair(pair);
+        let (main, rest) = self.listed_changes();
+        let nav: Vec<usize> = main.into_iter().chain(rest).collect();
+        self.status_line = match nav.iter().position(|&x| x == k) {
+            Some(n) => self.change_status(n, nav.len(), k),
+            None => format!("{} (not in the change list's filter)", self.changes[k].ids),
+        };
+    }
+
+    fn change_status(&self, n: usize, total: usize, k: usize) -> String {
+        let ch = &self.changes[k];
+        format!(
+            "Change {} of {total}: {} {}{}",
+            n + 1,
+            ch.ids,
+            ch.kind.label(),
+            if ch.is_routine() { " (routine)" } else { "" }
+        )
+    }
+
+    fn step_change(&mut self, forward: bool) {
+        if self.comparison.is_none() {
+            return;
+        }
+        let (main, routine) = self.listed_changes();
+        let nav: Vec<usize> = main.into_iter().chain(routine).collect();
         let here = self
-            .current
-            .and_then(|p| self.row_of_pair(p))
-            .map(|r| r as isize)
-            .unwrap_or(if forward {
-                self.top_row as isize - 1
-            } else {
-                self.top_row as isize
-            });
-        let is_change_row = |r: &Row| match r {
-            Row::Pair(i) => c.pairs.get(*i).is_some_and(is_change),
-            Row::MovedFrom(_) => false,
-        };
-        let found = if forward {
-            self.rows
-                .iter()
-                .enumerate()
-                .skip((here + 1).max(0) as usize)
-                .find(|(_, r)| is_change_row(r))
-        } else {
-            self.rows
-                .iter()
-                .enumerate()
-                .take(here.max(0) as usize)
-                .rev()
-                .find(|(_, r)| is_change_row(r))
-        };
-        match found {
-            Some((row, Row::Pair(i))) => {
-                self.current = Some(*i);
-                self.scroll_request = Some(row);
-                let n = self.rows[..=row]
-                    .iter()
-                    .filter(|r| is_change_row(r))
-                    .count();
-                let total = self.rows.iter().filter(|r| is_change_row(r)).count();
-                self.status_line = format!("Change {n} of {total}");
+            .current_change()
+            .and_then(|k| nav.iter().position(|&x| x == k));
+        let target: Option<usize> = match (here, self.change_order) {
+            (Some(n), _) => {
+                if forward {
+                    nav.get(n + 1).copied()
+                } else {
+                    n.checked_sub(1).and_then(|m| nav.get(m).copied())
+                }
             }
-            _ => {
+            (None, ChangeOrder::Consequence) => {
+                if forward {
+                    nav.first().copied()
+                } else {
+                    nav.last().copied()
+                }
+            }
+            (None, ChangeOrder::Document) => {
+                // From the current row (or the top of the view): the first change of the list
+                // below it (main list first, then the routine group), or the last above it.
+                let here_row = self
+                    .current
+                    .and_then(|p| self.row_of_pair(p))
+                    .map(|r| r as isize)
+                    .unwrap_or(if forward {
+                        self.top_row as isize - 1
+                    } else {
+                        self.top_row as isize
+                    });
+                let row_of = |k: &usize| {
+                    self.changes
+                        .get(*k)
+                        .and_then(|ch| self.row_of_pair(ch.pair))
+                        .map_or(-1, |r| r as isize)
+                };
+                if forward {
+                    nav.iter().copied().find(|k| row_of(k) > here_row)
+                } else {
+                    nav.iter()
+                        .rev()
+                        .copied()
+                        .find(|k| (0..here_row).contains(&row_of(k)))
+                }
+            }
+        };
+        match target {
+            Some(k) => self.go_to_change(k),
+            None => {
                 self.status_line = if forward {
                     "No more changes below".to_owned()
                 } else {
@@ -726,15 +959,33 @@ impl AppState {
                     .is_some_and(|p| p.id.eq_ignore_ascii_case(&id))
             })
         };
-        let found = c
-            .pairs
-            .iter()
-            .position(|p| matches(&c.new, &p.new))
-            .or_else(|| c.pairs.iter().position(|p| matches(&c.old, &p.old)));
+        let in_new = c.pairs.iter().position(|p| matches(&c.new, &p.new));
+        let found = in_new.map(|i| (i, Side::New)).or_else(|| {
+            c.pairs
+                .iter()
+                .position(|p| matches(&c.old, &p.old))
+                .map(|i| (i, Side::Old))
+        });
         match found {
-            Some(i) => {
+            Some((i, side)) => {
                 self.go_to_pair(i);
-                self.status_line = format!("Jumped to {id}");
+                let (here, there) = c.pairs.get(i).map_or((id.clone(), String::new()), |p| {
+                    let here = super::text::side_paragraphs(&c, p, side)
+                        .iter()
+                        .find(|q| q.id.eq_ignore_ascii_case(&id))
+                        .map_or(id.clone(), |q| q.id.clone());
+                    (here, super::text::side_ids(&c, p, side_other(side)))
+                });
+                let other = side_other(side).label();
+                let tail = if there.is_empty() {
+                    format!("; not in the {other} version")
+                } else if there == here {
+                    format!("; {there} in the {other} version too")
+                } else {
+                    format!("; {there} in the {other} version")
+                };
+                self.status_line =
+                    format!("Jumped to {here} of the {} version{tail}", side.label());
             }
             None => {
                 self.status_line = format!("No paragraph {id} in either document");
@@ -799,6 +1050,13 @@ impl AppState {
     }
 }
 
+fn side_other(side: Side) -> Side {
+    match side {
+        Side::Old => Side::New,
+        Side::New => Side::Old,
+    }
+}
+
 /// The file name of a path, for labels.
 pub fn file_label(path: Option<&Path>) -> String {
     path.and_then(|p| p.file_name())
@@ -808,13 +1066,29 @@ pub fn file_label(path: Option<&Path>) -> String {
 
 pub(super) fn add_warnings(notices: &mut Vec<Notice>, source: &str, warnings: &[String]) {
     const SHOWN: usize = 3;
+    let mut push = |n: Notice| {
+        if !notices
+            .iter()
+            .any(|m| m.level == n.level && m.text == n.text)
+        {
+            notices.push(n);
+        }
+    };
     for w in warnings.iter().take(SHOWN) {
-        notices.push(Notice::warning(format!("{source}: {w}")));
+        push(Notice::warning(format!("{source}: {w}")).about(source));
     }
     if warnings.len() > SHOWN {
-        notices.push(Notice::warning(format!(
-            "{source}: {} more warnings",
-            warnings.len() - SHOWN
-        )));
+        push(
+            Notice::warning(format!(
+                "{source}: {} more warnings",
+                warnings.len() - SHOWN
+            ))
+            .about(source),
+        );
     }
+}
+
+/// Remove the messages about `source` (a file replaced or read again, a comparison redone).
+pub(super) fn forget_notices(notices: &mut Vec<Notice>, source: &str) {
+    notices.retain(|n| n.source.as_deref() != Some(source));
 }

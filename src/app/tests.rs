@@ -256,19 +256,23 @@ fn loads_and_compares_off_thread() {
 
 #[test]
 fn next_and_previous_change_skip_unchanged() {
+    // Changes in document order, the routine ones (pairs 0 and 5) in their group at the end;
+    // pair 2 is unchanged and pair 4 only renumbered: neither is a change.
     let mut s = loaded();
     s.apply(Command::NextChange);
-    assert_eq!(s.current, Some(0));
-    s.apply(Command::NextChange);
     assert_eq!(s.current, Some(1));
+    assert_eq!(s.status_line, "Change 1 of 6: PP2 new preambular paragraph");
     s.apply(Command::NextChange);
     assert_eq!(s.current, Some(3), "pair 2 is unchanged");
     s.apply(Command::PrevChange);
     assert_eq!(s.current, Some(1));
+    let mut seen = vec![];
     for _ in 0..10 {
         s.apply(Command::NextChange);
+        seen.push(s.current.unwrap());
     }
-    assert_eq!(s.current, Some(7));
+    assert_eq!(&seen[..5], &[3, 6, 7, 0, 5]);
+    assert_eq!(s.current, Some(5));
     assert_eq!(s.status_line, "No more changes below");
 }
 
@@ -555,6 +559,11 @@ fn missing_glyphs(setup: impl FnMut(&mut egui::Ui), texts: &[String]) -> Vec<cha
 fn every_symbol_used_has_a_glyph() {
     let mut texts: Vec<String> = Status::ALL.iter().map(|s| badge(*s).to_owned()).collect();
     texts.push(SYMBOLS.to_owned());
+    texts.extend(
+        crate::changes::ChangeType::ALL
+            .iter()
+            .map(|t| super::change_list::sign(*t).to_owned()),
+    );
     let missing = missing_glyphs(|ui| super::fonts::install(ui.ctx()), &texts);
     assert!(missing.is_empty(), "no glyph for {missing:?}");
     // egui's own fonts lack the arrows: the bundled fallback is what draws them.
@@ -566,7 +575,7 @@ fn every_symbol_used_has_a_glyph() {
 }
 
 /// Every non-ASCII symbol the window draws.
-const SYMBOLS: &str = "→⇄↪▲▼◐÷×≠–‹›…“”−·—";
+const SYMBOLS: &str = "→⇄↪▲▼◐÷×≠–‹›…“”−·—≡▣◫";
 
 /// The real engine on the sample pair, through the same commands the Export menu sends.
 #[test]
@@ -726,4 +735,67 @@ fn footnote_only_changes_pass_the_change_filters_and_routine_marks_say_why() {
     assert!(hover.contains("sixty-seventh") && hover.contains("session +1 = document gap"));
     assert!(!hover.contains("sixty-sixth"));
     assert!(view::routine_hover(&p, Side::Old).is_none());
+}
+
+/// Every glyph of a long inserted passage that wraps over several lines is underlined, each
+/// line inside its own row (sample pair, 66/184 PP12 and PP2).
+#[test]
+fn long_insertions_are_underlined_on_every_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let c = crate::compare_files(
+        &root.join("A_RES_65_141.txt"),
+        &root.join("A_RES_66_184.txt"),
+    )
+    .unwrap();
+    let ctx = egui::Context::default();
+    let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+        super::fonts::install(ui.ctx())
+    });
+    out.textures_delta.clear();
+    let pal = Palette::for_dark_mode(false);
+    for id in ["PP12", "PP2"] {
+        let pair = c
+            .pairs
+            .iter()
+            .find(|p| p.new.iter().any(|&i| c.new.paragraphs[i].id == id))
+            .unwrap();
+        let job = super::view::side_job(&c, pair, Side::New, &pal, 15.0, "", 380.0);
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let segs = super::view::underline_segments(&galley);
+        // The inserted characters, by byte offset, from the job's own sections.
+        let text = galley.job.text.clone();
+        let inserted = |b: usize| {
+            galley
+                .job
+                .sections
+                .iter()
+                .find(|s| s.byte_range.contains(&egui::epaint::text::ByteIndex(b)))
+                .is_some_and(|s| !s.format.underline.is_empty())
+        };
+        let mut chars = text.char_indices();
+        let mut underlined_rows = 0;
+        for placed in &galley.rows {
+            let mut any = false;
+            for g in &placed.row.glyphs {
+                let (b, _) = chars.by_ref().find(|(_, ch)| *ch == g.chr).unwrap();
+                if !inserted(b) || g.chr.is_whitespace() {
+                    continue;
+                }
+                any = true;
+                let x = placed.pos.x + g.pos.x + g.advance_width / 2.0;
+                let bottom = placed.pos.y + g.logical_rect().bottom();
+                assert!(
+                    segs.iter()
+                        .any(|(_, x0, x1, y)| *x0 <= x && x <= *x1 && (*y - bottom).abs() < 0.01),
+                    "{id}: {:?} at byte {b} not underlined",
+                    g.chr
+                );
+            }
+            underlined_rows += usize::from(any);
+        }
+        assert!(
+            underlined_rows >= 2,
+            "{id}: the insertion should wrap ({underlined_rows})"
+        );
+    }
 }

@@ -91,7 +91,7 @@ fn estimate(c: &Comparison, row: Row, col_w: f32, size: f32) -> f32 {
                 .max(side_text(c, p, Side::New).chars().count()) as f32;
             let per_line = (col_w / (size * 0.48)).max(10.0);
             let lines = (chars / per_line).ceil().max(1.0);
-            (lines * line).max(3.0 * line) + 2.0 * PAD
+            (lines * line).max(2.0 * line) + 2.0 * PAD
         }
     }
 }
@@ -250,6 +250,56 @@ pub fn side_job(
     job
 }
 
+/// The underline segments of a laid-out text, relative to the galley: one `(stroke, x0, x1, y)`
+/// per run of underlined glyphs on a row, at the y egui draws them.
+pub fn underline_segments(galley: &egui::Galley) -> Vec<(Stroke, f32, f32, f32)> {
+    let mut out = Vec::new();
+    // Each glyph is one character of the text, in order (a row's closing `\n` has none).
+    let mut chars = galley.job.text.char_indices();
+    for placed in &galley.rows {
+        let mut run: Option<(Stroke, f32, f32, f32)> = None;
+        for g in &placed.row.glyphs {
+            let byte = chars.by_ref().find(|(_, ch)| *ch == g.chr).map(|(b, _)| b);
+            let stroke = byte
+                .and_then(|b| {
+                    galley
+                        .job
+                        .sections
+                        .iter()
+                        .find(|s| s.byte_range.contains(&egui::epaint::text::ByteIndex(b)))
+                })
+                .map_or(Stroke::NONE, |s| s.format.underline);
+            let x0 = placed.pos.x + g.pos.x;
+            let x1 = x0 + g.advance_width;
+            let y = placed.pos.y + g.logical_rect().bottom();
+            match &mut run {
+                Some(r) if r.0 == stroke && r.3 == y => r.2 = x1,
+                _ => {
+                    out.extend(run.take());
+                    if !stroke.is_empty() {
+                        run = Some((stroke, x0, x1, y));
+                    }
+                }
+            }
+        }
+        out.extend(run);
+    }
+    out
+}
+
+/// Draw the underlines of a laid-out text again, over it: egui draws each row's underline
+/// before the next row's background, which then hides it (the insertion background reaches
+/// the row boundary), so a long inserted passage lost its underline on all but its last line.
+fn paint_underlines(painter: &egui::Painter, galley: &egui::Galley, origin: Pos2) {
+    for (stroke, x0, x1, y) in underline_segments(galley) {
+        painter.hline(
+            (origin.x + x0)..=(origin.x + x1),
+            origin.y + y - stroke.width / 2.0,
+            stroke,
+        );
+    }
+}
+
 /// The hover text of one side's routine marks: each muted change with the rule that made it
 /// routine (`65/141 → 66/184: 65/141 (the predecessor) replaced by …`), so every muted change can
 /// be audited.
@@ -316,30 +366,77 @@ pub fn show(
     // Column headers.
     let header_h = 24.0;
     let header = Rect::from_min_size(full.min, vec2(body_w, header_h));
+    let not_resolution = |d: &crate::model::Resolution| {
+        if d.structured {
+            ""
+        } else {
+            " — not a resolution (plain text)"
+        }
+    };
     let old_label = format!(
-        "Old: {}",
+        "Old: {}{}",
         c.old
-            .label(&super::state::file_label(state.old.path.as_deref()))
+            .label(&super::state::file_label(state.old.path.as_deref())),
+        not_resolution(&c.old)
     );
     let new_label = format!(
-        "New: {}",
+        "New: {}{}",
         c.new
-            .label(&super::state::file_label(state.new.path.as_deref()))
+            .label(&super::state::file_label(state.new.path.as_deref())),
+        not_resolution(&c.new)
     );
     let x_old = full.min.x + GUTTER_W + PAD;
     let x_new = x_old + old_w + SPLIT_W;
-    ui.put(
-        Rect::from_min_size(pos2(full.min.x, full.min.y), vec2(GUTTER_W, header_h)),
-        Label::new(RichText::new("Paragraph").strong()),
-    );
-    ui.put(
-        Rect::from_min_size(pos2(x_old, full.min.y), vec2(old_w, header_h)),
-        Label::new(RichText::new(old_label).strong()).truncate(),
-    );
-    ui.put(
-        Rect::from_min_size(pos2(x_new, full.min.y), vec2(new_w, header_h)),
-        Label::new(RichText::new(new_label).strong()).truncate(),
-    );
+    let inline_layout = state.layout == super::change_list::ViewLayout::Inline;
+    // The layout toggle sits over the gutter: two columns ⇄ one redline column (Ctrl+L).
+    let toggle = ui
+        .put(
+            Rect::from_min_size(pos2(full.min.x, full.min.y), vec2(GUTTER_W - PAD, header_h)),
+            egui::Button::selectable(
+                inline_layout,
+                if inline_layout {
+                    "▣ Inline"
+                } else {
+                    "◫ Side by side"
+                },
+            )
+            .small(),
+        )
+        .on_hover_text("Switch between two columns and one redline column (Ctrl+L)");
+    toggle.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, inline_layout, "Inline redline")
+    });
+    if toggle.clicked() {
+        out.push(Command::SetLayout(if inline_layout {
+            super::change_list::ViewLayout::SideBySide
+        } else {
+            super::change_list::ViewLayout::Inline
+        }));
+    }
+    if inline_layout {
+        ui.put(
+            Rect::from_min_size(
+                pos2(x_old, full.min.y),
+                vec2(old_w + SPLIT_W + new_w, header_h),
+            ),
+            Label::new(
+                RichText::new(format!(
+                    "Redline: {old_label} → {new_label} (deleted struck, inserted underlined)"
+                ))
+                .strong(),
+            )
+            .truncate(),
+        );
+    } else {
+        ui.put(
+            Rect::from_min_size(pos2(x_old, full.min.y), vec2(old_w, header_h)),
+            Label::new(RichText::new(old_label).strong()).truncate(),
+        );
+        ui.put(
+            Rect::from_min_size(pos2(x_new, full.min.y), vec2(new_w, header_h)),
+            Label::new(RichText::new(new_label).strong()).truncate(),
+        );
+    }
     ui.painter()
         .hline(full.x_range(), header.bottom(), Stroke::new(1.0, pal.rule));
 
@@ -350,15 +447,20 @@ pub fn show(
     let strip = Rect::from_min_max(pos2(body.max.x, body.min.y), pos2(full.max.x, full.max.y));
 
     // Row heights: reset when the width, text size or rows change.
+    let col_w = if inline_layout {
+        old_w + SPLIT_W + new_w
+    } else {
+        old_w.min(new_w)
+    };
     let key = (
-        old_w.min(new_w).round() as u32,
+        col_w.round() as u32,
         size.to_bits(),
         state.rows.len(),
         std::sync::Arc::as_ptr(&c) as usize,
     );
     if key != view.key || view.heights.len() != state.rows.len() {
         view.key = key;
-        let w = old_w.min(new_w);
+        let w = col_w;
         view.heights = state
             .rows
             .iter()
@@ -384,6 +486,12 @@ pub fn show(
 
     let query = state.search.clone();
     let current = state.current;
+    let inline = state.layout == super::change_list::ViewLayout::Inline;
+    let current_row = current.and_then(|i| state.row_of_pair(i));
+    // A row shows its copy buttons when it is current or under the pointer.
+    let show_buttons = |ui: &Ui, r: usize, at: Pos2, h: f32| {
+        current_row == Some(r) || ui.rect_contains_pointer(Rect::from_min_size(at, vec2(body_w, h)))
+    };
     let mut measured_changed = false;
     let mut top_row = 0;
     let output = ui
@@ -400,6 +508,8 @@ pub fn show(
                 while r < state.rows.len() && prefix.get(r).is_some_and(|y| *y < viewport.max.y) {
                     let y = origin.y + prefix[r];
                     let row = state.rows[r];
+                    let known_h = view.heights.get(r).copied().unwrap_or(0.0);
+                    let buttons = show_buttons(ui, r, pos2(origin.x, y), known_h);
                     let h = draw_row(
                         ui,
                         &c,
@@ -411,6 +521,7 @@ pub fn show(
                         size,
                         &query,
                         current,
+                        (inline, buttons),
                         out,
                     );
                     if let Some(old) = view.heights.get_mut(r)
@@ -437,6 +548,21 @@ pub fn show(
     let offset = output.state.clamped_offset().y;
     view.offset = offset;
 
+    if !inline_layout {
+        splitter(ui, state, pal, full, (x_old, x_new, old_w, text_w), out);
+    }
+    draw_overview(ui, state, view, &c, pal, strip, &prefix, total, offset, out);
+}
+
+/// The splitter between the columns: drag, arrow keys, double click, screen-reader actions.
+fn splitter(
+    ui: &mut Ui,
+    state: &AppState,
+    pal: &Palette,
+    full: Rect,
+    (x_old, x_new, old_w, text_w): (f32, f32, f32, f32),
+    out: &mut Vec<Command>,
+) {
     // Splitter between the columns.
     let split_rect = Rect::from_min_max(
         pos2(x_old + old_w + 1.0, full.min.y),
@@ -521,8 +647,6 @@ pub fn show(
         let dx = split.drag_delta().x;
         out.push(Command::SetSplit(state.settings.split + dx / text_w));
     }
-
-    draw_overview(ui, state, view, &c, pal, strip, &prefix, total, offset, out);
 }
 
 /// While widget `id` has the focus, its arrow keys (left/right when `horizontal`, else up/down)
@@ -591,6 +715,7 @@ fn draw_row(
     size: f32,
     query: &str,
     current: Option<usize>,
+    (inline, show_buttons): (bool, bool),
     out: &mut Vec<Command>,
 ) -> f32 {
     let bg_idx = ui.painter().add(Shape::Noop);
@@ -648,37 +773,32 @@ fn draw_row(
                             .color(pal.text)
                             .strong(),
                     );
-                    ui.label(
-                        RichText::new(badge(p.status))
-                            .background_color(pal.badge_bg(p.status))
-                            .color(pal.badge_text)
-                            .font(small.clone()),
-                    );
-                    match p.class.kind {
-                        ChangeKind::Routine => {
-                            ui.label(
-                                RichText::new("routine update")
-                                    .font(small.clone())
-                                    .color(pal.routine),
-                            );
+                    ui.horizontal_wrapped(|ui| {
+                        ui.spacing_mut().item_spacing.x = 4.0;
+                        ui.label(
+                            RichText::new(badge(p.status))
+                                .background_color(pal.badge_bg(p.status))
+                                .color(pal.badge_text)
+                                .font(small.clone()),
+                        );
+                        let (word, color) = match p.class.kind {
+                            ChangeKind::Routine => ("routine", pal.routine),
+                            ChangeKind::Footnote => ("footnotes", pal.weak),
+                            ChangeKind::Substantive
+                                if p.status != Status::Added && p.status != Status::Removed =>
+                            {
+                                ("substantive", pal.weak)
+                            }
+                            _ => ("", pal.weak),
+                        };
+                        if !word.is_empty() {
+                            ui.label(RichText::new(word).font(small.clone()).color(color));
                         }
-                        ChangeKind::Footnote => {
-                            ui.label(
-                                RichText::new("footnotes changed")
-                                    .font(small.clone())
-                                    .color(pal.weak),
-                            );
-                        }
-                        ChangeKind::Substantive
-                            if p.status != Status::Added && p.status != Status::Removed =>
-                        {
-                            ui.label(
-                                RichText::new("substantive")
-                                    .font(small.clone())
-                                    .color(pal.weak),
-                            );
-                        }
-                        _ => {}
+                    });
+                    // The copy buttons only on the row under the pointer and the current row,
+                    // so that short rows stay short.
+                    if !show_buttons {
+                        return;
                     }
                     ui.horizontal(|ui| {
                         ui.spacing_mut().item_spacing.x = 3.0;
@@ -712,10 +832,16 @@ fn draw_row(
                 },
             );
             let mut sides = [0.0f32; 2];
-            for (k, side, x, w) in [(0, Side::Old, x_old, old_w), (1, Side::New, x_new, new_w)] {
-                let empty = side_paragraphs(c, p, side).is_empty();
+            // Inline: one column as wide as both, the redline drawn with the new side's notes.
+            let columns: Vec<(usize, Side, f32, f32)> = if inline {
+                vec![(1, Side::New, x_old, old_w + SPLIT_W + new_w)]
+            } else {
+                vec![(0, Side::Old, x_old, old_w), (1, Side::New, x_new, new_w)]
+            };
+            for (k, side, x, w) in columns {
+                let empty = !inline && side_paragraphs(c, p, side).is_empty();
                 sides[k] = column(ui, (side.label(), r), pos2(x, y), w, |ui| {
-                    if p.status == Status::Moved {
+                    if p.status == Status::Moved && (!inline || side == Side::New) {
                         let text = match side {
                             Side::Old => "⇄ moved from its old position (show)",
                             Side::New => "⇄ moved here (show old position)",
@@ -756,12 +882,19 @@ fn draw_row(
                         );
                         return;
                     }
-                    let job = side_job(c, p, side, pal, size, query, w);
-                    let mut resp = ui.add(Label::new(job).wrap());
-                    let hover: Vec<String> = [footnote_hover(c, p, side), routine_hover(p, side)]
-                        .into_iter()
-                        .flatten()
-                        .collect();
+                    let job = if inline {
+                        super::inline::inline_job(c, p, pal, size, query, w)
+                    } else {
+                        side_job(c, p, side, pal, size, query, w)
+                    };
+                    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+                    let mut resp = ui.add(Label::new(galley.clone()).wrap());
+                    paint_underlines(ui.painter(), &galley, resp.rect.min);
+                    let mut notes = vec![footnote_hover(c, p, side), routine_hover(p, side)];
+                    if inline {
+                        notes.push(routine_hover(p, Side::Old));
+                    }
+                    let hover: Vec<String> = notes.into_iter().flatten().collect();
                     if !hover.is_empty() {
                         resp = resp.on_hover_text(hover.join("\n\n"));
                     }
@@ -811,11 +944,17 @@ fn draw_row(
         ));
     }
     if is_current {
+        // The current row: a 3-point outline and a 6-point bar in the focus colour.
         shapes.push(Shape::rect_stroke(
             rect.shrink(1.0),
             CornerRadius::same(3),
-            Stroke::new(2.0, pal.focus),
+            Stroke::new(3.0, pal.focus),
             egui::StrokeKind::Inside,
+        ));
+        shapes.push(Shape::rect_filled(
+            Rect::from_min_size(rect.min + vec2(0.0, 1.0), vec2(6.0, h - 2.0)),
+            CornerRadius::same(2),
+            pal.focus,
         ));
     }
     ui.painter().set(bg_idx, Shape::Vec(shapes));

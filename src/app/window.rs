@@ -18,6 +18,32 @@ use super::state::AppState;
 use super::view::{self, ViewState};
 use crate::report::Format;
 
+/// The typed-path field that stands in for a file dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathPrompt {
+    /// What the path is for (the same request the dialog was for).
+    pub purpose: UiRequest,
+    /// The typed path(s): one, or two (old, new) for a pair.
+    pub paths: Vec<String>,
+    /// Why the last attempt failed (no such file).
+    pub error: Option<String>,
+}
+
+impl PathPrompt {
+    /// A prompt for `purpose`, empty.
+    pub fn new(purpose: UiRequest) -> Self {
+        let n = if purpose == UiRequest::PickPair { 2 } else { 1 };
+        Self {
+            purpose,
+            paths: vec![String::new(); n],
+            error: None,
+        }
+    }
+}
+
+/// One step of Ctrl+= / Ctrl+-.
+pub const ZOOM_STEP: f32 = 0.1;
+
 /// Launch modes for automation (screenshot, frame limit, scroll benchmark).
 #[derive(Debug, Clone, Default)]
 pub struct Automation {
@@ -52,8 +78,13 @@ pub struct ResdiffApp {
     pub view: ViewState,
     /// Toolbar fields.
     pub toolbar: ToolbarState,
+    /// Scrolling and focus of the change list.
+    pub change_list: super::change_list::ChangeListUi,
     /// The file choosers (native ones unless a test replaces them).
     pub dialogs: Box<dyn Dialogs>,
+    /// The typed-path fallback, open when no file dialog could be shown (or asked for from
+    /// File ▸ Open by typing a path).
+    pub path_prompt: Option<PathPrompt>,
     auto: Automation,
     frames: u64,
     ready_frames: u64,
@@ -78,7 +109,9 @@ impl ResdiffApp {
             state,
             view: ViewState::default(),
             toolbar: ToolbarState::default(),
-            dialogs: Box::new(NativeDialogs),
+            change_list: Default::default(),
+            dialogs: Box::new(NativeDialogs::default()),
+            path_prompt: None,
             auto,
             frames: 0,
             ready_frames: 0,
@@ -133,6 +166,13 @@ impl ResdiffApp {
             if i.consume_shortcut(&sc(Modifiers::NONE, Key::F9)) {
                 out.push(Command::ToggleSidePanel);
             }
+            if i.consume_shortcut(&sc(cmd, Key::L)) {
+                use super::change_list::ViewLayout;
+                out.push(Command::SetLayout(match self.state.layout {
+                    ViewLayout::SideBySide => ViewLayout::Inline,
+                    ViewLayout::Inline => ViewLayout::SideBySide,
+                }));
+            }
             if i.consume_shortcut(&sc(cmd, Key::T)) {
                 out.push(Command::ToggleTheme);
             }
@@ -151,12 +191,27 @@ impl ResdiffApp {
             if i.consume_shortcut(&sc(cmd, Key::Q)) {
                 req.push(UiRequest::Quit);
             }
-            if i.consume_shortcut(&sc(cmd, Key::Plus)) || i.consume_shortcut(&sc(cmd, Key::Equals))
+            // Ctrl+= / Ctrl+- scale the whole interface; Ctrl+0 back to 100 %.
+            let zoom = self.state.settings.zoom;
+            if i.consume_shortcut(&sc(cmd, Key::Plus))
+                || i.consume_shortcut(&sc(cmd_shift, Key::Plus))
+                || i.consume_shortcut(&sc(cmd, Key::Equals))
+                || i.consume_shortcut(&sc(cmd_shift, Key::Equals))
             {
-                out.push(Command::SetTextSize(self.state.settings.text_size + 1.0));
+                out.push(Command::SetZoom(zoom + ZOOM_STEP));
             }
             if i.consume_shortcut(&sc(cmd, Key::Minus)) {
-                out.push(Command::SetTextSize(self.state.settings.text_size - 1.0));
+                out.push(Command::SetZoom(zoom - ZOOM_STEP));
+            }
+            if i.consume_shortcut(&sc(cmd, Key::Num0)) {
+                out.push(Command::SetZoom(1.0));
+            }
+            // Escape clears the search (and leaves the search field).
+            if !self.state.search.is_empty()
+                && self.state.drop_choice.is_none()
+                && i.key_pressed(Key::Escape)
+            {
+                out.push(Command::Search(String::new()));
             }
         });
     }
@@ -274,7 +329,13 @@ impl ResdiffApp {
 
     fn handle_requests(&mut self, ui: &Ui, req: Vec<UiRequest>, out: &mut Vec<Command>) {
         for r in req {
+            let before = out.len();
+            let asked = r.clone();
+            let uses_dialog = !matches!(r, UiRequest::Quit | UiRequest::TypePath);
             match r {
+                UiRequest::TypePath => {
+                    self.path_prompt = Some(PathPrompt::new(UiRequest::PickPair))
+                }
                 UiRequest::PickFile(side) => {
                     let title = match side {
                         Side::Old => "Open the old version",
@@ -330,7 +391,121 @@ impl ResdiffApp {
                     }
                 }
             }
+            if uses_dialog
+                && out.len() == before
+                && let Some(why) = self.dialogs.unavailable()
+            {
+                self.state
+                    .notices
+                    .push(super::notice::Notice::error(format!(
+                        "The file dialog did not open: {why}. Type the path instead."
+                    )));
+                self.path_prompt = Some(PathPrompt::new(asked));
+            }
         }
+    }
+
+    /// The typed-path field: a modal with one field (two for a pair) and Open / Cancel.
+    fn path_prompt_ui(&mut self, ui: &Ui, out: &mut Vec<Command>) {
+        let Some(prompt) = &mut self.path_prompt else {
+            return;
+        };
+        let (title, action) = match &prompt.purpose {
+            UiRequest::PickFile(Side::Old) => ("Open the old version", "Open"),
+            UiRequest::PickFile(Side::New) => ("Open the new version", "Open"),
+            UiRequest::PickPair => ("Open two versions", "Open"),
+            UiRequest::Export(_) => ("Export to a file", "Export"),
+            UiRequest::PickSeries | UiRequest::PickSeriesFolder => {
+                ("Open a folder of versions", "Open")
+            }
+            UiRequest::PickCorpus => ("Choose a corpus folder", "Choose"),
+            UiRequest::Quit | UiRequest::TypePath => ("Open", "Open"),
+        };
+        let mut go = false;
+        let mut cancel = false;
+        let modal =
+            egui::Modal::new(egui::Id::unique("resdiff_path_prompt")).show(ui.ctx(), |ui| {
+                ui.set_max_width(560.0);
+                ui.heading(title);
+                ui.label("Type or paste the full path of the file.");
+                let n = prompt.paths.len();
+                for (k, text) in prompt.paths.iter_mut().enumerate() {
+                    let caption = match (n, k) {
+                        (2, 0) => "Old version:",
+                        (2, _) => "New version:",
+                        _ => "Path:",
+                    };
+                    ui.horizontal(|ui| {
+                        let l = ui.label(caption);
+                        let field = ui
+                            .add(egui::TextEdit::singleline(text).desired_width(420.0))
+                            .labelled_by(l.id);
+                        if k == 0 && !field.has_focus() && text.is_empty() && prompt.error.is_none()
+                        {
+                            field.request_focus();
+                        }
+                        if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                            go = true;
+                        }
+                    });
+                }
+                if let Some(e) = &prompt.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(action).clicked() {
+                        go = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cancel = true;
+                    }
+                });
+            });
+        if modal.should_close() {
+            cancel = true;
+        }
+        if cancel {
+            self.path_prompt = None;
+            return;
+        }
+        if !go {
+            return;
+        }
+        let paths: Vec<PathBuf> = prompt
+            .paths
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .collect();
+        let must_exist = !matches!(prompt.purpose, UiRequest::Export(_));
+        if paths.is_empty() {
+            prompt.error = Some("Type a path first.".to_owned());
+            return;
+        }
+        if must_exist && let Some(missing) = paths.iter().find(|p| !p.exists()) {
+            prompt.error = Some(format!("No such file or folder: {}", missing.display()));
+            return;
+        }
+        let cmd = match (&prompt.purpose, paths.as_slice()) {
+            (UiRequest::PickFile(Side::Old), [p, ..]) => Command::OpenOld(p.clone()),
+            (UiRequest::PickFile(Side::New), [p, ..]) => Command::OpenNew(p.clone()),
+            (UiRequest::PickPair | UiRequest::TypePath, [o, n, ..]) => {
+                Command::OpenPair(o.clone(), n.clone())
+            }
+            (UiRequest::PickPair | UiRequest::TypePath, [o]) => Command::OpenOld(o.clone()),
+            (UiRequest::Export(f), [p, ..]) => Command::Export(*f, p.clone()),
+            (UiRequest::PickSeries | UiRequest::PickSeriesFolder, _) => {
+                Command::Series(SeriesCommand::Open(paths.clone()))
+            }
+            (UiRequest::PickCorpus, [p, ..]) => Command::Series(SeriesCommand::BuildIndex {
+                corpus: p.clone(),
+                index: None,
+            }),
+            _ => return,
+        };
+        out.push(cmd);
+        self.path_prompt = None;
     }
 
     fn apply_theme(&mut self, ui: &Ui) {
@@ -357,6 +532,15 @@ impl ResdiffApp {
         }
         self.state.poll();
         self.apply_theme(ui);
+        // The whole interface scales (toolbar, panels, buttons, text); egui's own keyboard
+        // zoom is off so that one key press is one step.
+        let ctx = ui.ctx().clone();
+        if ctx.options(|o| o.zoom_with_keyboard) {
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        }
+        if (ctx.zoom_factor() - self.state.settings.zoom).abs() > 1e-3 {
+            ctx.set_zoom_factor(self.state.settings.zoom);
+        }
         let pal = Palette::for_dark_mode(ui.visuals().dark_mode);
         let mut out = Vec::new();
         let mut req = Vec::new();
@@ -370,6 +554,7 @@ impl ResdiffApp {
             self.title = title;
         }
 
+        self.state.narrow = ui.ctx().content_rect().width() < super::state::NARROW_BELOW;
         egui::Panel::top("menu_and_toolbar").show(ui, |ui| {
             panels::menu_bar(ui, &self.state, &mut out, &mut req);
             // Only what applies to the view shown: the pair's tools or the series'.
@@ -398,11 +583,13 @@ impl ResdiffApp {
             egui::CentralPanel::default().show(ui, |ui| {
                 super::series_view::central(ui, &self.state, &pal, &mut out)
             });
-        } else if self.state.settings.side_panel && self.state.comparison.is_some() {
+        } else if self.state.side_panel_open() && self.state.comparison.is_some() {
             egui::Panel::right("summary")
                 .resizable(true)
-                .default_size(300.0)
-                .show(ui, |ui| panels::side_panel(ui, &self.state, &pal, &mut out));
+                .default_size(360.0)
+                .show(ui, |ui| {
+                    panels::side_panel(ui, &self.state, &mut self.change_list, &pal, &mut out)
+                });
         }
         if !series_shown {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -473,6 +660,7 @@ impl ResdiffApp {
         } else {
             self.frames_since_question = 0;
         }
+        self.path_prompt_ui(ui, &mut out);
         self.handle_requests(ui, req, &mut out);
         for c in out {
             self.apply(c);

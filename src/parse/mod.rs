@@ -122,6 +122,9 @@ pub fn parse(text: &str) -> Resolution {
     let note_pages = prepared.note_pages;
     // The pages of each paragraph, when the layout has pages (PDF text).
     let mut para_pages: Option<Vec<(u32, u32)>> = None;
+    // In a text that is not a resolution, a digit is data, not a footnote mark: its paragraphs
+    // keep every character and get no footnote references.
+    let recognised = prepared.found_body_start;
     if prepared.found_body_start {
         res.structured = true;
         res.meta = meta::read(&prepared.head, text, &vocab);
@@ -175,7 +178,11 @@ pub fn parse(text: &str) -> Resolution {
     let mut all_refs = Vec::with_capacity(res.paragraphs.len());
     for (i, p) in res.paragraphs.iter().enumerate() {
         scanner.set_pages(para_pages.as_ref().and_then(|pp| pp.get(i).copied()));
-        let (clean, mut refs) = scanner.scan(&p.text);
+        let (clean, mut refs) = if recognised {
+            scanner.scan(&p.text)
+        } else {
+            (p.text.clone(), Vec::new())
+        };
         let mut offsets: Vec<usize> = refs.iter().map(|r| r.offset).collect();
         texts.push(text::collapse_with_offsets(&clean, &mut offsets));
         for (r, o) in refs.iter_mut().zip(offsets) {
@@ -188,7 +195,11 @@ pub fn parse(text: &str) -> Resolution {
         paragraphs: p,
         notes: &note_pages,
     });
-    let unreferenced = refs::repair(&mut texts, &mut all_refs, &known, pages);
+    let unreferenced = if recognised {
+        refs::repair(&mut texts, &mut all_refs, &known, pages)
+    } else {
+        Vec::new()
+    };
     for n in unreferenced {
         res.warnings.push(format!(
             "footnote {n} is not referenced in the text (no reference mark found for it)"
