@@ -28,8 +28,8 @@ pub struct Pair {
     /// Similarity of the two texts, 0–1 (1 for identical; 0 for added/removed).
     pub similarity: f64,
     /// Why the alignment linked a 1–1 pair whose texts share little (word similarity below
-    /// [`crate::align::SIMILARITY_FLOOR`]): its named structural evidence. `None` for every
-    /// ordinary link.
+    /// [`crate::align::SIMILARITY_FLOOR`], or below [`crate::align::MOVE_FLOOR`] for a moved
+    /// pair): its named structural evidence. `None` for every ordinary link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<crate::align::LinkReason>,
     /// Word-level diff of old text → new text.

@@ -253,3 +253,89 @@ fn mark_routine_flags_session_update_with_its_reason() {
     mark_routine(&mut ops, &ro);
     assert!(ops.iter().all(|o| !o.routine && o.routine_reason.is_none()));
 }
+
+/// The README's measured-quality rows on routine marking, over every series pair of the corpus
+/// (`series.tsv`, each consecutive pair of a series' symbols, oldest first), read from the
+/// compare JSON as `examples/routine_sweep.rs` reads it: routine ops by rule (an op with a
+/// combined reason counts once per rule; numbers and symbols in a reason read `#`) and the
+/// paragraph pairs by change kind.
+#[test]
+fn routine_ops_by_rule_over_the_series_pairs() {
+    use std::collections::BTreeMap;
+    let Some(corpus) = resdiff::corpus::dir_or_skip("routine ops over the series pairs") else {
+        return;
+    };
+    let series = std::fs::read_to_string(corpus.join("series.tsv")).unwrap();
+    let (mut doc_pairs, mut changed_ops, mut routine_ops) = (0usize, 0usize, 0usize);
+    let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for line in series.lines().skip(1) {
+        let Some((_, symbols)) = line.split_once('\t') else {
+            continue;
+        };
+        let symbols: Vec<&str> = symbols.split_whitespace().collect();
+        for w in symbols.windows(2) {
+            let c = resdiff::compare_files(
+                &resdiff::corpus::text_path(&corpus, w[0]),
+                &resdiff::corpus::text_path(&corpus, w[1]),
+            )
+            .unwrap();
+            doc_pairs += 1;
+            let json = resdiff::report::comparison_json(&c);
+            for p in json["pairs"].as_array().unwrap() {
+                *kinds
+                    .entry(p["change"].as_str().unwrap().to_string())
+                    .or_default() += 1;
+                for op in p["ops"].as_array().unwrap() {
+                    changed_ops += usize::from(op["op"] != "equal");
+                    if op["routine"] != true {
+                        continue;
+                    }
+                    routine_ops += 1;
+                    let reason = op["routine_reason"].as_str().unwrap();
+                    for part in reason.split("; ") {
+                        let rule: Vec<&str> = part
+                            .split(' ')
+                            .map(|w| match w.chars().any(|c| c.is_ascii_digit()) {
+                                true if w.ends_with(':') => "#:",
+                                true => "#",
+                                false => w,
+                            })
+                            .collect();
+                        *by_rule.entry(rule.join(" ")).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "{doc_pairs} series pairs, {changed_ops} changed runs, {routine_ops} routine: \
+         {by_rule:#?}\nparagraph pairs by change kind: {kinds:?}"
+    );
+    assert_eq!(doc_pairs, 178);
+    assert_eq!(changed_ops, 10_180);
+    assert_eq!(routine_ops, 1_349);
+    let rules: Vec<(&str, usize)> = by_rule.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(
+        rules,
+        [
+            ("# (the old document) added to the list", 162),
+            ("# (the predecessor) replaced by # (the old document)", 322),
+            ("annual event # = document gap", 6),
+            ("date: year # = document gap", 140),
+            ("report # → #: session # = document gap", 4),
+            ("session # = document gap", 533),
+            ("year # = document gap", 182),
+        ]
+    );
+    let kinds: Vec<(&str, usize)> = kinds.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("footnote", 56),
+            ("none", 5_800),
+            ("routine", 441),
+            ("substantive", 3_156)
+        ]
+    );
+}

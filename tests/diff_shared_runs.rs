@@ -217,6 +217,11 @@ fn corpus_series_pairs_never_hide_a_long_shared_run() {
             }
         }
     }
+    println!(
+        "{} series pairs, {checked} paired paragraphs, {} hidden runs",
+        pairs.len(),
+        problems.len()
+    );
     assert!(checked > 8_000, "only {checked} paired paragraphs checked");
     assert!(
         problems.is_empty(),

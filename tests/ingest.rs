@@ -662,19 +662,15 @@ fn words(text: &str) -> Vec<&str> {
 
 /// Length of the longest common subsequence of two word lists.
 fn lcs(a: &[&str], b: &[&str]) -> usize {
-    let mut prev = vec![0u32; b.len() + 1];
-    let mut cur = vec![0u32; b.len() + 1];
-    for x in a {
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                prev[j + 1].max(cur[j])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()] as usize
+    // Myers' algorithm finds a shortest edit script, whose equal runs are a longest common
+    // subsequence, in O((N + M) D): fast on near-identical texts of tens of thousands of words.
+    similar::capture_diff_slices(similar::Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Non-blank lines with surrounding spaces trimmed.
@@ -739,11 +735,12 @@ fn pdf_words_match_corpus_text_layer() {
     }
 }
 
-/// Prints the word recall for every corpus PDF (run with `--ignored --nocapture`).
+/// Every corpus PDF (23 documents, A/RES/79/1 with its 56 pages among them): the words of the
+/// corpus text layer found, in order, in our extraction (the README's measured-quality row:
+/// 99.97–100 %). Prints each document's word recall, word precision and line recall.
 #[test]
-#[ignore = "slow report over all corpus PDFs"]
-fn pdf_quality_report() {
-    let Some(corpus) = resdiff::corpus::dir_or_skip("pdf_quality_report") else {
+fn pdf_words_of_every_corpus_pdf() {
+    let Some(corpus) = resdiff::corpus::dir_or_skip("pdf_words_of_every_corpus_pdf") else {
         return;
     };
     let mut pdfs: Vec<_> = std::fs::read_dir(corpus.join("pdf"))
@@ -751,6 +748,8 @@ fn pdf_quality_report() {
         .map(|e| e.unwrap().path())
         .collect();
     pdfs.sort();
+    assert!(pdfs.len() >= 23, "{} corpus PDFs", pdfs.len());
+    let mut lowest = 1.0f64;
     for pdf in pdfs {
         let stem = pdf.file_stem().unwrap().to_string_lossy().to_string();
         let m = pdf_agreement(&corpus, &stem);
@@ -758,7 +757,10 @@ fn pdf_quality_report() {
             "{stem}\twords recall {:.4} precision {:.4}\tlines {:.4}",
             m.word_recall, m.word_precision, m.line_recall
         );
+        lowest = lowest.min(m.word_recall);
     }
+    println!("lowest word recall {lowest:.4}");
+    assert!(lowest >= 0.9997, "lowest word recall {lowest:.4}");
 }
 
 #[test]

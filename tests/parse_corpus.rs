@@ -386,10 +386,14 @@ fn corpus_invariants() {
         eprintln!("  all leads: {freq:?}");
     }
     let (pp_with, pp_total) = lead_stats.get("preambular").copied().unwrap_or_default();
+    let (op_with, op_total) = lead_stats.get("operative").copied().unwrap_or_default();
+    // The README's figures: every preambular paragraph of the corpus bodies has its lead
+    // (12,135 of 12,135 when measured), operative ones at least 15,487 (of 15,836).
     assert!(
-        pp_with * 1000 >= pp_total * 995,
+        pp_total >= 12_000 && pp_with == pp_total,
         "preambular leads {pp_with}/{pp_total}"
     );
+    assert!(op_with >= 15_487, "operative leads {op_with}/{op_total}");
     // Quality measures: floors at the measured level (regression guards). The remaining misses
     // are real-text oddities (a lead split by a comma, letter-spaced `I n v i t e s`, tables
     // kept as unstructured paragraphs, a footnote referenced from a table or heading).
@@ -1019,4 +1023,103 @@ fn fact_words_broken_in_the_text_layer() {
         pp13.text
     );
     assert_eq!(refs(&r, "PP13"), vec![7, 8]);
+    // A/RES/79/16 OP1 and A/RES/79/36 PP6 print `Non- Proliferation`: 79/16 never writes the
+    // word whole (a compound of UN usage), 79/36 writes `non-proliferation` elsewhere.
+    for (symbol, id) in [("A/RES/79/16", "OP1"), ("A/RES/79/36", "PP6")] {
+        let Some(r) = corpus_doc(symbol) else {
+            return;
+        };
+        let text = &r.paragraph(id).unwrap().text;
+        assert!(
+            text.contains("Treaty on the Non-Proliferation of Nuclear Weapons"),
+            "{symbol} {id}: {text}"
+        );
+    }
+    // Line-end hyphens after a number: A/RES/78/234 `COVID-19-` / `related Hate Speech`,
+    // A/RES/79/254 `an 18-` / `month pilot programme`; A/RES/78/173 `re- emphasizes`.
+    for (symbol, id, words) in [
+        (
+            "A/RES/78/234",
+            "PP6",
+            "Countering COVID-19-related Hate Speech",
+        ),
+        (
+            "A/RES/79/254",
+            "OP26",
+            "to initiate an 18-month pilot programme",
+        ),
+        (
+            "A/RES/78/173",
+            "OP12",
+            "in this regard re-emphasizes the resolve",
+        ),
+        (
+            "A/RES/79/219",
+            "OP4",
+            "in a well-coordinated and coherent manner",
+        ),
+    ] {
+        let Some(r) = corpus_doc(symbol) else {
+            return;
+        };
+        let text = &r.paragraph(id).unwrap().text;
+        assert!(text.contains(words), "{symbol} {id}: {text}");
+    }
+}
+
+/// A hyphen followed by a space between two words (`Non- Proliferation`, `COVID-19- related`)
+/// is a line-break artefact unless the hyphen is suspended (`medium- and long-term`,
+/// `pre- or post-`): counted over the paragraph text of every corpus document with a regex of
+/// its own, not through the parser's joining rules.
+#[test]
+fn no_hyphen_space_artefact_in_paragraph_text() {
+    let Some(dir) = resdiff::corpus::dir_or_skip("hyphen artefacts in corpus paragraphs") else {
+        return;
+    };
+    let pair = Regex::new(r"(\w+)- (\w+)").unwrap();
+    let line_end_after_number = Regex::new(r"\d-[ \t]*\n[ \t]*[A-Za-z]").unwrap();
+    let suspended = |next: &str| matches!(next, "and" | "or" | "to" | "nor");
+    let (mut raw_artefacts, mut kept_suspended, mut left) = (0, 0, Vec::new());
+    let files = resdiff::corpus::text_files(&dir).unwrap();
+    assert!(files.len() >= 600, "corpus has {} texts", files.len());
+    for f in &files {
+        let raw = std::fs::read_to_string(f).unwrap();
+        // In the raw text layer: inside a line, and at a line end after a number.
+        for line in raw.lines() {
+            raw_artefacts += pair
+                .captures_iter(line)
+                .filter(|c| !suspended(&c[2]))
+                .count();
+        }
+        raw_artefacts += line_end_after_number.find_iter(&raw).count();
+        let r = resdiff::parse::parse(&raw);
+        let name = f.file_stem().unwrap().to_string_lossy().to_string();
+        for p in &r.paragraphs {
+            for c in pair.captures_iter(&p.text) {
+                if suspended(&c[2]) {
+                    kept_suspended += 1;
+                } else {
+                    left.push(format!("{name} {}: {}", p.id, &c[0]));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "hyphen + space in {} texts: {raw_artefacts} artefacts in the raw text layer (inside a \
+         line, or a line-end hyphen after a number), {} left in paragraph text; {kept_suspended} \
+         suspended hyphens kept",
+        files.len(),
+        left.len()
+    );
+    assert!(
+        left.is_empty(),
+        "{} artefacts left:\n{}",
+        left.len(),
+        left.join("\n")
+    );
+    // Suspended hyphens stay as printed (274 in the corpus paragraphs when measured).
+    assert!(
+        kept_suspended >= 274,
+        "only {kept_suspended} suspended hyphens kept"
+    );
 }

@@ -63,9 +63,10 @@ impl Status {
 }
 
 /// Why a 1–1 link whose texts share little (word similarity below
-/// [`crate::align::SIMILARITY_FLOOR`]) is nevertheless a link: the structural evidence the aligner
-/// found. A weak link without one of these is never made; both sides are reported removed and
-/// added instead.
+/// [`crate::align::SIMILARITY_FLOOR`], or below [`crate::align::MOVE_FLOOR`] for a moved link) is
+/// nevertheless a link: the structural evidence the aligner found. A weak link without one of
+/// these (a moved one without a [textual](LinkReason::is_textual) one) is never made; both sides
+/// are reported removed and added instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkReason {
@@ -92,6 +93,20 @@ pub enum LinkReason {
 }
 
 impl LinkReason {
+    /// Whether the reason is found in the two texts themselves (one names the other, both name
+    /// the same paragraph of an instrument, both recall the same instrument, both hold the same
+    /// unique phrase), not in their neighbourhood or lead phrase. Only such a reason keeps a
+    /// moved link below [`crate::align::MOVE_FLOOR`].
+    pub fn is_textual(self) -> bool {
+        match self {
+            LinkReason::SameInstrument
+            | LinkReason::SameParagraphReference
+            | LinkReason::NamesItsPredecessor
+            | LinkReason::SharedUniquePhrase => true,
+            LinkReason::SameSlot | LinkReason::UniqueLead => false,
+        }
+    }
+
     /// Lower-case name as used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -124,7 +139,8 @@ pub struct Link {
     /// 1 for exact normalised matches, 0 for added/removed).
     pub score: f64,
     /// The structural evidence of a 1–1 modified or moved link whose word similarity is below
-    /// [`crate::align::SIMILARITY_FLOOR`]; `None` for every other link.
+    /// [`crate::align::SIMILARITY_FLOOR`], or of a moved link below [`crate::align::MOVE_FLOOR`]
+    /// (then always [textual](LinkReason::is_textual)); `None` for every other link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<LinkReason>,
 }

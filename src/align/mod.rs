@@ -63,7 +63,10 @@
 //!    of a lead); otherwise both sides are reported removed and added (module `evidence`).
 //! 9. **Moves.** Links are ordered by new position; the longest strictly increasing subsequence of
 //!    their old positions (patience sorting, O(P log P)) is the in-order run; 1–1 links outside it
-//!    are *moved*. Inside it, identical text is *unchanged* (or *renumbered* when the printed
+//!    are *moved*. A moved link whose word similarity is below [`MOVE_FLOOR`] (0.4) is kept only
+//!    with a reason found in the texts themselves ([`LinkReason::is_textual`]: one names the
+//!    other, the same instrument recalled, a unique shared phrase), else both sides are removed
+//!    and added and the run is taken again. Inside it, identical text is *unchanged* (or *renumbered* when the printed
 //!    number differs: `OP17` → `OP19`, `OP5(a)` → `OP6(a)`, a heading `II` → `III`), any other
 //!    difference *modified*. Headings are linked only with headings; a preambular paragraph may be
 //!    linked with an operative one and back.
@@ -85,7 +88,7 @@ mod matcher;
 mod split;
 
 pub use alignment::{Alignment, Link, LinkReason, Status};
-pub use evidence::SIMILARITY_FLOOR;
+pub use evidence::{MOVE_FLOOR, SIMILARITY_FLOOR};
 
 use crate::model::{Paragraph, ParagraphKind, Resolution};
 use features::Features;
@@ -219,7 +222,7 @@ struct Matched {
     diffs: Vec<evidence::KeptDiff>,
 }
 
-/// Passes 1–8 of the module documentation, in the orientation given.
+/// Passes 1–9 of the module documentation, in the orientation given.
 fn match_groups(
     old_p: &[Paragraph],
     new_p: &[Paragraph],
@@ -326,7 +329,7 @@ fn match_groups(
     );
 
     // No link without evidence: weak 1–1 links need a structural reason.
-    let (groups, keep, diffs) = {
+    let (groups, keep, mut diffs) = {
         let mut ctx = evidence::Context::new(
             old_p,
             new_p,
@@ -336,13 +339,55 @@ fn match_groups(
             &group_of_new,
             (&m.old_subjects, &m.new_subjects),
         );
-        ctx.symbols = symbols;
+        ctx.symbols = symbols.clone();
         evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n))
     };
+    let mut groups = regroup(groups, &keep, &mut group_of_old, &mut group_of_new);
+    // Pass 9: the in-order run; moved links below the move floor need a textual reason. Taking
+    // a moved link out leaves the run as long as it was, so this settles in one or two rounds.
+    let mut kept = in_order(&groups);
+    loop {
+        let moved: Vec<bool> = kept.iter().map(|k| !k).collect();
+        let keep = {
+            let mut ctx = evidence::Context::new(
+                old_p,
+                new_p,
+                &m.old_leads,
+                &m.new_leads,
+                &group_of_old,
+                &group_of_new,
+                (&m.old_subjects, &m.new_subjects),
+            );
+            ctx.symbols = symbols.clone();
+            evidence::vet_moves(&mut groups, &moved, &mut ctx, &mut diffs)
+        };
+        if keep.iter().all(|&k| k) {
+            break;
+        }
+        groups = regroup(groups, &keep, &mut group_of_old, &mut group_of_new);
+        kept = in_order(&groups);
+    }
+    Matched {
+        groups,
+        group_of_old,
+        group_of_new,
+        kept,
+        warnings: std::mem::take(&mut m.warnings),
+        diffs,
+    }
+}
+
+/// The groups marked in `keep`, with the paragraph → group maps rebuilt for them.
+fn regroup(
+    groups: Vec<Group>,
+    keep: &[bool],
+    group_of_old: &mut [Option<usize>],
+    group_of_new: &mut [Option<usize>],
+) -> Vec<Group> {
     let mut kept_groups = Vec::with_capacity(groups.len());
     group_of_old.iter_mut().for_each(|g| *g = None);
     group_of_new.iter_mut().for_each(|g| *g = None);
-    for (g, k) in groups.into_iter().zip(keep) {
+    for (g, &k) in groups.into_iter().zip(keep) {
         if !k {
             continue;
         }
@@ -358,9 +403,12 @@ fn match_groups(
         }
         kept_groups.push(g);
     }
-    let groups = kept_groups;
+    kept_groups
+}
 
-    // Pass 8: the longest in-order run over the groups ordered by their first new paragraph.
+/// Which groups are in the longest in-order run (the rest are moved): the longest increasing
+/// subsequence of their first old paragraphs, over the groups ordered by their first new one.
+fn in_order(groups: &[Group]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_unstable_by_key(|&g| groups.get(g).and_then(|gr| gr.new.first().copied()));
     let keys: Vec<usize> = order
@@ -378,14 +426,7 @@ fn match_groups(
             *slot = k;
         }
     }
-    Matched {
-        groups,
-        group_of_old,
-        group_of_new,
-        kept,
-        warnings: std::mem::take(&mut m.warnings),
-        diffs,
-    }
+    kept
 }
 
 /// Statuses, moves and display order.

@@ -1,7 +1,7 @@
 //! Small text helpers shared by the parser stages: line joining with the hyphen rule, whitespace
 //! collapsing, and a vocabulary of the words a document attests.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The words a document attests, consulted to decide whether a line-end hyphen is a real one.
 ///
@@ -12,6 +12,8 @@ use std::collections::HashMap;
 pub struct Vocabulary<'a> {
     text: &'a str,
     words: std::cell::OnceCell<HashMap<&'a str, usize>>,
+    /// The same words lower-cased, built only when a case-blind lookup is asked for.
+    folded: std::cell::OnceCell<HashSet<String>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -20,6 +22,7 @@ impl<'a> Vocabulary<'a> {
         Self {
             text,
             words: std::cell::OnceCell::new(),
+            folded: std::cell::OnceCell::new(),
         }
     }
 
@@ -49,6 +52,13 @@ impl<'a> Vocabulary<'a> {
     /// Whether `w` occurs as a word (also with its first letter in the other case).
     fn has(&self, w: &str) -> bool {
         self.count(w) > 0
+    }
+
+    /// Whether `w` occurs as a word in any case (`non-proliferation` for `Non-Proliferation`).
+    fn has_folded(&self, w: &str) -> bool {
+        self.folded
+            .get_or_init(|| self.words().keys().map(|k| k.to_lowercase()).collect())
+            .contains(&w.to_lowercase())
     }
 
     /// How often `w` occurs as a word (also with its first letter in the other case).
@@ -89,21 +99,50 @@ pub enum HyphenJoin {
 /// hyphens):
 /// 1. the second part is a conjunction (`and`, `or`, `nor`, `to`) → suspended hyphen, kept with
 ///    its space (`low- and middle-income`);
-/// 2. the hyphenated form occurs elsewhere in the document → keep;
-/// 3. the closed form occurs elsewhere in the document (and the hyphenated one does not) → the
+/// 2. the first part ends with a digit → keep (`COVID-19-related`, `18-month`,
+///    `WT/MIN(15)/48-WT/L/982`: a hyphen after a number never breaks a word);
+/// 3. the hyphenated form occurs elsewhere in the document → keep;
+/// 4. the closed form occurs elsewhere in the document (and the hyphenated one does not) → the
 ///    hyphen was a line-break artefact → drop;
-/// 4. otherwise keep (`multi-stakeholder`, `South-South`, `people-centred`, `non-binding`).
+/// 5. otherwise keep (`multi-stakeholder`, `South-South`, `people-centred`, `non-binding`).
+///
+/// [`attested_compound`] says whether a kept hyphen is also attested (rules 2 and 3, the
+/// hyphenated form in the document in another case, or a compound of UN usage).
 pub fn hyphen_join(first: &str, second: &str, vocab: &Vocabulary) -> HyphenJoin {
     if matches!(second, "and" | "or" | "nor" | "to") {
         return HyphenJoin::KeepSpaced;
     }
-    if first.is_empty() || second.is_empty() || vocab.has(&format!("{first}-{second}")) {
+    if first.is_empty()
+        || second.is_empty()
+        || first.ends_with(|c: char| c.is_ascii_digit())
+        || vocab.has(&format!("{first}-{second}"))
+    {
         return HyphenJoin::Keep;
     }
     if vocab.has(&format!("{first}{second}")) {
         return HyphenJoin::Drop;
     }
     HyphenJoin::Keep
+}
+
+/// Whether `first-second` is a hyphenated word the reader can vouch for: the first part ends with
+/// a digit (`COVID-19-related`), or the hyphenated form is one of the document's own words (in
+/// any case: `non-proliferation` vouches for `Non-Proliferation`), or a compound of UN usage
+/// ([`crate::vocab::HYPHENATED_COMPOUNDS`]). A hyphen followed by a space inside a line
+/// (`Non- Proliferation`) is closed up only when it is.
+pub fn attested_compound(first: &str, second: &str, vocab: &Vocabulary) -> bool {
+    if first.is_empty() || second.is_empty() {
+        return false;
+    }
+    if first.ends_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let hyphenated = format!("{first}-{second}");
+    vocab.has(&hyphenated)
+        || vocab.has_folded(&hyphenated)
+        || crate::vocab::HYPHENATED_COMPOUNDS
+            .binary_search(&hyphenated.to_lowercase().as_str())
+            .is_ok()
 }
 
 /// True when the line-end hyphen between `first` and `second` is kept (see [`hyphen_join`]).
@@ -144,7 +183,8 @@ pub fn join_lines_raw<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String 
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '-')
                 .collect();
-            let first_is_word = first.chars().last().is_some_and(char::is_alphabetic);
+            // A word, or a number (`COVID-19-` / `related`, `18-` / `month`).
+            let first_is_word = first.chars().last().is_some_and(char::is_alphanumeric);
             if first_is_word && second.chars().next().is_some_and(char::is_alphanumeric) {
                 match hyphen_join(&first, &second, vocab) {
                     HyphenJoin::Drop => {
@@ -174,8 +214,9 @@ pub fn join_lines_raw<S: AsRef<str>>(lines: &[S], vocab: &Vocabulary) -> String 
 /// Repair words the text layer broke inside a line, in a paragraph text whose footnote
 /// references sit at `offsets` (moved with the edits):
 /// - `Non- Proliferation`, `self- determination`: a hyphen followed by a space is closed up when
-///   the document writes the hyphenated word elsewhere (`Non-Proliferation`), or dropped when it
-///   writes the closed word; a suspended hyphen (`low- and`) and anything else is kept;
+///   the hyphenated word is attested ([`attested_compound`]: the document writes it elsewhere,
+///   in any case, or it is a compound of UN usage), or dropped when the document writes the
+///   closed word; a suspended hyphen (`low- and`) and anything else is kept;
 /// - `2022– 2025`: a range with a space after its dash only is closed up;
 /// - `a nd` (a footnote mark printed inside `and`): two pieces around a reference mark are joined
 ///   when the joined word occurs in the document and one of the pieces occurs nowhere else.
@@ -203,7 +244,7 @@ pub fn rejoin_split_words(text: &mut String, offsets: &mut [usize], vocab: &Voca
             continue;
         }
         let cut = match hyphen_join(first, second, vocab) {
-            HyphenJoin::Keep if vocab.has(&format!("{first}-{second}")) => k + 1..k + 2,
+            HyphenJoin::Keep if attested_compound(first, second, vocab) => k + 1..k + 2,
             HyphenJoin::Drop => k..k + 2,
             _ => continue,
         };
@@ -352,6 +393,8 @@ mod tests {
         assert!(keep_hyphen("multi", "stakeholder", &v));
         assert!(keep_hyphen("gender", "responsive", &v));
         assert_eq!(hyphen_join("low", "and", &v), HyphenJoin::KeepSpaced);
+        assert_eq!(hyphen_join("COVID-19", "related", &v), HyphenJoin::Keep);
+        assert_eq!(hyphen_join("COVID-19", "and", &v), HyphenJoin::KeepSpaced);
         assert_eq!(
             join_lines(
                 &[
@@ -364,5 +407,71 @@ mod tests {
             ),
             "a multi-stakeholder and Governments x, low- and middle-income"
         );
+        // A hyphen after a number is kept without a space.
+        assert_eq!(
+            join_lines(
+                &[
+                    "Countering COVID-19-",
+                    "related Hate Speech, an 18-",
+                    "month"
+                ],
+                &v
+            ),
+            "Countering COVID-19-related Hate Speech, an 18-month"
+        );
+    }
+
+    #[test]
+    fn hyphen_and_space_closed_up_only_when_attested() {
+        let rejoin = |text: &str, doc: &str| {
+            let v = Vocabulary::from_text(doc);
+            let mut t = text.to_string();
+            let mut offsets = [t.len()];
+            rejoin_split_words(&mut t, &mut offsets, &v);
+            assert_eq!(offsets[0], t.len(), "{text}");
+            t
+        };
+        // The document's own word, in another case.
+        assert_eq!(
+            rejoin(
+                "the Treaty on the Non- Proliferation",
+                "non-proliferation efforts"
+            ),
+            "the Treaty on the Non-Proliferation"
+        );
+        // Not in the document: a compound of UN usage.
+        assert_eq!(
+            rejoin("including non- governmental organizations", "nothing"),
+            "including non-governmental organizations"
+        );
+        assert_eq!(
+            rejoin("in this regard re- emphasizes", ""),
+            "in this regard re-emphasizes"
+        );
+        // The closed form in the document wins.
+        assert_eq!(
+            rejoin(
+                "including non- governmental organizations",
+                "nongovernmental"
+            ),
+            "including nongovernmental organizations"
+        );
+        // Suspended hyphens and unattested words are kept as printed.
+        assert_eq!(rejoin("pre- and post-session", ""), "pre- and post-session");
+        assert_eq!(rejoin("medium- and long-term", ""), "medium- and long-term");
+        assert_eq!(
+            rejoin("the quasi- judicial body", ""),
+            "the quasi- judicial body"
+        );
+    }
+
+    #[test]
+    fn compound_list_is_sorted_lower_case_and_hyphenated() {
+        let list = crate::vocab::HYPHENATED_COMPOUNDS;
+        assert!(list.windows(2).all(|w| w[0] < w[1]));
+        assert!(list.iter().all(|w| w.matches('-').count() == 1
+            && !w.starts_with('-')
+            && !w.ends_with('-')
+            && w.chars().all(|c| c == '-' || c.is_ascii_lowercase())));
     }
 }
