@@ -141,7 +141,7 @@ fn launch_overrides_show_the_change_list_view_order_and_theme_and_are_not_saved(
     let line = h.state().open_description(egui::vec2(1380.0, 860.0));
     assert_eq!(
         line,
-        "side panel changes (consequence), view inline, order consequence, 1380×860"
+        "side panel changes, view inline, order consequence, 1380×860"
     );
     // The user's remembered theme and panel setting are what is saved.
     let saved = h.state().settings_to_save();
@@ -171,6 +171,14 @@ fn launch_overrides_show_the_change_list_view_order_and_theme_and_are_not_saved(
     });
     h.run_steps(4);
     h.get_by_label("Documents");
+    h.state_mut()
+        .apply(Command::SetChangeKind(KindFilter::LeadPhrases));
+    h.state_mut().apply(Command::SetSideTab(SideTab::Changes));
+    assert!(
+        h.state()
+            .open_description(egui::vec2(1380.0, 860.0))
+            .starts_with("side panel changes (lead-phrase changes), view side-by-side")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

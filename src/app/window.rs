@@ -193,23 +193,19 @@ impl ResdiffApp {
         s
     }
 
-    /// What is open, for the scroll benchmark's line: `side panel changes (document order),
-    /// view side-by-side, 1380×860`.
+    /// What is open, for the scroll benchmark's line: `side panel changes, view side-by-side,
+    /// order document, 1380×860`.
     pub fn open_description(&self, size: egui::Vec2) -> String {
-        use super::change_list::SideTab;
+        use super::change_list::{KindFilter, SideTab};
         let panel = if !self.state.side_panel_open() {
             "side panel closed".to_owned()
         } else {
             match self.state.side_tab {
-                SideTab::Changes => format!(
-                    "side panel changes ({}{})",
-                    self.state.change_order.as_str(),
-                    if self.state.change_kind == super::change_list::KindFilter::All {
-                        String::new()
-                    } else {
-                        format!(", {}", self.state.change_kind.label().to_lowercase())
-                    }
+                SideTab::Changes if self.state.change_kind != KindFilter::All => format!(
+                    "side panel changes ({})",
+                    self.state.change_kind.label().to_lowercase()
                 ),
+                SideTab::Changes => "side panel changes".to_owned(),
                 SideTab::Summary => "side panel summary".to_owned(),
             }
         };
