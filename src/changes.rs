@@ -17,7 +17,10 @@
 //!   lead-phrase reversal, then a weakening; a changed number, date or deadline (any digit, month
 //!   or number word in a changed non-routine run); a reference to another document added or
 //!   removed; a new or removed preambular paragraph; a stronger or otherwise changed lead
-//!   phrase; a split or merge; changed footnotes; a move; other wording.
+//!   phrase; a split or merge; changed footnotes; a move; other wording. A one-line label names
+//!   every type, the main kind first and a lead-phrase change next
+//!   ([`Change::display_types`]), and the excerpt opens with the changed lead phrase, so that a
+//!   lead-phrase change is never hidden behind a more consequential kind.
 //! - The triage order ([`triage_order`]) puts operative paragraphs before annexes, annexes
 //!   before the preamble, then ranks by kind, then keeps document order; routine changes come
 //!   last.
@@ -155,8 +158,10 @@ pub struct Change {
     pub types: Vec<ChangeType>,
     /// Where the paragraph stands (the new one, else the old one).
     pub section: Section,
-    /// A one-line excerpt of what changed: the deleted and inserted words (`“sixty-sixth” →
-    /// “sixty-seventh”`), the lead phrases, or the start of an added or removed paragraph.
+    /// A one-line excerpt of what changed: the lead phrases when they changed, then the deleted
+    /// and inserted words (`“sixty-sixth” → “sixty-seventh”`) — for a change of numbers or
+    /// references the words that hold them first, cut around them — or the start of an added or
+    /// removed paragraph.
     pub excerpt: String,
 }
 
@@ -174,6 +179,36 @@ impl Change {
     /// Whether the lead phrase changed.
     pub fn has_lead(&self) -> bool {
         self.types.iter().any(|t| t.is_lead())
+    }
+
+    /// The types in the order a one-line label names them: the main kind first, then a
+    /// lead-phrase change (so that a paragraph whose numbers changed too never hides that its
+    /// lead phrase did), then the others by consequence.
+    pub fn display_types(&self) -> Vec<ChangeType> {
+        let mut out = vec![self.kind];
+        out.extend(
+            self.types
+                .iter()
+                .copied()
+                .filter(|t| t.is_lead() && *t != self.kind),
+        );
+        out.extend(
+            self.types
+                .iter()
+                .copied()
+                .filter(|t| !t.is_lead() && *t != self.kind),
+        );
+        out
+    }
+
+    /// Every type's label, in [`Self::display_types`] order: `numbers or dates, lead phrase
+    /// changed, wording`.
+    pub fn kinds_label(&self) -> String {
+        self.display_types()
+            .iter()
+            .map(|t| t.label())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -287,13 +322,14 @@ fn change_of(c: &Comparison, i: usize, p: &Pair) -> Option<Change> {
     types.sort();
     types.dedup();
     let kind = types[0];
+    let excerpt = excerpt(p, &olds, &news, &types);
     Some(Change {
         pair: i,
         ids: ids(&olds, &news),
         kind,
         types,
         section,
-        excerpt: excerpt(p, &olds, &news, kind),
+        excerpt,
     })
 }
 
@@ -379,7 +415,55 @@ fn shorten(text: &str, max: usize) -> String {
     s
 }
 
-fn excerpt(p: &Pair, olds: &[&Paragraph], news: &[&Paragraph], kind: ChangeType) -> String {
+/// Cut `text` (whitespace collapsed) to about `max` characters around its first word that
+/// `focus` accepts: a few words before it, `…` where something was left out. Without such a
+/// word, the start.
+fn shorten_around(text: &str, max: usize, focus: &dyn Fn(&str) -> bool) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let flat = words.join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let Some(at) = words.iter().position(|w| focus(w)) else {
+        return shorten(text, max);
+    };
+    let start = at.saturating_sub(3);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut taken = 0;
+    for w in &words[start..] {
+        let len = w.chars().count() + usize::from(taken > 0);
+        if out.chars().count() + len > max.saturating_sub(1) && taken > 0 {
+            break;
+        }
+        if taken > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        taken += 1;
+    }
+    if start + taken < words.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Drop the leading words of `text` that begin `lead` (the lead phrase, shown on its own): all
+/// of them, or as many as the run holds (`Taking` of `Taking note`); `None` when the run does not
+/// start with the lead phrase.
+fn strip_lead(text: &str, lead: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let n = words
+        .iter()
+        .zip(lead.split_whitespace())
+        .take_while(|(w, l)| w.eq_ignore_ascii_case(l))
+        .count();
+    (n > 0).then(|| words[n..].join(" "))
+}
+
+fn excerpt(p: &Pair, olds: &[&Paragraph], news: &[&Paragraph], types: &[ChangeType]) -> String {
     let text = |ps: &[&Paragraph]| {
         ps.iter()
             .map(|p| p.text.as_str())
@@ -391,27 +475,19 @@ fn excerpt(p: &Pair, olds: &[&Paragraph], news: &[&Paragraph], kind: ChangeType)
         Status::Removed => return shorten(&text(olds), EXCERPT_CHARS),
         _ => {}
     }
+    let kind = types.first().copied().unwrap_or(ChangeType::Wording);
     let mut parts: Vec<String> = Vec::new();
-    if kind.is_lead()
-        && let Some(lc) = &p.class.lead_change
-    {
+    // A changed lead phrase is always shown, first (whatever the main kind).
+    let lead = p.class.lead_change.as_ref();
+    if let Some(lc) = lead {
         parts.push(format!("“{}” → “{}”", lc.old, lc.new));
     }
-    // The changed runs: routine ones only when nothing else changed.
+    // The changed runs, as (deleted, inserted) groups: routine ones only when nothing else
+    // changed.
     let routine = kind == ChangeType::Routine;
+    let mut groups: Vec<(String, String)> = Vec::new();
     let mut del = String::new();
     let mut ins = String::new();
-    let flush = |del: &mut String, ins: &mut String, parts: &mut Vec<String>| {
-        let (d, i) = (shorten(del, 60), shorten(ins, 60));
-        match (d.is_empty(), i.is_empty()) {
-            (true, true) => {}
-            (false, true) => parts.push(format!("−“{d}”")),
-            (true, false) => parts.push(format!("+“{i}”")),
-            (false, false) => parts.push(format!("“{d}” → “{i}”")),
-        }
-        del.clear();
-        ins.clear();
-    };
     for o in &p.ops {
         let wanted = o.routine == routine;
         match o.op {
@@ -421,10 +497,58 @@ fn excerpt(p: &Pair, olds: &[&Paragraph], news: &[&Paragraph], kind: ChangeType)
                 del.push_str(&o.text);
                 ins.push_str(&o.text);
             }
-            _ => flush(&mut del, &mut ins, &mut parts),
+            _ => {
+                if !del.trim().is_empty() || !ins.trim().is_empty() {
+                    groups.push((std::mem::take(&mut del), std::mem::take(&mut ins)));
+                }
+                del.clear();
+                ins.clear();
+            }
         }
     }
-    flush(&mut del, &mut ins, &mut parts);
+    if !del.trim().is_empty() || !ins.trim().is_empty() {
+        groups.push((del, ins));
+    }
+    // The lead phrase is already shown: not again at the start of the first group.
+    if let (Some(lc), Some(first)) = (lead, groups.first_mut()) {
+        if let Some(rest) = strip_lead(&first.0, &lc.old) {
+            first.0 = rest;
+        }
+        if let Some(rest) = strip_lead(&first.1, &lc.new) {
+            first.1 = rest;
+        }
+        if first.0.trim().is_empty() && first.1.trim().is_empty() {
+            groups.remove(0);
+        }
+    }
+    // Numbers and references: the groups that hold them first, each cut around them, so that
+    // the row shows the changed figure or symbol, not the words before it.
+    let refs: Vec<&str> = p
+        .class
+        .references_added
+        .iter()
+        .chain(&p.class.references_removed)
+        .filter_map(|r| r.split_whitespace().next())
+        .collect();
+    let is_ref = |w: &str| refs.iter().any(|r| w.contains(r));
+    let focus: &dyn Fn(&str) -> bool = match kind {
+        ChangeType::Numbers => &is_number_word,
+        ChangeType::References => &is_ref,
+        _ => &|_: &str| false,
+    };
+    let holds = |g: &(String, String)| {
+        g.0.split_whitespace().any(focus) || g.1.split_whitespace().any(focus)
+    };
+    groups.sort_by_key(|g| !holds(g));
+    for (d, i) in &groups {
+        let (d, i) = (shorten_around(d, 60, focus), shorten_around(i, 60, focus));
+        match (d.is_empty(), i.is_empty()) {
+            (true, true) => {}
+            (false, true) => parts.push(format!("−“{d}”")),
+            (true, false) => parts.push(format!("+“{i}”")),
+            (false, false) => parts.push(format!("“{d}” → “{i}”")),
+        }
+    }
     if parts.is_empty() {
         for f in &p.class.footnotes {
             parts.push(match f {
@@ -451,6 +575,74 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
         crate::compare_files(&dir.join("A_RES_65_141.txt"), &dir.join("A_RES_66_184.txt"))
             .expect("sample pair loads")
+    }
+
+    #[test]
+    fn shortening_around_a_figure_keeps_it_and_marks_the_cuts() {
+        let text = "that the thirty-fourth Meeting of States Parties to the Convention \
+                    commemorated the anniversary on 16 November 2024 in New York, and recognizing";
+        let cut = shorten_around(text, 60, &is_number_word);
+        // The first number word is `thirty-fourth`, three words in: nothing cut before it.
+        assert!(cut.starts_with("that the thirty-fourth"), "{cut}");
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!(cut.chars().count() <= 60, "{cut}");
+        let later = "Welcomes the work of the many partners in the region and beyond, and the \
+                     report A/79/68 of the Secretary-General";
+        let cut = shorten_around(later, 40, &|w: &str| w.contains("79/68"));
+        assert!(cut.starts_with('…') && cut.contains("A/79/68"), "{cut}");
+        // Short texts and texts without the word stay as they were (cut at the end).
+        assert_eq!(
+            shorten_around("sixty-sixth", 60, &is_number_word),
+            "sixty-sixth"
+        );
+        assert!(shorten_around(later, 40, &|_: &str| false).starts_with("Welcomes"));
+    }
+
+    #[test]
+    fn the_lead_phrase_is_taken_off_the_front_only() {
+        assert_eq!(
+            strip_lead(
+                "Noting with satisfaction that 16 November",
+                "Noting with satisfaction"
+            ),
+            Some("that 16 November".to_owned())
+        );
+        assert_eq!(
+            strip_lead("Recognizing", "Recognizing"),
+            Some(String::new())
+        );
+        assert_eq!(strip_lead("Taking", "Taking note"), Some(String::new()));
+        assert_eq!(strip_lead("Also recognizing", "Recognizing"), None);
+    }
+
+    #[test]
+    fn display_types_name_a_lead_change_right_after_the_main_kind() {
+        let ch = Change {
+            pair: 0,
+            ids: "PP4".to_owned(),
+            kind: ChangeType::Numbers,
+            types: vec![
+                ChangeType::Numbers,
+                ChangeType::References,
+                ChangeType::LeadChanged,
+                ChangeType::Wording,
+            ],
+            section: Section::Preambular,
+            excerpt: String::new(),
+        };
+        assert_eq!(
+            ch.display_types(),
+            vec![
+                ChangeType::Numbers,
+                ChangeType::LeadChanged,
+                ChangeType::References,
+                ChangeType::Wording
+            ]
+        );
+        assert_eq!(
+            ch.kinds_label(),
+            "numbers or dates, lead phrase changed, references, wording"
+        );
     }
 
     #[test]

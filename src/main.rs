@@ -43,6 +43,57 @@ struct Cli {
     /// Open the window at this inner size (e.g. 1000x700) instead of the remembered one.
     #[arg(long, value_name = "WxH", value_parser = parse_window_size)]
     window_size: Option<(f32, f32)>,
+    /// Open the side panel on the change list or the summary, or keep it closed (instead of the
+    /// remembered setting, which is kept).
+    #[arg(long, value_enum, value_name = "PANEL")]
+    side_panel: Option<SidePanelArg>,
+    /// Show the comparison side by side or as one inline redline column.
+    #[arg(long, value_enum, value_name = "VIEW")]
+    view: Option<ViewArg>,
+    /// Order the change list (and F7) as the document or most consequential first.
+    #[arg(long, value_enum, value_name = "ORDER")]
+    order: Option<OrderArg>,
+    /// Light or dark theme (instead of the remembered one, which is kept).
+    #[arg(long, value_enum, value_name = "THEME")]
+    theme: Option<ThemeArg>,
+}
+
+/// `--side-panel`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SidePanelArg {
+    /// The change list.
+    Changes,
+    /// Documents, counts, renumbering, lead phrases, references.
+    Summary,
+    /// No side panel.
+    Closed,
+}
+
+/// `--view`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ViewArg {
+    /// Old and new in two columns.
+    SideBySide,
+    /// One column: deletions struck, insertions underlined.
+    Inline,
+}
+
+/// `--order`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OrderArg {
+    /// As the paragraphs stand in the new document.
+    Document,
+    /// Most consequential first, routine updates last.
+    Consequence,
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
 }
 
 /// `1380x860` → (1380, 860); at least the window's minimum of 640x400, at most 10000 a side.
@@ -347,6 +398,10 @@ fn main() -> ExitCode {
             quit_after_frames: cli.quit_after_frames,
             scroll_bench_frames: cli.scroll_bench,
             window_size: cli.window_size,
+            side_panel: cli.side_panel,
+            view: cli.view,
+            order: cli.order,
+            theme: cli.theme,
         }),
     };
     match result {
@@ -670,17 +725,47 @@ struct GuiArgs {
     quit_after_frames: Option<u64>,
     scroll_bench_frames: Option<u64>,
     window_size: Option<(f32, f32)>,
+    side_panel: Option<SidePanelArg>,
+    view: Option<ViewArg>,
+    order: Option<OrderArg>,
+    theme: Option<ThemeArg>,
 }
 
 #[cfg(feature = "gui")]
 fn run_gui(args: GuiArgs) -> anyhow::Result<()> {
+    let view = launch_view(&args);
     resdiff::app::run(resdiff::app::LaunchOptions {
         files: args.files,
         screenshot: args.screenshot,
         quit_after_frames: args.quit_after_frames,
         scroll_bench_frames: args.scroll_bench_frames,
         window_size: args.window_size,
+        view,
     })
+}
+
+#[cfg(feature = "gui")]
+fn launch_view(args: &GuiArgs) -> resdiff::app::LaunchView {
+    use resdiff::app::{ChangeOrder, PanelChoice, ThemePref, ViewLayout};
+    resdiff::app::LaunchView {
+        side_panel: args.side_panel.map(|p| match p {
+            SidePanelArg::Changes => PanelChoice::Changes,
+            SidePanelArg::Summary => PanelChoice::Summary,
+            SidePanelArg::Closed => PanelChoice::Closed,
+        }),
+        layout: args.view.map(|v| match v {
+            ViewArg::SideBySide => ViewLayout::SideBySide,
+            ViewArg::Inline => ViewLayout::Inline,
+        }),
+        order: args.order.map(|o| match o {
+            OrderArg::Document => ChangeOrder::Document,
+            OrderArg::Consequence => ChangeOrder::Consequence,
+        }),
+        theme: args.theme.map(|t| match t {
+            ThemeArg::Light => ThemePref::Light,
+            ThemeArg::Dark => ThemePref::Dark,
+        }),
+    }
 }
 
 #[cfg(not(feature = "gui"))]
@@ -692,7 +777,50 @@ fn run_gui(_args: GuiArgs) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_window_size;
+    use super::{Cli, OrderArg, SidePanelArg, ThemeArg, ViewArg, parse_window_size};
+    use clap::Parser;
+
+    #[test]
+    fn launch_view_flags_are_parsed() {
+        let cli = Cli::try_parse_from([
+            "resdiff",
+            "a.txt",
+            "b.txt",
+            "--side-panel",
+            "changes",
+            "--view",
+            "inline",
+            "--order",
+            "consequence",
+            "--theme",
+            "dark",
+            "--scroll-bench",
+            "600",
+        ])
+        .unwrap();
+        assert!(matches!(cli.side_panel, Some(SidePanelArg::Changes)));
+        assert!(matches!(cli.view, Some(ViewArg::Inline)));
+        assert!(matches!(cli.order, Some(OrderArg::Consequence)));
+        assert!(matches!(cli.theme, Some(ThemeArg::Dark)));
+        assert_eq!(cli.scroll_bench, Some(600));
+        let cli = Cli::try_parse_from([
+            "resdiff",
+            "--side-panel",
+            "closed",
+            "--view",
+            "side-by-side",
+        ])
+        .unwrap();
+        assert!(matches!(cli.side_panel, Some(SidePanelArg::Closed)));
+        assert!(matches!(cli.view, Some(ViewArg::SideBySide)));
+        for bad in [
+            ["resdiff", "--side-panel", "open"],
+            ["resdiff", "--view", "redline"],
+            ["resdiff", "--theme", "system"],
+        ] {
+            assert!(Cli::try_parse_from(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn window_size_is_parsed_and_bounded() {

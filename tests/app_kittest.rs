@@ -7,11 +7,10 @@ use std::time::Duration;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use resdiff::app::{
-    AppState, Automation, Command, Dialogs, Filter, ResdiffApp, Row, Settings, Side, ThemePref,
-    id_label, side_ids,
+    AppState, Automation, Command, DialogAnswer, DialogAsk, DialogWait, Dialogs, Filter,
+    ResdiffApp, Row, Settings, Side, ThemePref, id_label, side_ids,
 };
 use resdiff::compare::Status;
-use resdiff::report::Format;
 
 fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -492,17 +491,27 @@ impl ScriptedDialogs {
 }
 
 impl Dialogs for ScriptedDialogs {
-    fn pick_file(&mut self, title: &str) -> Option<PathBuf> {
-        self.next(title.to_owned())
+    fn start(&mut self, ask: DialogAsk) -> DialogWait {
+        let question = match &ask {
+            DialogAsk::SaveFile { format, file_name } => format!("save {format:?} as {file_name}"),
+            other => other.title(),
+        };
+        let answer = match self.next(question) {
+            Some(p) => DialogAnswer::Chosen(vec![p]),
+            None => DialogAnswer::Cancelled,
+        };
+        Box::new(move || answer)
     }
+}
 
-    fn pick_files(&mut self, title: &str) -> Option<Vec<PathBuf>> {
-        self.next(title.to_owned()).map(|p| vec![p])
-    }
-
-    fn save_file(&mut self, format: Format, file_name: &str) -> Option<PathBuf> {
-        self.next(format!("save {format:?} as {file_name}"))
-    }
+/// Draw frames until the open file dialog has answered and its answer is taken.
+fn dialog_answered(h: &mut Harness<'_, ResdiffApp>) {
+    assert!(
+        h.state_mut().wait_dialog(Duration::from_secs(30)),
+        "the dialog never answered"
+    );
+    h.run_steps(2);
+    assert!(h.state().dialog_pending().is_none());
 }
 
 /// Press `key` until `focused` holds (at most 60 times).
@@ -544,9 +553,11 @@ fn keyboard_alone_goes_from_open_to_export() {
 
     // Ctrl+O, Ctrl+Shift+O: both versions through the file chooser.
     h.key_press_modifiers(cmd, egui::Key::O);
-    h.run_steps(2);
+    h.run_steps(1);
+    dialog_answered(&mut h);
     h.key_press_modifiers(cmd | egui::Modifiers::SHIFT, egui::Key::O);
-    h.run_steps(2);
+    h.run_steps(1);
+    dialog_answered(&mut h);
     settle(&mut h);
     assert!(h.state().state.comparison.is_some());
 
@@ -568,7 +579,8 @@ fn keyboard_alone_goes_from_open_to_export() {
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     h.key_press_modifiers(cmd, egui::Key::E);
-    h.run_steps(4);
+    h.run_steps(1);
+    dialog_answered(&mut h);
     let text = std::fs::read_to_string(&html).unwrap();
     assert!(text.contains("A/RES/66/184"));
 
@@ -587,7 +599,8 @@ fn keyboard_alone_goes_from_open_to_export() {
             .is_some_and(|n| n.is_focused())
     });
     h.key_press(egui::Key::Enter);
-    h.run_steps(4);
+    h.run_steps(1);
+    dialog_answered(&mut h);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 
     let asked = dialogs.asked.lock().unwrap().clone();

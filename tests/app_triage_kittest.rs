@@ -8,8 +8,8 @@ use std::time::Duration;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use resdiff::app::{
-    AppState, Automation, ChangeOrder, Command, KindFilter, ResdiffApp, Settings, SideTab,
-    ThemePref, ViewLayout, row_text,
+    AppState, Automation, ChangeOrder, Command, DialogAnswer, DialogAsk, KindFilter, ResdiffApp,
+    Settings, SideTab, ThemePref, ViewLayout, row_text,
 };
 use resdiff::changes::ChangeType;
 use resdiff::compare::Status;
@@ -396,18 +396,19 @@ fn warnings_are_shown_once_dropped_with_their_file_and_dismissed_together() {
 struct NoDialogs;
 
 impl resdiff::app::Dialogs for NoDialogs {
-    fn pick_file(&mut self, _title: &str) -> Option<PathBuf> {
-        None
+    fn start(&mut self, _ask: DialogAsk) -> resdiff::app::DialogWait {
+        Box::new(|| DialogAnswer::Unavailable("no file dialog on this test desktop".to_owned()))
     }
-    fn pick_files(&mut self, _title: &str) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn save_file(&mut self, _f: resdiff::report::Format, _name: &str) -> Option<PathBuf> {
-        None
-    }
-    fn unavailable(&self) -> Option<String> {
-        Some("no file dialog on this test desktop".to_owned())
-    }
+}
+
+/// Draw frames until the open file dialog has answered and its answer is taken.
+fn dialog_answered(h: &mut Harness<'_, ResdiffApp>) {
+    assert!(
+        h.state_mut().wait_dialog(Duration::from_secs(30)),
+        "the dialog never answered"
+    );
+    h.run_steps(4);
+    assert!(h.state().dialog_pending().is_none());
 }
 
 #[test]
@@ -420,7 +421,7 @@ fn without_a_file_dialog_open_says_so_and_takes_a_typed_path() {
             .output()
             .is_err();
     if native_fails {
-        h.state_mut().dialogs = Box::new(resdiff::app::NativeDialogs::default());
+        h.state_mut().dialogs = Box::new(resdiff::app::NativeDialogs);
     } else {
         resdiff::corpus::say_skipped(
             "SKIPPED the native-dialog half: this desktop has a portal or zenity",
@@ -428,7 +429,8 @@ fn without_a_file_dialog_open_says_so_and_takes_a_typed_path() {
         h.state_mut().dialogs = Box::new(NoDialogs);
     }
     h.get_by_label("Open old…").click();
-    h.run_steps(4);
+    h.run_steps(1);
+    dialog_answered(&mut h);
     h.get_by_label_contains("The file dialog did not open");
     assert!(h.state().path_prompt.is_some());
     h.get_by_label("Path:").type_text("/nonexistent/old.txt");
@@ -460,7 +462,8 @@ fn export_without_a_dialog_writes_to_a_typed_path() {
     let mut h = sample_harness(ThemePref::Light);
     h.state_mut().dialogs = Box::new(NoDialogs);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    h.run_steps(4);
+    h.run_steps(1);
+    dialog_answered(&mut h);
     assert!(h.state().path_prompt.is_some());
     let dir = resdiff::corpus::scratch_dir("resdiff-triage-kittest", "export").unwrap();
     let out = dir.join("report.html");

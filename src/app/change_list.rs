@@ -28,6 +28,14 @@ impl ChangeOrder {
             ChangeOrder::Consequence => "Most consequential first",
         }
     }
+
+    /// `document` or `consequence`, as on the command line (`--order`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeOrder::Document => "document",
+            ChangeOrder::Consequence => "consequence",
+        }
+    }
 }
 
 /// Which kinds of change the list shows.
@@ -128,6 +136,16 @@ pub enum ViewLayout {
     Inline,
 }
 
+impl ViewLayout {
+    /// `side-by-side` or `inline`, as on the command line (`--view`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViewLayout::SideBySide => "side-by-side",
+            ViewLayout::Inline => "inline",
+        }
+    }
+}
+
 /// A sign for a change type, so colour is never the only cue.
 pub fn sign(t: ChangeType) -> &'static str {
     use ChangeType as T;
@@ -149,15 +167,26 @@ pub fn sign(t: ChangeType) -> &'static str {
     }
 }
 
-/// The text of one row of the list: `OP5  ▼ lead phrase weaker: “Welcomes” → “Notes”`.
+/// The text of one row of the list: `OP5  ▼ lead phrase weaker: “Welcomes” → “Notes”`. Every
+/// type of the change has its sign; the main kind is named, and a lead-phrase change next to it
+/// when it is not the main kind (`PP4  #≠~ numbers or dates, lead phrase changed: “Recognizing” →
+/// “Noting with satisfaction” · …`), so that the narrow list never hides it. [`row_hover`] names
+/// every type.
 pub fn row_text(ch: &Change) -> String {
-    format!(
-        "{}  {} {}: {}",
-        ch.ids,
-        sign(ch.kind),
-        ch.kind.label(),
-        ch.excerpt
-    )
+    let types = ch.display_types();
+    let signs: String = types.iter().copied().map(sign).collect();
+    let named: Vec<&str> = types
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| *k == 0 || t.is_lead())
+        .map(|(_, t)| t.label())
+        .collect();
+    format!("{}  {signs} {}: {}", ch.ids, named.join(", "), ch.excerpt)
+}
+
+/// The hover text of a row: the ids, every type of the change by name, and the excerpt.
+pub fn row_hover(ch: &Change) -> String {
+    format!("{}: {}\n{}", ch.ids, ch.kinds_label(), ch.excerpt)
 }
 
 /// Per-window state of the list: where it scrolled and which row to focus.
@@ -184,38 +213,46 @@ pub fn show(
     out: &mut Vec<Command>,
 ) {
     let (main, routine) = state.listed_changes();
+    // Each caption stays with its box when the two wrap onto two lines.
     ui.horizontal_wrapped(|ui| {
-        let ol = ui.label("Order:");
-        egui::ComboBox::from_id_salt("change_order")
-            .selected_text(state.change_order.label())
-            .show_ui(ui, |ui| {
-                for o in [ChangeOrder::Document, ChangeOrder::Consequence] {
-                    if ui
-                        .selectable_label(state.change_order == o, o.label())
-                        .clicked()
-                    {
-                        out.push(Command::SetChangeOrder(o));
+        ui.horizontal(|ui| {
+            let ol = ui.label("Order:");
+            egui::ComboBox::from_id_salt("change_order")
+                .selected_text(state.change_order.label())
+                .show_ui(ui, |ui| {
+                    for o in [ChangeOrder::Document, ChangeOrder::Consequence] {
+                        if ui
+                            .selectable_label(state.change_order == o, o.label())
+                            .clicked()
+                        {
+                            out.push(Command::SetChangeOrder(o));
+                        }
                     }
-                }
-            })
-            .response
-            .labelled_by(ol.id);
-        let kl = ui.label("Kind:");
-        egui::ComboBox::from_id_salt("change_kind")
-            .selected_text(state.change_kind.label())
-            .show_ui(ui, |ui| {
-                for k in KindFilter::ALL {
-                    let n = state.changes.iter().filter(|c| k.accepts(c)).count();
-                    if ui
-                        .selectable_label(state.change_kind == k, format!("{} ({n})", k.label()))
-                        .clicked()
-                    {
-                        out.push(Command::SetChangeKind(k));
+                })
+                .response
+                .labelled_by(ol.id);
+        });
+        ui.horizontal(|ui| {
+            let kl = ui.label("Kind:");
+            egui::ComboBox::from_id_salt("change_kind")
+                .selected_text(state.change_kind.label())
+                .show_ui(ui, |ui| {
+                    for k in KindFilter::ALL {
+                        let n = state.changes.iter().filter(|c| k.accepts(c)).count();
+                        if ui
+                            .selectable_label(
+                                state.change_kind == k,
+                                format!("{} ({n})", k.label()),
+                            )
+                            .clicked()
+                        {
+                            out.push(Command::SetChangeKind(k));
+                        }
                     }
-                }
-            })
-            .response
-            .labelled_by(kl.id);
+                })
+                .response
+                .labelled_by(kl.id);
+        });
     });
     ui.label(
         RichText::new(state.change_count_line(main.len(), routine.len()))
@@ -282,16 +319,12 @@ pub fn show(
                     };
                     let text = row_text(ch);
                     let selected = current == Some(*k);
-                    let color = if ch.is_routine() {
-                        pal.routine
-                    } else if ch.kind.is_lead() {
-                        match ch.kind {
-                            ChangeType::LeadStronger => pal.stronger,
-                            ChangeType::LeadChanged => pal.text,
-                            _ => pal.weaker,
-                        }
-                    } else {
-                        pal.text
+                    let lead = ch.types.iter().copied().find(|t| t.is_lead());
+                    let color = match lead {
+                        _ if ch.is_routine() => pal.routine,
+                        Some(ChangeType::LeadStronger) => pal.stronger,
+                        Some(ChangeType::LeadWeaker | ChangeType::LeadReversed) => pal.weaker,
+                        _ => pal.text,
                     };
                     let resp = ui
                         .add(
@@ -299,7 +332,7 @@ pub fn show(
                                 .truncate()
                                 .min_size(row_size),
                         )
-                        .on_hover_text(&text);
+                        .on_hover_text(row_hover(ch));
                     if resp.clicked() {
                         out.push(Command::GoToChange(*k));
                     }

@@ -30,7 +30,10 @@ use std::path::PathBuf;
 
 pub use change_list::{ChangeListUi, ChangeOrder, KindFilter, SideTab, ViewLayout, row_text};
 pub use command::{Command, CopyWhat, Side};
-pub use dialogs::{Dialogs, NativeDialogs};
+pub use dialogs::{
+    DialogAnswer, DialogAsk, DialogWait, Dialogs, NO_DIALOG_REASON, NO_DIALOG_WITHIN,
+    NativeDialogs, PendingDialog,
+};
 pub use filter::{Filter, is_change, is_substantive};
 pub use fonts::install as install_fonts;
 pub use inline::{InlineRun, inline_runs};
@@ -40,10 +43,10 @@ pub use palette::{Palette, contrast};
 pub use panels::UiRequest;
 pub use series::{IndexRun, ProvenanceResult, SeriesCommand, SeriesState};
 pub use settings::{RecentPair, Settings, ThemePref};
-pub use state::{AppState, Row, SideState};
+pub use state::{AppState, NARROW_BELOW, Row, SideState};
 pub use text::{find_matches, id_label, redline, redline_of_rows, side_ids, side_text};
-pub use view::{badge, lead_callout};
-pub use window::{Automation, PathPrompt, ResdiffApp};
+pub use view::{GUTTER_W, PAD, ViewState, badge, lead_callout};
+pub use window::{Automation, FOCUS_RING_W, PathPrompt, ResdiffApp, ZOOM_STEP};
 
 /// How to start the window.
 #[derive(Debug, Clone, Default)]
@@ -59,6 +62,45 @@ pub struct LaunchOptions {
     pub scroll_bench_frames: Option<u64>,
     /// Open at this inner size (points) instead of the remembered geometry.
     pub window_size: Option<(f32, f32)>,
+    /// What the window shows at launch (side panel, view, order, theme) instead of the
+    /// remembered settings; the overrides are not saved as the user's settings.
+    pub view: LaunchView,
+}
+
+/// What the side panel shows at launch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelChoice {
+    /// Open on the change list.
+    Changes,
+    /// Open on the summary.
+    Summary,
+    /// Closed.
+    Closed,
+}
+
+impl PanelChoice {
+    /// `changes`, `summary` or `closed`, as on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PanelChoice::Changes => "changes",
+            PanelChoice::Summary => "summary",
+            PanelChoice::Closed => "closed",
+        }
+    }
+}
+
+/// Launch overrides of what the window shows (`--side-panel`, `--view`, `--order`, `--theme`),
+/// so that screenshots and the scroll benchmark are taken in a known state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LaunchView {
+    /// The side panel: change list, summary or closed (also in a narrow window).
+    pub side_panel: Option<PanelChoice>,
+    /// Side by side or inline redline.
+    pub layout: Option<ViewLayout>,
+    /// Document order or most consequential first.
+    pub order: Option<ChangeOrder>,
+    /// Light or dark.
+    pub theme: Option<ThemePref>,
 }
 
 /// Open the resdiff window and run until it is closed.
@@ -93,6 +135,7 @@ pub fn run(opts: LaunchOptions) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let mut app = window::create(cc, auto);
             app.failure = failure_in;
+            app.apply_launch_view(opts.view);
             if !opts.files.is_empty() {
                 app.apply(Command::OpenFiles(opts.files));
             }

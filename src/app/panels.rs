@@ -553,13 +553,22 @@ pub fn status_bar(ui: &mut Ui, state: &AppState) {
                 .iter()
                 .filter(|p| !crate::changes::is_listed(p) && p.status != Status::Unchanged)
                 .count();
+            // The same count as the change list's tab and the toolbar's toggle.
+            let (main, listed_routine) = state.listed_changes();
+            let listed = main.len() + listed_routine.len();
+            let total = state.changes.len();
             let mut text = format!(
-                "{} rows shown of {} pairs · {} changes ({} routine)",
+                "{} rows shown of {} pairs · ",
                 state.rows.len(),
-                c.pairs.len(),
-                state.changes.len(),
-                routine,
+                c.pairs.len()
             );
+            if listed == total {
+                text.push_str(&format!("{total} changes ({routine} routine)"));
+            } else {
+                text.push_str(&format!(
+                    "{listed} of {total} changes listed ({routine} routine)"
+                ));
+            }
             if renumbered > 0 {
                 text.push_str(&format!(" · {renumbered} only renumbered"));
             }

@@ -296,6 +296,7 @@ impl AppState {
             Command::SetFilter(f) => {
                 self.settings.filter = f;
                 self.rebuild_rows();
+                self.refresh_change_status();
             }
             Command::Search(q) => {
                 self.search = q;
@@ -352,12 +353,16 @@ impl AppState {
             Command::SetExportAuthor(name) => self.export.author = name,
             Command::Series(c) => self.apply_series(c),
             Command::GoToChange(k) => self.go_to_change(k),
-            Command::SetChangeOrder(o) => self.change_order = o,
+            Command::SetChangeOrder(o) => {
+                self.change_order = o;
+                self.refresh_change_status();
+            }
             Command::SetChangeKind(k) => {
                 self.change_kind = k;
                 if k == KindFilter::Routine {
                     self.routine_open = true;
                 }
+                self.refresh_change_status();
             }
             Command::ShowRoutine(open) => self.routine_open = open,
             Command::SetSideTab(t) => {
@@ -861,7 +866,30 @@ impl AppState {
         let nav: Vec<usize> = main.into_iter().chain(rest).collect();
         self.status_line = match nav.iter().position(|&x| x == k) {
             Some(n) => self.change_status(n, nav.len(), k),
-            None => format!("{} (not in the change list's filter)", self.changes[k].ids),
+            None => format!(
+                "Change {}: not in the change list's filter",
+                self.changes[k].ids
+            ),
+        };
+    }
+
+    /// After the list's order or filters changed: a "Change n of N" status line says where the
+    /// current change stands in the new list (or that the filter hides it).
+    fn refresh_change_status(&mut self) {
+        if !self.status_line.starts_with("Change ") {
+            return;
+        }
+        let Some(k) = self.current_change() else {
+            return;
+        };
+        let (main, rest) = self.listed_changes();
+        let nav: Vec<usize> = main.into_iter().chain(rest).collect();
+        self.status_line = match nav.iter().position(|&x| x == k) {
+            Some(n) => self.change_status(n, nav.len(), k),
+            None => format!(
+                "Change {}: not in the change list's filter",
+                self.changes[k].ids
+            ),
         };
     }
 
@@ -871,7 +899,7 @@ impl AppState {
             "Change {} of {total}: {} {}{}",
             n + 1,
             ch.ids,
-            ch.kind.label(),
+            ch.kinds_label(),
             if ch.is_routine() { " (routine)" } else { "" }
         )
     }

@@ -21,7 +21,18 @@ pub const GUTTER_W: f32 = 132.0;
 pub const SPLIT_W: f32 = 12.0;
 /// Width of the overview strip.
 pub const STRIP_W: f32 = 14.0;
-const PAD: f32 = 6.0;
+/// Padding around a row's content (above, below, left of the gutter).
+pub const PAD: f32 = 6.0;
+
+/// Average width of a character of document text, as a share of the text size (7.05 points at
+/// 15 points in egui's default font, measured on 66/184 PP1).
+pub const CHAR_W: f32 = 0.47;
+
+/// The width the central panel needs so that each of the two text columns holds `chars`
+/// characters of document text at `text_size` points.
+pub fn central_width_for(chars: f32, text_size: f32) -> f32 {
+    2.0 * chars * CHAR_W * text_size + GUTTER_W + SPLIT_W + 2.0 * PAD + STRIP_W + 14.0 + 16.0
+}
 
 /// Per-window state of the view: measured row heights and pending scrolls.
 #[derive(Debug, Default)]
@@ -41,6 +52,9 @@ pub struct ViewState {
     pub viewport_height: f32,
     /// Frames in which row heights were still being corrected.
     pub unsettled: bool,
+    /// Widths of the text columns drawn last frame (old, new), in points; in the inline view
+    /// the one column's width twice.
+    pub columns: (f32, f32),
 }
 
 /// A short badge for a status: a sign and a word, so colour is never the only cue.
@@ -91,7 +105,7 @@ fn estimate(c: &Comparison, row: Row, col_w: f32, size: f32) -> f32 {
                 .max(side_text(c, p, Side::New).chars().count()) as f32;
             let per_line = (col_w / (size * 0.48)).max(10.0);
             let lines = (chars / per_line).ceil().max(1.0);
-            (lines * line).max(2.0 * line) + 2.0 * PAD
+            lines * line + 2.0 * PAD
         }
     }
 }
@@ -119,6 +133,16 @@ impl ViewState {
         } else {
             0.0
         });
+    }
+
+    /// The height of row `r` as drawn (or estimated, if it was never on screen), in points.
+    pub fn row_height(&self, r: usize) -> Option<f32> {
+        self.heights.get(r).copied()
+    }
+
+    /// Whether row `r` has been drawn (its height is measured, not estimated).
+    pub fn row_measured(&self, r: usize) -> bool {
+        self.measured.get(r).copied().unwrap_or(false)
     }
 
     fn prefix(&self) -> Vec<f32> {
@@ -362,6 +386,11 @@ pub fn show(
     let text_w = (body_w - GUTTER_W - SPLIT_W - 2.0 * PAD).max(100.0);
     let old_w = (text_w * state.settings.split).round();
     let new_w = text_w - old_w;
+    view.columns = if state.layout == super::change_list::ViewLayout::Inline {
+        (old_w + SPLIT_W + new_w, old_w + SPLIT_W + new_w)
+    } else {
+        (old_w, new_w)
+    };
 
     // Column headers.
     let header_h = 24.0;
@@ -761,76 +790,6 @@ fn draw_row(
             let Some(p) = c.pairs.get(i) else {
                 return 0.0;
             };
-            let g = column(
-                ui,
-                ("gutter", r),
-                pos2(x_gutter, y),
-                GUTTER_W - 2.0 * PAD,
-                |ui| {
-                    ui.label(
-                        RichText::new(id_label(c, p))
-                            .font(small.clone())
-                            .color(pal.text)
-                            .strong(),
-                    );
-                    ui.horizontal_wrapped(|ui| {
-                        ui.spacing_mut().item_spacing.x = 4.0;
-                        ui.label(
-                            RichText::new(badge(p.status))
-                                .background_color(pal.badge_bg(p.status))
-                                .color(pal.badge_text)
-                                .font(small.clone()),
-                        );
-                        let (word, color) = match p.class.kind {
-                            ChangeKind::Routine => ("routine", pal.routine),
-                            ChangeKind::Footnote => ("footnotes", pal.weak),
-                            ChangeKind::Substantive
-                                if p.status != Status::Added && p.status != Status::Removed =>
-                            {
-                                ("substantive", pal.weak)
-                            }
-                            _ => ("", pal.weak),
-                        };
-                        if !word.is_empty() {
-                            ui.label(RichText::new(word).font(small.clone()).color(color));
-                        }
-                    });
-                    // The copy buttons only on the row under the pointer and the current row,
-                    // so that short rows stay short.
-                    if !show_buttons {
-                        return;
-                    }
-                    ui.horizontal(|ui| {
-                        ui.spacing_mut().item_spacing.x = 3.0;
-                        let ids = id_label(c, p);
-                        let mut copy = |ui: &mut Ui, text: &str, name: String, what| {
-                            let resp = ui.small_button(text).on_hover_text(&name);
-                            resp.widget_info(|| {
-                                egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
-                            });
-                            if resp.clicked() {
-                                out.push(Command::Copy(i, what));
-                            }
-                        };
-                        copy(
-                            ui,
-                            "Copy",
-                            format!("Copy {ids} as redline text"),
-                            CopyWhat::Redline,
-                        );
-                        for (side, text) in [(Side::Old, "old"), (Side::New, "new")] {
-                            if !side_paragraphs(c, p, side).is_empty() {
-                                let what = CopyWhat::from(side);
-                                let name = format!(
-                                    "Copy the {text} text ({})",
-                                    super::text::side_ids(c, p, side)
-                                );
-                                copy(ui, text, name, what);
-                            }
-                        }
-                    });
-                },
-            );
             let mut sides = [0.0f32; 2];
             // Inline: one column as wide as both, the redline drawn with the new side's notes.
             let columns: Vec<(usize, Side, f32, f32)> = if inline {
@@ -910,6 +869,15 @@ fn draw_row(
                     });
                 });
             }
+            // The gutter after the text, so that it knows whether the row is one line.
+            let text_h = sides[0].max(sides[1]);
+            let g = column(
+                ui,
+                ("gutter", r),
+                pos2(x_gutter, y),
+                GUTTER_W - 2.0 * PAD,
+                |ui| gutter(ui, c, p, i, pal, &small, (text_h, show_buttons), out),
+            );
             (i, p.status, [g, sides[0], sides[1]])
         }
     };
@@ -959,6 +927,150 @@ fn draw_row(
     }
     ui.painter().set(bg_idx, Shape::Vec(shapes));
     h
+}
+
+/// The gutter of a pair's row, on one line: the paragraph id, the status as a sign chip (with
+/// its word when it fits), and the classification as the chip's colour (routine: grey) and a
+/// short tag (`routine`, `¹` for footnotes). A substantive change needs no tag: its chip keeps
+/// the status colour. The whole reading is the hover text and the accessible name.
+///
+/// The copy buttons show only on the current row and the row under the pointer: on a line of
+/// their own when the text is at least two gutter lines tall, else in place of the chip (one
+/// button, the redline; the right-click menu has the rest), so that one-line rows stay one line.
+#[allow(clippy::too_many_arguments)]
+fn gutter(
+    ui: &mut Ui,
+    c: &Comparison,
+    p: &Pair,
+    i: usize,
+    pal: &Palette,
+    small: &FontId,
+    (text_h, show_buttons): (f32, bool),
+    out: &mut Vec<Command>,
+) {
+    let ids = id_label(c, p);
+    let routine = p.class.kind == ChangeKind::Routine;
+    let (tag, tag_word) = match p.class.kind {
+        ChangeKind::Routine => ("routine", "routine update"),
+        ChangeKind::Footnote => ("¹", "footnotes changed"),
+        ChangeKind::Substantive if !matches!(p.status, Status::Added | Status::Removed) => {
+            ("", "substantive")
+        }
+        _ => ("", ""),
+    };
+    let full = badge(p.status);
+    let sign = full.split(' ').next().unwrap_or(full);
+    let avail = ui.available_width();
+    let gap = 4.0;
+    let width = |ui: &Ui, t: &str| -> f32 {
+        if t.is_empty() {
+            return 0.0;
+        }
+        ui.ctx().fonts_mut(|f| {
+            f.layout_no_wrap(t.to_owned(), small.clone(), pal.text)
+                .size()
+                .x
+        })
+    };
+    let line_h = ui.ctx().fonts_mut(|f| f.row_height(small));
+    let two_lines = text_h >= 2.0 * line_h + ui.spacing().item_spacing.y;
+    let inline_button = show_buttons && !two_lines;
+    let id_w = width(ui, &ids);
+    let tag_w = if tag.is_empty() {
+        0.0
+    } else {
+        gap + width(ui, tag)
+    };
+    let chip = if id_w + gap + width(ui, full) + tag_w <= avail {
+        full
+    } else {
+        sign
+    };
+    let mut reading = format!("{ids}: {full}");
+    if !tag_word.is_empty() {
+        reading.push_str(&format!(", {tag_word}"));
+    }
+    let chip_bg = if routine {
+        pal.routine
+    } else {
+        pal.badge_bg(p.status)
+    };
+    // A horizontal line is at least `interact_size.y` tall (18 points): no taller than the text.
+    ui.spacing_mut().interact_size.y = line_h;
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = gap;
+        ui.label(
+            RichText::new(&ids)
+                .font(small.clone())
+                .color(pal.text)
+                .strong(),
+        )
+        .on_hover_text(&reading);
+        if inline_button {
+            copy_button(ui, c, p, i, "Copy", CopyWhat::Redline, out);
+            return;
+        }
+        let chip = ui
+            .label(
+                RichText::new(chip)
+                    .background_color(chip_bg)
+                    .color(pal.badge_text)
+                    .font(small.clone()),
+            )
+            .on_hover_text(&reading);
+        // Screen readers hear the whole reading, not the sign alone.
+        chip.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &reading));
+        if !tag.is_empty() {
+            let color = if routine { pal.routine } else { pal.weak };
+            ui.label(RichText::new(tag).font(small.clone()).color(color))
+                .on_hover_text(&reading);
+        }
+    });
+    if !show_buttons || inline_button {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 3.0;
+        copy_button(ui, c, p, i, "Copy", CopyWhat::Redline, out);
+        for (side, text) in [(Side::Old, "old"), (Side::New, "new")] {
+            if !side_paragraphs(c, p, side).is_empty() {
+                copy_button(ui, c, p, i, text, CopyWhat::from(side), out);
+            }
+        }
+    });
+}
+
+/// One of a row's copy buttons: `Copy` (the pair as redline), `old`, `new`.
+fn copy_button(
+    ui: &mut Ui,
+    c: &Comparison,
+    p: &Pair,
+    i: usize,
+    text: &str,
+    what: CopyWhat,
+    out: &mut Vec<Command>,
+) {
+    let name = match what {
+        CopyWhat::Redline => format!("Copy {} as redline text", id_label(c, p)),
+        CopyWhat::Old => format!(
+            "Copy the old text ({})",
+            super::text::side_ids(c, p, Side::Old)
+        ),
+        CopyWhat::New => format!(
+            "Copy the new text ({})",
+            super::text::side_ids(c, p, Side::New)
+        ),
+    };
+    let hover = if matches!(what, CopyWhat::Redline) {
+        format!("{name} (right-click the text for more)")
+    } else {
+        name.clone()
+    };
+    let resp = ui.small_button(text).on_hover_text(hover);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    if resp.clicked() {
+        out.push(Command::Copy(i, what));
+    }
 }
 
 fn column(

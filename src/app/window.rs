@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::command::{Command, Side};
-use super::dialogs::{Dialogs, NativeDialogs};
+use super::dialogs::{DialogAnswer, DialogAsk, Dialogs, NativeDialogs, PendingDialog};
 use super::notice::Level;
 use super::palette::Palette;
 use super::panels::{self, ToolbarState, UiRequest};
@@ -40,6 +40,15 @@ impl PathPrompt {
         }
     }
 }
+
+/// The side panel's default width, in points.
+pub const SIDE_PANEL_W: f32 = 340.0;
+/// The side panel's smallest width, in points.
+pub const MIN_PANEL_W: f32 = 240.0;
+/// What the side panel takes beyond its content width (frame margins and the separator).
+const PANEL_MARGINS: f32 = 32.0;
+/// The characters a text column keeps when the side panel is open (the panel is no wider).
+pub const COLUMN_CHARS: f32 = 45.0;
 
 /// One step of Ctrl+= / Ctrl+-.
 pub const ZOOM_STEP: f32 = 0.1;
@@ -85,6 +94,8 @@ pub struct ResdiffApp {
     /// The typed-path fallback, open when no file dialog could be shown (or asked for from
     /// File ▸ Open by typing a path).
     pub path_prompt: Option<PathPrompt>,
+    /// The file dialog open now (waited for off the UI thread), if any.
+    pending_dialog: Option<PendingDialog>,
     auto: Automation,
     frames: u64,
     ready_frames: u64,
@@ -95,6 +106,16 @@ pub struct ResdiffApp {
     frames_since_question: u64,
     /// Set when an automation run fails (the launcher returns it as an error).
     pub failure: Arc<Mutex<Option<String>>>,
+    /// The remembered theme and side-panel setting that launch overrides replaced (saved
+    /// instead of the overrides, unless the user changed them since).
+    overridden: Overridden,
+}
+
+/// Settings that a launch override replaced, with the value it set.
+#[derive(Debug, Default, Clone, Copy)]
+struct Overridden {
+    theme: Option<(ThemePref, ThemePref)>,
+    side_panel: Option<(bool, bool)>,
 }
 
 impl ResdiffApp {
@@ -110,8 +131,9 @@ impl ResdiffApp {
             view: ViewState::default(),
             toolbar: ToolbarState::default(),
             change_list: Default::default(),
-            dialogs: Box::new(NativeDialogs::default()),
+            dialogs: Box::new(NativeDialogs),
             path_prompt: None,
+            pending_dialog: None,
             auto,
             frames: 0,
             ready_frames: 0,
@@ -121,7 +143,79 @@ impl ResdiffApp {
             applied_theme: None,
             frames_since_question: 0,
             failure: Arc::new(Mutex::new(None)),
+            overridden: Overridden::default(),
         }
+    }
+
+    /// Show what the command line asked for (`--side-panel`, `--view`, `--order`, `--theme`).
+    /// The remembered theme and panel setting are saved back at exit, not the overrides.
+    pub fn apply_launch_view(&mut self, v: super::LaunchView) {
+        use super::PanelChoice;
+        use super::change_list::SideTab;
+        if let Some(t) = v.theme {
+            self.overridden.theme = Some((self.state.settings.theme, t));
+            self.apply(Command::SetTheme(t));
+        }
+        if let Some(p) = v.side_panel {
+            let open = p != PanelChoice::Closed;
+            self.overridden.side_panel = Some((self.state.settings.side_panel, open));
+            match p {
+                PanelChoice::Changes => self.apply(Command::SetSideTab(SideTab::Changes)),
+                PanelChoice::Summary => self.apply(Command::SetSideTab(SideTab::Summary)),
+                PanelChoice::Closed => {}
+            }
+            // Open or closed whatever the window's width.
+            self.state.settings.side_panel = open;
+            self.state.narrow_panel_open = open;
+        }
+        if let Some(l) = v.layout {
+            self.apply(Command::SetLayout(l));
+        }
+        if let Some(o) = v.order {
+            self.apply(Command::SetChangeOrder(o));
+        }
+    }
+
+    /// The settings to save: the user's, with the launch overrides replaced by the values they
+    /// stood in for (unless changed since).
+    pub fn settings_to_save(&self) -> Settings {
+        let mut s = self.state.settings.clone();
+        if let Some((before, set)) = self.overridden.theme
+            && s.theme == set
+        {
+            s.theme = before;
+        }
+        if let Some((before, set)) = self.overridden.side_panel
+            && s.side_panel == set
+        {
+            s.side_panel = before;
+        }
+        s
+    }
+
+    /// What is open, for the scroll benchmark's line: `side panel changes, view side-by-side,
+    /// order document, 1380×860`.
+    pub fn open_description(&self, size: egui::Vec2) -> String {
+        use super::change_list::{KindFilter, SideTab};
+        let panel = if !self.state.side_panel_open() {
+            "side panel closed".to_owned()
+        } else {
+            match self.state.side_tab {
+                SideTab::Changes if self.state.change_kind != KindFilter::All => format!(
+                    "side panel changes ({})",
+                    self.state.change_kind.label().to_lowercase()
+                ),
+                SideTab::Changes => "side panel changes".to_owned(),
+                SideTab::Summary => "side panel summary".to_owned(),
+            }
+        };
+        format!(
+            "{panel}, view {}, order {}, {:.0}×{:.0}",
+            self.state.layout.as_str(),
+            self.state.change_order.as_str(),
+            size.x,
+            size.y
+        )
     }
 
     /// Apply a command (also keeps the toolbar fields in step).
@@ -329,80 +423,123 @@ impl ResdiffApp {
 
     fn handle_requests(&mut self, ui: &Ui, req: Vec<UiRequest>, out: &mut Vec<Command>) {
         for r in req {
-            let before = out.len();
-            let asked = r.clone();
-            let uses_dialog = !matches!(r, UiRequest::Quit | UiRequest::TypePath);
-            match r {
+            let title = |t: &str| t.to_owned();
+            let ask = match &r {
                 UiRequest::TypePath => {
-                    self.path_prompt = Some(PathPrompt::new(UiRequest::PickPair))
+                    self.path_prompt = Some(PathPrompt::new(UiRequest::PickPair));
+                    continue;
                 }
-                UiRequest::PickFile(side) => {
-                    let title = match side {
-                        Side::Old => "Open the old version",
-                        Side::New => "Open the new version",
-                    };
-                    if let Some(p) = self.dialogs.pick_file(title) {
-                        out.push(match side {
-                            Side::Old => Command::OpenOld(p),
-                            Side::New => Command::OpenNew(p),
-                        });
-                    }
+                UiRequest::Quit => {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    continue;
                 }
-                UiRequest::PickPair => {
-                    if let Some(files) =
-                        self.dialogs.pick_files("Open two versions (old, then new)")
-                    {
-                        match files.as_slice() {
-                            [o, n, ..] => out.push(Command::OpenPair(o.clone(), n.clone())),
-                            [one] => out.push(Command::OpenOld(one.clone())),
-                            [] => {}
-                        }
-                    }
-                }
-                UiRequest::Export(format) => {
-                    let name = self.state.export_file_name(format);
-                    if let Some(p) = self.dialogs.save_file(format, &name) {
-                        out.push(Command::Export(format, p));
-                    }
-                }
-                UiRequest::Quit => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
-                UiRequest::PickSeries => {
-                    if let Some(files) = self
-                        .dialogs
-                        .pick_files("Open the versions of a resolution (any order)")
-                    {
-                        out.push(Command::Series(SeriesCommand::Open(files)));
-                    }
-                }
-                UiRequest::PickSeriesFolder => {
-                    if let Some(dir) = self.dialogs.pick_folder("Open a folder of versions") {
-                        out.push(Command::Series(SeriesCommand::Open(vec![dir])));
-                    }
-                }
-                UiRequest::PickCorpus => {
-                    if let Some(corpus) = self
-                        .dialogs
-                        .pick_folder("Choose a corpus folder to find agreed language in")
-                    {
-                        out.push(Command::Series(SeriesCommand::BuildIndex {
-                            corpus,
-                            index: None,
-                        }));
-                    }
-                }
+                UiRequest::PickFile(Side::Old) => DialogAsk::PickFile {
+                    title: title("Open the old version"),
+                },
+                UiRequest::PickFile(Side::New) => DialogAsk::PickFile {
+                    title: title("Open the new version"),
+                },
+                UiRequest::PickPair => DialogAsk::PickFiles {
+                    title: title("Open two versions (old, then new)"),
+                },
+                UiRequest::Export(format) => DialogAsk::SaveFile {
+                    format: *format,
+                    file_name: self.state.export_file_name(*format),
+                },
+                UiRequest::PickSeries => DialogAsk::PickFiles {
+                    title: title("Open the versions of a resolution (any order)"),
+                },
+                UiRequest::PickSeriesFolder => DialogAsk::PickFolder {
+                    title: title("Open a folder of versions"),
+                },
+                UiRequest::PickCorpus => DialogAsk::PickFolder {
+                    title: title("Choose a corpus folder to find agreed language in"),
+                },
+            };
+            // One dialog at a time; the window keeps working while it is open.
+            if let Some(p) = &self.pending_dialog {
+                self.state.status_line = format!(
+                    "A file dialog is already open ({}); finish it first",
+                    p.title
+                );
+                continue;
             }
-            if uses_dialog
-                && out.len() == before
-                && let Some(why) = self.dialogs.unavailable()
-            {
+            let ctx = ui.ctx().clone();
+            let pending =
+                PendingDialog::start(self.dialogs.as_mut(), r, ask, move || ctx.request_repaint());
+            self.state.status_line = format!("{}: waiting for the file dialog…", pending.title);
+            self.pending_dialog = Some(pending);
+        }
+        self.collect_dialog(ui, out);
+    }
+
+    /// Take the answer of the open file dialog, if it has closed.
+    fn collect_dialog(&mut self, ui: &Ui, out: &mut Vec<Command>) {
+        let Some(pending) = &mut self.pending_dialog else {
+            return;
+        };
+        let Some(answer) = pending.poll() else {
+            // Still open: look again soon even if the wake-up is lost.
+            ui.ctx().request_repaint_after(Duration::from_millis(100));
+            return;
+        };
+        let Some(pending) = self.pending_dialog.take() else {
+            return;
+        };
+        let paths = match answer {
+            DialogAnswer::Chosen(paths) => paths,
+            DialogAnswer::Cancelled => {
+                self.state.status_line = format!("{}: cancelled", pending.title);
+                return;
+            }
+            DialogAnswer::Unavailable(why) => {
                 self.state
                     .notices
                     .push(super::notice::Notice::error(format!(
                         "The file dialog did not open: {why}. Type the path instead."
                     )));
-                self.path_prompt = Some(PathPrompt::new(asked));
+                self.state.status_line.clear();
+                self.path_prompt = Some(PathPrompt::new(pending.purpose));
+                return;
             }
-        }
+        };
+        self.state.status_line.clear();
+        let first = paths.first().cloned();
+        let cmd = match (pending.purpose, first) {
+            (_, None) => None,
+            (UiRequest::PickFile(Side::Old), Some(p)) => Some(Command::OpenOld(p)),
+            (UiRequest::PickFile(Side::New), Some(p)) => Some(Command::OpenNew(p)),
+            (UiRequest::PickPair, Some(p)) => Some(match paths.get(1) {
+                Some(n) => Command::OpenPair(p, n.clone()),
+                None => Command::OpenOld(p),
+            }),
+            (UiRequest::Export(format), Some(p)) => Some(Command::Export(format, p)),
+            (UiRequest::PickSeries, Some(_)) => {
+                Some(Command::Series(SeriesCommand::Open(paths.clone())))
+            }
+            (UiRequest::PickSeriesFolder, Some(dir)) => {
+                Some(Command::Series(SeriesCommand::Open(vec![dir])))
+            }
+            (UiRequest::PickCorpus, Some(corpus)) => {
+                Some(Command::Series(SeriesCommand::BuildIndex {
+                    corpus,
+                    index: None,
+                }))
+            }
+            (UiRequest::Quit | UiRequest::TypePath, Some(_)) => None,
+        };
+        out.extend(cmd);
+    }
+
+    /// The file dialog the window is waiting for, if one is open.
+    pub fn dialog_pending(&self) -> Option<&PendingDialog> {
+        self.pending_dialog.as_ref()
+    }
+
+    /// Block until the open file dialog (if any) has answered, at most `timeout`; true when no
+    /// dialog is waiting any more. The answer is taken on the next frame. For tests and scripts.
+    pub fn wait_dialog(&mut self, timeout: Duration) -> bool {
+        self.pending_dialog.as_mut().is_none_or(|p| p.wait(timeout))
     }
 
     /// The typed-path field: a modal with one field (two for a pair) and Open / Cancel.
@@ -509,6 +646,9 @@ impl ResdiffApp {
     }
 
     fn apply_theme(&mut self, ui: &Ui) {
+        if self.applied_theme.is_none() {
+            focus_ring(ui.ctx());
+        }
         if self.applied_theme != Some(self.state.settings.theme) {
             self.applied_theme = Some(self.state.settings.theme);
             ui.ctx().set_theme(match self.state.settings.theme {
@@ -584,9 +724,16 @@ impl ResdiffApp {
                 super::series_view::central(ui, &self.state, &pal, &mut out)
             });
         } else if self.state.side_panel_open() && self.state.comparison.is_some() {
+            // No wider than leaves each text column 45 characters (the user can narrow it).
+            let width = ui.ctx().content_rect().width();
+            let max = (width
+                - super::view::central_width_for(COLUMN_CHARS, self.state.settings.text_size)
+                - PANEL_MARGINS)
+                .max(MIN_PANEL_W);
             egui::Panel::right("summary")
                 .resizable(true)
-                .default_size(360.0)
+                .default_size(SIDE_PANEL_W.min(max))
+                .size_range(MIN_PANEL_W..=max)
                 .show(ui, |ui| {
                     panels::side_panel(ui, &self.state, &mut self.change_list, &pal, &mut out)
                 });
@@ -723,7 +870,7 @@ impl ResdiffApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
-        if let Some(b) = &mut self.bench {
+        if let Some(mut b) = self.bench.take() {
             ctx.request_repaint();
             if loaded && b.left > 0 {
                 b.times.push(started.elapsed());
@@ -744,9 +891,10 @@ impl ResdiffApp {
                     let mut t = b.times.clone();
                     t.sort();
                     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+                    let open = self.open_description(ctx.content_rect().size());
                     if let (Some(min), Some(max)) = (t.first(), t.last()) {
                         println!(
-                            "scroll bench: {} frames, frame CPU time min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms (frame {slowest})",
+                            "scroll bench ({open}): {} frames, frame CPU time min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms (frame {slowest})",
                             t.len(),
                             ms(*min),
                             ms(t[t.len() / 2]),
@@ -760,6 +908,7 @@ impl ResdiffApp {
                 self.fail("scroll bench: nothing to scroll (no comparison loaded)".to_owned());
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            self.bench = Some(b);
         }
     }
 
@@ -767,6 +916,21 @@ impl ResdiffApp {
         if let Ok(mut f) = self.failure.lock() {
             *f = Some(msg);
         }
+    }
+}
+
+/// Width of the keyboard focus ring, in points.
+pub const FOCUS_RING_W: f32 = 2.0;
+
+/// A focused widget gets a ring in the palette's focus colour, wider than egui's 1-point
+/// outline (egui draws a focused widget with its "active" look).
+fn focus_ring(ctx: &egui::Context) {
+    for (theme, dark) in [(egui::Theme::Light, false), (egui::Theme::Dark, true)] {
+        let focus = Palette::for_dark_mode(dark).focus;
+        ctx.style_mut_of(theme, |s| {
+            s.visuals.widgets.active.bg_stroke = egui::Stroke::new(FOCUS_RING_W, focus);
+            s.visuals.selection.stroke.width = s.visuals.selection.stroke.width.max(1.5);
+        });
     }
 }
 
@@ -789,7 +953,7 @@ impl eframe::App for ResdiffApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.state.settings.save(storage);
+        self.settings_to_save().save(storage);
     }
 }
 
