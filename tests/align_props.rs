@@ -347,6 +347,16 @@ fn synthetic_edits_are_recovered() {
     for w in worst.iter().take(10) {
         println!("  missed {} (extra {}) in {} seed {}", w.2, w.3, w.0, w.1);
     }
+    if bases.len() == 2 {
+        // Without the corpus only the two sample texts are edited (120 cases); the README's
+        // figure is not about them, so only the general bound applies.
+        assert_eq!(cases, 120);
+        assert!(
+            recall >= 0.99 && precision >= 0.99,
+            "recall {recall}, precision {precision}"
+        );
+        return;
+    }
     // The README's figure: 540 cases on 9 resolutions, recall and precision 0.9999 (to 4 places).
     assert_eq!((bases.len(), cases), (9, 540));
     assert!(
