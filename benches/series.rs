@@ -2,7 +2,7 @@
 //!
 //! `cargo bench --no-default-features --bench series` measures, on the corpus at
 //! `$RESDIFF_CORPUS`: the provenance index of the whole corpus from cold, provenance of every
-//! paragraph of a 130-paragraph resolution (A/C.2/80/L.17) warm, and series and blame of the
+//! paragraph of a 132-paragraph resolution (A/C.2/80/L.17) warm, and series and blame of the
 //! five-document ICT chain. With `RESDIFF_BENCH_SYNTH=N` (e.g. 20000) it also writes a synthetic
 //! corpus of N documents — the real texts replicated with perturbed wording (every 40th word
 //! replaced, differently in each replica) — indexes it from cold and queries it, reporting peak

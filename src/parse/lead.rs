@@ -237,6 +237,30 @@ pub fn is_sentence(text: &str) -> bool {
         && t.ends_with([',', ';', '.', ':'])
 }
 
+/// Whether a lead found by [`lead_phrase`] opens with a head that only starts a preambular
+/// paragraph: a participle in `-ing` (`Welcoming`, `Deeply regretting`), an adjective head
+/// (`Mindful`, `Gravely concerned`) or a fixed multi-word head (`Bearing in mind`). Capitalised
+/// words in `-ed` are left out: outside a lead they are names as often as not.
+pub fn is_preambular_head(lead: &str) -> bool {
+    let lower: Vec<String> = lead
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let mut i = 0;
+    while lower.get(i).is_some_and(|w| {
+        ADVERBS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly") && w != "rely")
+    }) {
+        i += 1;
+    }
+    let Some(head) = lower.get(i) else {
+        return false;
+    };
+    let rest = lower[i..].join(" ");
+    (head.ends_with("ing") && head.len() > 4 && !NOT_PARTICIPLES.contains(&head.as_str()))
+        || ADJECTIVES.contains(&head.as_str())
+        || MULTI_HEADS.iter().any(|m| rest.starts_with(m))
+}
+
 /// Whether the paragraph is read as preambular or operative (changes which heads are accepted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LeadStyle {

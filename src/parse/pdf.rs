@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::lead::{LeadStyle, lead_phrase};
+use super::lead::{self, LeadStyle, lead_phrase};
 use super::patterns::{
     ACTION_START, ANNEX_START, BARCODE, FN_SEPARATOR, FN_START, GA_LINE, JOB_NUMBER, OP_START,
     PAGE_COUNTER, PART_START, PLENARY, ROMAN_HEADING, SECTION_START, STARS, SUB_START, SYMBOL_LINE,
@@ -312,6 +312,33 @@ impl Starter {
     }
 }
 
+/// Whether line `t`, with no blank line or page break before it, starts a new preambular
+/// paragraph inside the unit `cur`: the unit is itself a preambular paragraph (it opens with a
+/// lead), its last line ends with a comma, and `t` opens with a preambular head that cannot be
+/// part of the running sentence — a capitalised participle (`Welcoming`, `Recalling`), one of the
+/// adjectives that open preambular paragraphs (`Mindful`, `Concerned`) or a fixed head (`Bearing
+/// in mind`). A/C.2/80/L.17 prints `…in the spirit of global partnership and solidarity,` and
+/// `Welcoming the convening of the Fourth International Conference…` on consecutive lines with no
+/// blank between them. Only used before the first operative paragraph.
+fn starts_preambular(t: &str, cur: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (cur.first(), cur.last()) else {
+        return false;
+    };
+    if !strip_ref(last).ends_with(',') || lead_phrase(first, LeadStyle::Preambular).is_none() {
+        return false;
+    }
+    let Some(lead) = lead_phrase(t, LeadStyle::Preambular) else {
+        return false;
+    };
+    // A lead runs on into the sentence (`Welcoming the`, `Noting in this regard`); a title
+    // that wraps after a comma does not (`Production,` / `Stockpiling and Use of Chemical
+    // Weapons`, `Securing Our Common Future`).
+    let next = t[lead.len()..].split_whitespace().next().unwrap_or("");
+    lead::is_preambular_head(&lead)
+        && next.starts_with(|c: char| c.is_lowercase())
+        && !matches!(next, "and" | "or" | "of" | "for")
+}
+
 /// The line without a trailing footnote reference (`Assembly,9` → `Assembly,`).
 fn strip_ref(line: &str) -> &str {
     line.trim_end()
@@ -446,7 +473,7 @@ pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
             if starts || (prev_ends && lead_like) || (prev_ends_hard && upper) {
                 flush(&mut cur, cur_pages, &mut p);
             }
-        } else if starts {
+        } else if starts || (starter.last_op == 0 && starts_preambular(t, &cur)) {
             flush(&mut cur, cur_pages, &mut p);
         }
         pending_break = false;
@@ -465,4 +492,43 @@ pub fn prepare(text: &str, vocab: &Vocabulary) -> Prepared {
     }
     flush(&mut cur, cur_pages, &mut p);
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_preambular;
+
+    /// Lines as printed in A/C.2/80/L.17 (p. 2) and A/RES/79/80, A/RES/79/35.
+    #[test]
+    fn a_preambular_head_after_a_comma_starts_a_paragraph_but_a_wrapped_title_does_not() {
+        let addis = [
+            "Reaffirming also its resolution 69/313 of 27 July 2015 on the Addis Ababa Action",
+            "for sustainable development in the spirit of global partnership and solidarity,",
+        ];
+        assert!(starts_preambular(
+            "Welcoming the convening of the Fourth International Conference on Financing",
+            &addis
+        ));
+        assert!(starts_preambular(
+            "Noting in this regard the concern about the potential risks",
+            &addis
+        ));
+        let cwc = [
+            "Recalling also the provisions of the Treaty on the Non-Proliferation of Nuclear",
+            "Weapons, the Convention on the Prohibition of the Development, Production,",
+        ];
+        assert!(!starts_preambular(
+            "Stockpiling and Use of Chemical Weapons and on Their Destruction",
+            &cwc
+        ));
+        assert!(!starts_preambular(
+            "Securing Our Common Future: An Agenda",
+            &cwc
+        ));
+        // Not after a line that ends the sentence otherwise, nor inside an operative paragraph.
+        let semicolon = ["Requests the Secretary-General to report;"];
+        assert!(!starts_preambular("Welcoming the report", &semicolon));
+        let op = ["Decides to include in the provisional agenda,"];
+        assert!(!starts_preambular("Welcoming the report", &op));
+    }
 }
