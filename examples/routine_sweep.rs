@@ -21,7 +21,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: routine_sweep OUT.tsv [BEFORE.tsv]")?;
     let before_path = args.next();
     let corpus = resdiff::corpus::expected_dir();
-    let series = std::fs::read_to_string(corpus.join("series.tsv"))?;
     let mut out = String::new();
     let mut doc_pairs = 0usize;
     let mut ops_total = 0usize;
@@ -29,63 +28,56 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut routine_ops = 0usize;
     let mut by_reason: BTreeMap<String, usize> = BTreeMap::new();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-    for line in series.lines().skip(1) {
-        let Some((_, symbols)) = line.split_once('\t') else {
-            continue;
-        };
-        let symbols: Vec<&str> = symbols.split_whitespace().collect();
-        for w in symbols.windows(2) {
-            let [old, new] = w else { continue };
-            let (po, pn) = (
-                resdiff::corpus::text_path(&corpus, old),
-                resdiff::corpus::text_path(&corpus, new),
-            );
-            let c = resdiff::compare_files(&po, &pn)?;
-            doc_pairs += 1;
-            let json = resdiff::report::comparison_json(&c);
-            let pairs = json["pairs"].as_array().cloned().unwrap_or_default();
-            for p in &pairs {
-                let change = p["change"].as_str().unwrap_or("?").to_string();
-                *kinds.entry(change.clone()).or_default() += 1;
-                let ids = |k: &str| {
-                    p[k].as_array()
-                        .map(|a| {
-                            a.iter()
-                                .filter_map(|v| v.as_str())
-                                .collect::<Vec<_>>()
-                                .join("+")
-                        })
-                        .unwrap_or_default()
-                };
-                writeln!(
-                    out,
-                    "{old} → {new}\t{}\t{}\t{change}",
-                    ids("old_ids"),
-                    ids("new_ids")
-                )?;
-                for op in p["ops"].as_array().map(Vec::as_slice).unwrap_or_default() {
-                    ops_total += 1;
-                    if op["op"] != "equal" {
-                        changed_ops += 1;
-                    }
-                    if op["routine"] == true {
-                        routine_ops += 1;
-                        // The rule, without its numbers and symbols (`# (the old document)
-                        // added to the list`); each reason of a combined one counted once.
-                        let reason = op["routine_reason"].as_str().unwrap_or("(no reason given)");
-                        for part in reason.split("; ") {
-                            let rule: Vec<&str> = part
-                                .split(' ')
-                                .map(|w| {
-                                    if w.chars().any(|c| c.is_ascii_digit()) {
-                                        if w.ends_with(':') { "#:" } else { "#" }
-                                    } else {
-                                        w
-                                    }
-                                })
-                                .collect();
-                            *by_reason.entry(rule.join(" ")).or_default() += 1;
-                        }
+    for (old, new) in resdiff::corpus::series_pairs(&corpus)? {
+        let (po, pn) = (
+            resdiff::corpus::text_path(&corpus, &old),
+            resdiff::corpus::text_path(&corpus, &new),
+        );
+        let c = resdiff::compare_files(&po, &pn)?;
+        doc_pairs += 1;
+        let json = resdiff::report::comparison_json(&c);
+        let pairs = json["pairs"].as_array().cloned().unwrap_or_default();
+        for p in &pairs {
+            let change = p["change"].as_str().unwrap_or("?").to_string();
+            *kinds.entry(change.clone()).or_default() += 1;
+            let ids = |k: &str| {
+                p[k].as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|v| v.as_str())
+                            .collect::<Vec<_>>()
+                            .join("+")
+                    })
+                    .unwrap_or_default()
+            };
+            writeln!(
+                out,
+                "{old} → {new}\t{}\t{}\t{change}",
+                ids("old_ids"),
+                ids("new_ids")
+            )?;
+            for op in p["ops"].as_array().map(Vec::as_slice).unwrap_or_default() {
+                ops_total += 1;
+                if op["op"] != "equal" {
+                    changed_ops += 1;
+                }
+                if op["routine"] == true {
+                    routine_ops += 1;
+                    // The rule, without its numbers and symbols (`# (the old document)
+                    // added to the list`); each reason of a combined one counted once.
+                    let reason = op["routine_reason"].as_str().unwrap_or("(no reason given)");
+                    for part in reason.split("; ") {
+                        let rule: Vec<&str> = part
+                            .split(' ')
+                            .map(|w| {
+                                if w.chars().any(|c| c.is_ascii_digit()) {
+                                    if w.ends_with(':') { "#:" } else { "#" }
+                                } else {
+                                    w
+                                }
+                            })
+                            .collect();
+                        *by_reason.entry(rule.join(" ")).or_default() += 1;
                     }
                 }
             }

@@ -54,6 +54,23 @@ pub fn text_files(corpus: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Every consecutive pair of every series in `corpus/series.tsv` (a header line, then
+/// `title<TAB>symbols oldest first`), older symbol first, in file order.
+pub fn series_pairs(corpus: &Path) -> std::io::Result<Vec<(String, String)>> {
+    let series = std::fs::read_to_string(corpus.join("series.tsv"))?;
+    Ok(series
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once('\t'))
+        .flat_map(|(_, symbols)| {
+            let s: Vec<&str> = symbols.split_whitespace().collect();
+            s.windows(2)
+                .map(|w| (w[0].to_string(), w[1].to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect())
+}
+
 /// Path of a corpus text by symbol (`A/RES/79/194` → `text/A_RES_79_194.txt`).
 pub fn text_path(corpus: &Path, symbol: &str) -> PathBuf {
     corpus

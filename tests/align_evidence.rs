@@ -17,18 +17,7 @@ use resdiff::model::Resolution;
 use resdiff::parse::parse;
 
 fn series_pairs(dir: &Path) -> Vec<(String, String)> {
-    let series = std::fs::read_to_string(dir.join("series.tsv")).unwrap();
-    series
-        .lines()
-        .skip(1)
-        .filter_map(|line| line.split_once('\t'))
-        .flat_map(|(_, symbols)| {
-            let s: Vec<&str> = symbols.split_whitespace().collect();
-            s.windows(2)
-                .map(|w| (w[0].to_string(), w[1].to_string()))
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    resdiff::corpus::series_pairs(dir).unwrap()
 }
 
 fn load(dir: &Path, symbol: &str) -> Option<Resolution> {

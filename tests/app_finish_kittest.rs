@@ -4,6 +4,10 @@
 //! every inserted glyph underlined as painted; the focus ring; the width of the columns; the
 //! status bar in step with search, filters and the side panel; the README's app figures.
 
+mod app_support;
+
+use app_support::{app_with, harness_sized, sample, snapshot};
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -13,41 +17,12 @@ use egui::epaint::{RectShape, Shape, TextShape};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use resdiff::app::{
-    AppState, Automation, ChangeOrder, Command, DialogAnswer, DialogAsk, DialogWait, Dialogs,
-    Filter, KindFilter, LaunchView, NARROW_BELOW, PAD, Palette, PanelChoice, ResdiffApp, Row,
-    Settings, SideTab, ThemePref, ViewLayout, contrast, row_text,
+    ChangeOrder, Command, DialogAnswer, DialogAsk, DialogWait, Dialogs, Filter, KindFilter,
+    LaunchView, NARROW_BELOW, PAD, Palette, PanelChoice, ResdiffApp, Row, SideTab, ThemePref,
+    ViewLayout, contrast, row_text,
 };
 use resdiff::changes::ChangeType;
 use resdiff::compare::Status;
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample_data")
-        .join(name)
-}
-
-fn app_with(old: PathBuf, new: PathBuf, theme: ThemePref) -> ResdiffApp {
-    let mut state = AppState::new(Settings {
-        theme,
-        ..Settings::default()
-    });
-    state.apply(Command::OpenPair(old, new));
-    assert!(
-        state.wait_idle(Duration::from_secs(120)),
-        "loading timed out"
-    );
-    state.compare_time = None;
-    ResdiffApp::new(state, Automation::default())
-}
-
-fn harness_sized(app: ResdiffApp, w: f32, h: f32) -> Harness<'static, ResdiffApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(w, h))
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut ResdiffApp| app.show(ui), app);
-    h.run_steps(8);
-    h
-}
 
 fn sample_app(theme: ThemePref) -> ResdiffApp {
     app_with(
@@ -69,31 +44,6 @@ fn corpus_app(what: &str) -> Option<ResdiffApp> {
         resdiff::corpus::text_path(&dir, "A/RES/79/144"),
         ThemePref::Light,
     ))
-}
-
-fn snapshot(h: &mut Harness<'_, ResdiffApp>, name: &str) {
-    let opts = egui_kittest::SnapshotOptions::new().max_failed_pixels(120);
-    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        h.try_snapshot_options(name, &opts)
-    }));
-    match rendered {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => panic!("snapshot {name}: {e}"),
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| panic.downcast_ref::<&str>().copied())
-                .unwrap_or_default();
-            let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-            if ci || !msg.contains("No adapter found") {
-                std::panic::resume_unwind(panic);
-            }
-            resdiff::corpus::say_skipped(&format!(
-                "SKIPPED snapshot {name}: no GPU adapter to render with"
-            ));
-        }
-    }
 }
 
 /// Every shape of the last frame, groups flattened.

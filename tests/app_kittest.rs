@@ -1,6 +1,10 @@
 //! The resdiff window driven headless with egui_kittest on the sample pair
 //! (A/RES/65/141 → A/RES/66/184): navigation, search, filters, jump, and PNG snapshots.
 
+mod app_support;
+
+use app_support::{sample, snapshot};
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -11,12 +15,6 @@ use resdiff::app::{
     ResdiffApp, Row, Settings, Side, ThemePref, id_label, side_ids,
 };
 use resdiff::compare::Status;
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample_data")
-        .join(name)
-}
 
 fn app(theme: ThemePref) -> ResdiffApp {
     let settings = Settings {
@@ -105,38 +103,6 @@ fn harness(theme: ThemePref) -> Harness<'static, ResdiffApp> {
         .build_ui_state(|ui, app: &mut ResdiffApp| app.show(ui), app(theme));
     h.run_steps(8);
     h
-}
-
-/// A few anti-aliased pixels differ between software-rendered runs; anything larger fails.
-fn snapshot_options() -> egui_kittest::SnapshotOptions {
-    egui_kittest::SnapshotOptions::new().max_failed_pixels(120)
-}
-
-/// Render the window and compare it with `tests/snapshots/{name}.png`. Rendering needs a GPU
-/// adapter (Mesa's lavapipe or llvmpipe will do); a machine without any (a newcomer's before
-/// installing Mesa) skips the comparison with a SKIPPED line, except under `CI=true`.
-fn snapshot(h: &mut Harness<'_, ResdiffApp>, name: &str) {
-    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        h.try_snapshot_options(name, &snapshot_options())
-    }));
-    match rendered {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => panic!("snapshot {name}: {e}"),
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| panic.downcast_ref::<&str>().copied())
-                .unwrap_or_default();
-            let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-            if ci || !msg.contains("No adapter found") {
-                std::panic::resume_unwind(panic);
-            }
-            resdiff::corpus::say_skipped(&format!(
-                "SKIPPED snapshot {name}: no GPU adapter to render with (install Mesa: mesa-vulkan-drivers)"
-            ));
-        }
-    }
 }
 
 fn current_ids(h: &Harness<'_, ResdiffApp>) -> (String, String) {

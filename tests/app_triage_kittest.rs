@@ -2,6 +2,10 @@
 //! egui_kittest on the sample pair (A/RES/65/141 → A/RES/66/184) and on the corpus pair
 //! A/RES/78/69 → A/RES/79/144 (314 renumbered paragraphs).
 
+mod app_support;
+
+use app_support::{app_with, harness_sized, sample, snapshot};
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -14,36 +18,6 @@ use resdiff::app::{
 use resdiff::changes::ChangeType;
 use resdiff::compare::Status;
 use resdiff::diff::ChangeKind;
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample_data")
-        .join(name)
-}
-
-fn app_with(old: PathBuf, new: PathBuf, theme: ThemePref) -> ResdiffApp {
-    let settings = Settings {
-        theme,
-        ..Settings::default()
-    };
-    let mut state = AppState::new(settings);
-    state.apply(Command::OpenPair(old, new));
-    assert!(
-        state.wait_idle(Duration::from_secs(120)),
-        "loading timed out"
-    );
-    state.compare_time = None;
-    ResdiffApp::new(state, Automation::default())
-}
-
-fn harness_sized(app: ResdiffApp, w: f32, h: f32) -> Harness<'static, ResdiffApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(w, h))
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut ResdiffApp| app.show(ui), app);
-    h.run_steps(8);
-    h
-}
 
 fn sample_harness(theme: ThemePref) -> Harness<'static, ResdiffApp> {
     harness_sized(
@@ -69,31 +43,6 @@ fn corpus_harness(what: &str) -> Option<Harness<'static, ResdiffApp>> {
         1380.0,
         860.0,
     ))
-}
-
-fn snapshot(h: &mut Harness<'_, ResdiffApp>, name: &str) {
-    let opts = egui_kittest::SnapshotOptions::new().max_failed_pixels(120);
-    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        h.try_snapshot_options(name, &opts)
-    }));
-    match rendered {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => panic!("snapshot {name}: {e}"),
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| panic.downcast_ref::<&str>().copied())
-                .unwrap_or_default();
-            let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-            if ci || !msg.contains("No adapter found") {
-                std::panic::resume_unwind(panic);
-            }
-            resdiff::corpus::say_skipped(&format!(
-                "SKIPPED snapshot {name}: no GPU adapter to render with"
-            ));
-        }
-    }
 }
 
 fn current_pair(h: &Harness<'_, ResdiffApp>) -> usize {

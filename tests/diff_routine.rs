@@ -265,45 +265,38 @@ fn routine_ops_by_rule_over_the_series_pairs() {
     let Some(corpus) = resdiff::corpus::dir_or_skip("routine ops over the series pairs") else {
         return;
     };
-    let series = std::fs::read_to_string(corpus.join("series.tsv")).unwrap();
     let (mut doc_pairs, mut changed_ops, mut routine_ops) = (0usize, 0usize, 0usize);
     let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-    for line in series.lines().skip(1) {
-        let Some((_, symbols)) = line.split_once('\t') else {
-            continue;
-        };
-        let symbols: Vec<&str> = symbols.split_whitespace().collect();
-        for w in symbols.windows(2) {
-            let c = resdiff::compare_files(
-                &resdiff::corpus::text_path(&corpus, w[0]),
-                &resdiff::corpus::text_path(&corpus, w[1]),
-            )
-            .unwrap();
-            doc_pairs += 1;
-            let json = resdiff::report::comparison_json(&c);
-            for p in json["pairs"].as_array().unwrap() {
-                *kinds
-                    .entry(p["change"].as_str().unwrap().to_string())
-                    .or_default() += 1;
-                for op in p["ops"].as_array().unwrap() {
-                    changed_ops += usize::from(op["op"] != "equal");
-                    if op["routine"] != true {
-                        continue;
-                    }
-                    routine_ops += 1;
-                    let reason = op["routine_reason"].as_str().unwrap();
-                    for part in reason.split("; ") {
-                        let rule: Vec<&str> = part
-                            .split(' ')
-                            .map(|w| match w.chars().any(|c| c.is_ascii_digit()) {
-                                true if w.ends_with(':') => "#:",
-                                true => "#",
-                                false => w,
-                            })
-                            .collect();
-                        *by_rule.entry(rule.join(" ")).or_default() += 1;
-                    }
+    for (old, new) in resdiff::corpus::series_pairs(&corpus).unwrap() {
+        let c = resdiff::compare_files(
+            &resdiff::corpus::text_path(&corpus, &old),
+            &resdiff::corpus::text_path(&corpus, &new),
+        )
+        .unwrap();
+        doc_pairs += 1;
+        let json = resdiff::report::comparison_json(&c);
+        for p in json["pairs"].as_array().unwrap() {
+            *kinds
+                .entry(p["change"].as_str().unwrap().to_string())
+                .or_default() += 1;
+            for op in p["ops"].as_array().unwrap() {
+                changed_ops += usize::from(op["op"] != "equal");
+                if op["routine"] != true {
+                    continue;
+                }
+                routine_ops += 1;
+                let reason = op["routine_reason"].as_str().unwrap();
+                for part in reason.split("; ") {
+                    let rule: Vec<&str> = part
+                        .split(' ')
+                        .map(|w| match w.chars().any(|c| c.is_ascii_digit()) {
+                            true if w.ends_with(':') => "#:",
+                            true => "#",
+                            false => w,
+                        })
+                        .collect();
+                    *by_rule.entry(rule.join(" ")).or_default() += 1;
                 }
             }
         }

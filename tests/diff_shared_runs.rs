@@ -185,18 +185,7 @@ fn corpus_series_pairs_never_hide_a_long_shared_run() {
     let Some(dir) = resdiff::corpus::dir_or_skip("shared runs on corpus series") else {
         return;
     };
-    let series = std::fs::read_to_string(dir.join("series.tsv")).unwrap();
-    let pairs: Vec<(String, String)> = series
-        .lines()
-        .skip(1)
-        .filter_map(|line| line.split_once('\t'))
-        .flat_map(|(_, symbols)| {
-            let s: Vec<&str> = symbols.split_whitespace().collect();
-            s.windows(2)
-                .map(|w| (w[0].to_string(), w[1].to_string()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let pairs = resdiff::corpus::series_pairs(&dir).unwrap();
     let (mut checked, mut problems) = (0, Vec::new());
     for (old, new) in &pairs {
         let (po, pn) = (

@@ -862,15 +862,21 @@ impl AppState {
             self.routine_open = true;
         }
         self.go_to_pair(pair);
+        self.status_line = self.listed_change_status(k);
+    }
+
+    /// "Change n of N" for change `k` in the change list as listed now (routine group last), or
+    /// that the list's filter hides it.
+    fn listed_change_status(&self, k: usize) -> String {
         let (main, rest) = self.listed_changes();
         let nav: Vec<usize> = main.into_iter().chain(rest).collect();
-        self.status_line = match nav.iter().position(|&x| x == k) {
+        match nav.iter().position(|&x| x == k) {
             Some(n) => self.change_status(n, nav.len(), k),
             None => format!(
                 "Change {}: not in the change list's filter",
                 self.changes[k].ids
             ),
-        };
+        }
     }
 
     /// After the list's order or filters changed: a "Change n of N" status line says where the
@@ -882,15 +888,7 @@ impl AppState {
         let Some(k) = self.current_change() else {
             return;
         };
-        let (main, rest) = self.listed_changes();
-        let nav: Vec<usize> = main.into_iter().chain(rest).collect();
-        self.status_line = match nav.iter().position(|&x| x == k) {
-            Some(n) => self.change_status(n, nav.len(), k),
-            None => format!(
-                "Change {}: not in the change list's filter",
-                self.changes[k].ids
-            ),
-        };
+        self.status_line = self.listed_change_status(k);
     }
 
     fn change_status(&self, n: usize, total: usize, k: usize) -> String {
