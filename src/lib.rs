@@ -11,6 +11,7 @@ pub mod changes;
 pub mod compare;
 pub mod corpus;
 pub mod diff;
+pub(crate) mod fxhash;
 pub mod ingest;
 pub mod model;
 pub mod parse;
@@ -73,8 +74,17 @@ fn session_of_symbol(symbol: &str) -> Option<u32> {
 
 /// Load two files (in parallel) and compare them (old → new).
 pub fn compare_files(old: &Path, new: &Path) -> Result<compare::Comparison, IngestError> {
+    let (old, new) = load_both(old, new)?;
+    Ok(compare::compare(old, new))
+}
+
+/// Read and parse two files (in parallel), the first error winning.
+pub fn load_both(
+    old: &Path,
+    new: &Path,
+) -> Result<(model::Resolution, model::Resolution), IngestError> {
     let (old, new) = both(|| load(old), || load(new));
-    Ok(compare::compare(old?, new?))
+    Ok((old?, new?))
 }
 
 /// Parse two texts (in parallel) and compare them (old → new).

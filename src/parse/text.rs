@@ -1,7 +1,9 @@
 //! Small text helpers shared by the parser stages: line joining with the hyphen rule, whitespace
 //! collapsing, and a vocabulary of the words a document attests.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use crate::fxhash::FxMap;
 
 /// The words a document attests, consulted to decide whether a line-end hyphen is a real one.
 ///
@@ -11,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 #[derive(Debug, Default)]
 pub struct Vocabulary<'a> {
     text: &'a str,
-    words: std::cell::OnceCell<HashMap<&'a str, usize>>,
+    words: std::cell::OnceCell<FxMap<&'a str, usize>>,
     /// The same words lower-cased, built only when a case-blind lookup is asked for.
     folded: std::cell::OnceCell<HashSet<String>>,
 }
@@ -26,9 +28,9 @@ impl<'a> Vocabulary<'a> {
         }
     }
 
-    fn words(&self) -> &HashMap<&'a str, usize> {
+    fn words(&self) -> &FxMap<&'a str, usize> {
         self.words.get_or_init(|| {
-            let mut set = HashMap::new();
+            let mut set = FxMap::default();
             for line in self.text.lines() {
                 let mut toks = line
                     .split(|c: char| !(c.is_alphanumeric() || c == '-'))
