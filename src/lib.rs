@@ -12,6 +12,7 @@ pub mod compare;
 pub mod corpus;
 pub mod diff;
 pub(crate) mod fxhash;
+mod par;
 pub mod ingest;
 pub mod model;
 pub mod parse;
@@ -83,26 +84,14 @@ pub fn load_both(
     old: &Path,
     new: &Path,
 ) -> Result<(model::Resolution, model::Resolution), IngestError> {
-    let (old, new) = both(|| load(old), || load(new));
+    let (old, new) = par::both(|| load(old), || load(new));
     Ok((old?, new?))
 }
 
 /// Parse two texts (in parallel) and compare them (old → new).
 pub fn compare_texts(old: &str, new: &str) -> compare::Comparison {
-    let (old, new) = both(|| parse::parse(old), || parse::parse(new));
+    let (old, new) = par::both(|| parse::parse(old), || parse::parse(new));
     compare::compare(old, new)
-}
-
-/// Run `a` on a second thread and `b` on this one; a panic in `a` is re-raised here.
-fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
-    std::thread::scope(|scope| {
-        let handle = scope.spawn(a);
-        let b = b();
-        match handle.join() {
-            Ok(a) => (a, b),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
 }
 
 #[cfg(test)]

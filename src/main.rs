@@ -438,11 +438,7 @@ fn cmd_parse(file: &Path, format: ParseFormat) -> anyhow::Result<()> {
         eprintln!("resdiff: warning: {}: {w}", file.display());
     }
     let out = match format {
-        ParseFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&report::resolution_json(&doc))?;
-            s.push('\n');
-            s
-        }
+        ParseFormat::Json => report::render_resolution(&doc)?,
         ParseFormat::Text => report::resolution_text(&doc),
     };
     timings.step("render");

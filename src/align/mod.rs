@@ -228,7 +228,7 @@ fn match_groups(
     new_p: &[Paragraph],
     symbols: (Option<String>, Option<String>),
 ) -> Matched {
-    let old_texts: Vec<String> = old_p.iter().map(matching_text).collect();
+    let old_texts: Vec<String> = crate::par::map_in_order(old_p, 32, matching_text);
     // Most paragraphs come through a revision word for word: reuse their matching text.
     let known: crate::fxhash::FxMap<&str, &String> = old_p
         .iter()
