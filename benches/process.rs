@@ -155,7 +155,10 @@ fn main() {
     println!("== whole process: {BIN}");
     println!(
         "   {runs} runs after 3 warm-up runs; load average at start: {}",
-        load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     report(
         "--version",

@@ -444,6 +444,9 @@ fn cmd_parse(file: &Path, format: ParseFormat) -> anyhow::Result<()> {
     timings.step("render");
     let written = write_stdout(out.as_bytes());
     timings.step("write");
+    // As in `cmd_compare`: the process ends here, the OS takes the memory back.
+    std::mem::forget(doc);
+    std::mem::forget(out);
     written
 }
 
@@ -585,6 +588,10 @@ fn cmd_compare(args: CompareArgs) -> anyhow::Result<()> {
         None => write_stdout(&bytes),
     };
     timings.step("write");
+    // The process ends right after this: freeing the comparison and the report (hundreds of
+    // thousands of small allocations for a large pair) is work nobody waits for.
+    std::mem::forget(cmp);
+    std::mem::forget(bytes);
     written
 }
 

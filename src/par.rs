@@ -5,7 +5,8 @@
 /// the cgroup quota, several system calls).
 pub(crate) fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+    *CORES
+        .get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
 }
 
 /// Run `a` on a second thread and `b` on this one; a panic in `a` is re-raised here.
@@ -33,9 +34,7 @@ pub(crate) fn map_in_order<T: Sync, R: Send>(
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = cores()
-        .min(items.len() / min_per_thread.max(1))
-        .max(1);
+    let threads = cores().min(items.len() / min_per_thread.max(1)).max(1);
     if threads == 1 {
         return items.iter().map(f).collect();
     }
@@ -69,4 +68,3 @@ pub(crate) fn map_in_order<T: Sync, R: Send>(
     // Every index below `items.len()` was taken by exactly one worker.
     slots.into_iter().flatten().collect()
 }
-

@@ -43,7 +43,11 @@ fn sample_pair_json_keeps_the_sorted_layout() {
         render(&c, Format::Json, &RenderOptions::default()).expect("json renders"),
     )
     .expect("utf-8");
-    for key in ["\"routine_reason\"", "\"lead_change\": {", "\"annex\": null"] {
+    for key in [
+        "\"routine_reason\"",
+        "\"lead_change\": {",
+        "\"annex\": null",
+    ] {
         assert!(text.contains(key), "sample JSON lacks {key}");
     }
 }

@@ -579,24 +579,26 @@ pub(crate) fn vet(
     let to_check: Vec<(usize, &str, &str)> = groups
         .iter()
         .enumerate()
-        .filter_map(|(g, group)| match (group.old.as_slice(), group.new.as_slice()) {
-            ([o], [n]) => {
-                let (a, b) = (ctx.old.get(*o)?, ctx.new.get(*n)?);
-                (a.text != b.text && cosine(*o, *n) < COSINE_CLEAR)
-                    .then_some((g, a.text.as_str(), b.text.as_str()))
-            }
-            _ => None,
-        })
+        .filter_map(
+            |(g, group)| match (group.old.as_slice(), group.new.as_slice()) {
+                ([o], [n]) => {
+                    let (a, b) = (ctx.old.get(*o)?, ctx.new.get(*n)?);
+                    (a.text != b.text && cosine(*o, *n) < COSINE_CLEAR).then_some((
+                        g,
+                        a.text.as_str(),
+                        b.text.as_str(),
+                    ))
+                }
+                _ => None,
+            },
+        )
         .collect();
     // The similarity of the compare JSON: the same diff, the same options.
     let outcomes = crate::par::map_in_order(&to_check, 1, |(_, a, b)| {
         crate::diff::diff_words_with(a, b, &crate::diff::DiffOptions::default())
     });
-    let mut outcomes: std::collections::VecDeque<(usize, crate::diff::DiffOutcome)> = to_check
-        .iter()
-        .map(|c| c.0)
-        .zip(outcomes)
-        .collect();
+    let mut outcomes: std::collections::VecDeque<(usize, crate::diff::DiffOutcome)> =
+        to_check.iter().map(|c| c.0).zip(outcomes).collect();
     for (g, mut group) in groups.into_iter().enumerate() {
         if let ([o], [n]) = (group.old.as_slice(), group.new.as_slice()) {
             let (o, n) = (*o, *n);

@@ -309,7 +309,7 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     {
         end = Some(i + 3);
     }
-    for m in MULTI_HEADS.iter().filter(|_| end.is_none()) {
+    for m in MULTI_HEAD_WORDS.iter().filter(|_| end.is_none()) {
         if let Some(n) = phrase_at(&lower, i, m) {
             end = Some(i + n);
             break;
@@ -337,7 +337,7 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     let mut end = end?;
     // Trailers.
     'outer: loop {
-        for t in TRAILERS {
+        for t in TRAILER_WORDS.iter() {
             if let Some(n) = phrase_at(&lower, end, t) {
                 end += n;
                 continue 'outer;
@@ -350,17 +350,23 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     Some(text.get(..stop)?.to_string())
 }
 
-/// The number of words of `phrase` (words separated by single spaces) when `words` has them from
-/// `at` on, else `None`; stops at the first word that differs.
-fn phrase_at(words: &[String], at: usize, phrase: &str) -> Option<usize> {
-    let mut n = 0;
-    for w in phrase.split(' ') {
-        if words.get(at + n)? != w {
-            return None;
-        }
-        n += 1;
-    }
-    Some(n)
+/// `phrases` split into words, once per process.
+fn split_phrases(phrases: &'static [&'static str]) -> Vec<Vec<&'static str>> {
+    phrases.iter().map(|p| p.split(' ').collect()).collect()
+}
+
+static MULTI_HEAD_WORDS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| split_phrases(MULTI_HEADS));
+static TRAILER_WORDS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| split_phrases(TRAILERS));
+
+/// The number of words of `phrase` when `words` has them from `at` on, else `None`.
+fn phrase_at(words: &[String], at: usize, phrase: &[&str]) -> Option<usize> {
+    let here = words.get(at..at + phrase.len())?;
+    here.iter()
+        .zip(phrase)
+        .all(|(w, p)| w == p)
+        .then_some(phrase.len())
 }
 
 /// The first `max` words (split at single spaces) with their byte offsets, up to the first
