@@ -751,12 +751,10 @@ pub static SYMBOL_SESSION: Pattern = pattern(
         let mut i = s.strip_prefix("A/").map(|_| 2)?;
         loop {
             let r = &s[i..];
-            let skip = if r.starts_with("RES/") || r.starts_with("DEC/") {
-                4
-            } else if r.starts_with("C.")
+            let committee = r.starts_with("C.")
                 && at(s, i + 2).is_some_and(digit)
-                && at(s, i + 3) == Some(b'/')
-            {
+                && at(s, i + 3) == Some(b'/');
+            let skip = if r.starts_with("RES/") || r.starts_with("DEC/") || committee {
                 4
             } else if let Some(p) = ["ES-", "S-"].iter().find(|p| r.starts_with(**p)) {
                 let d = run(s, i + p.len(), usize::MAX, digit);
