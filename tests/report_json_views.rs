@@ -1,7 +1,8 @@
 //! The compare and parse JSON are written from borrowed views of the model (no `Value` tree);
 //! their layout must stay the one a `serde_json::Value` gives: every object's keys in sorted
-//! order, as earlier versions wrote them. Re-serialising the parsed output through `Value` must
-//! give back the same bytes, on the sample pair and on every series pair of the corpus.
+//! order, as earlier versions wrote them. Re-serialising the parsed output through `Value` (whose
+//! objects keep their keys sorted; floats parsed exactly, serde_json's `float_roundtrip`) must give
+//! back the same bytes, on the sample pair and on every series pair of the corpus.
 
 use resdiff::report::{Format, RenderOptions, comparison_json, render, render_resolution};
 
@@ -10,10 +11,19 @@ fn check_comparison(c: &resdiff::compare::Comparison, what: &str) {
     let value: serde_json::Value = serde_json::from_slice(&bytes).expect("valid json");
     let mut again = serde_json::to_vec_pretty(&value).expect("serialises");
     again.push(b'\n');
-    assert!(
-        again == bytes,
-        "{what}: the compare JSON is not in sorted-key layout"
-    );
+    if again != bytes {
+        let at = again
+            .iter()
+            .zip(&bytes)
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        let lo = at.saturating_sub(200);
+        panic!(
+            "{what}: the compare JSON is not in sorted-key layout at byte {at}:\n--- rendered\n{}\n--- through Value\n{}",
+            String::from_utf8_lossy(&bytes[lo..(at + 200).min(bytes.len())]),
+            String::from_utf8_lossy(&again[lo..(at + 200).min(again.len())])
+        );
+    }
     assert_eq!(value, comparison_json(c), "{what}: comparison_json differs");
 }
 
