@@ -319,7 +319,7 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
             budget_spent,
         }
     };
-    let outcomes = map_in_order(&alignment.links, build);
+    let outcomes = crate::par::map_in_order(&alignment.links, 8, build);
     let mut timed_out_ids: Vec<String> = Vec::new();
     let mut budget_spent = false;
     let mut pairs = Vec::with_capacity(outcomes.len());
@@ -508,51 +508,6 @@ struct PairOutcome {
     pair: Pair,
     timed_out: Option<String>,
     budget_spent: bool,
-}
-
-/// `items.iter().map(f).collect()`, spread over the machine's cores when there are enough items to
-/// be worth a thread. Workers take the next item from a shared counter, so one slow item (a long,
-/// heavily rewritten paragraph) does not hold up a whole chunk; the results keep the order of
-/// `items`.
-fn map_in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    const MIN_PER_THREAD: usize = 8;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(items.len() / MIN_PER_THREAD)
-        .max(1);
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done: Vec<(usize, R)> = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else { break };
-            done.push((i, f(item)));
-        }
-        done
-    };
-    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut parts = vec![work()];
-        for h in handles {
-            match h.join() {
-                Ok(part) => parts.push(part),
-                // A panic in a worker is a bug; re-raise it here rather than lose rows.
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        for (i, r) in parts.into_iter().flatten() {
-            if let Some(slot) = slots.get_mut(i) {
-                *slot = Some(r);
-            }
-        }
-    });
-    // Every index below `items.len()` was taken by exactly one worker.
-    slots.into_iter().flatten().collect()
 }
 
 #[cfg(test)]

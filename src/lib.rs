@@ -11,8 +11,10 @@ pub mod changes;
 pub mod compare;
 pub mod corpus;
 pub mod diff;
+pub(crate) mod fxhash;
 pub mod ingest;
 pub mod model;
+mod par;
 pub mod parse;
 pub mod provenance;
 pub mod report;
@@ -73,26 +75,23 @@ fn session_of_symbol(symbol: &str) -> Option<u32> {
 
 /// Load two files (in parallel) and compare them (old → new).
 pub fn compare_files(old: &Path, new: &Path) -> Result<compare::Comparison, IngestError> {
-    let (old, new) = both(|| load(old), || load(new));
-    Ok(compare::compare(old?, new?))
+    let (old, new) = load_both(old, new)?;
+    Ok(compare::compare(old, new))
+}
+
+/// Read and parse two files (in parallel), the first error winning.
+pub fn load_both(
+    old: &Path,
+    new: &Path,
+) -> Result<(model::Resolution, model::Resolution), IngestError> {
+    let (old, new) = par::both(|| load(old), || load(new));
+    Ok((old?, new?))
 }
 
 /// Parse two texts (in parallel) and compare them (old → new).
 pub fn compare_texts(old: &str, new: &str) -> compare::Comparison {
-    let (old, new) = both(|| parse::parse(old), || parse::parse(new));
+    let (old, new) = par::both(|| parse::parse(old), || parse::parse(new));
     compare::compare(old, new)
-}
-
-/// Run `a` on a second thread and `b` on this one; a panic in `a` is re-raised here.
-fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
-    std::thread::scope(|scope| {
-        let handle = scope.spawn(a);
-        let b = b();
-        match handle.join() {
-            Ok(a) => (a, b),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
 }
 
 #[cfg(test)]

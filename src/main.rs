@@ -431,19 +431,48 @@ fn error_line(err: &anyhow::Error) -> String {
 }
 
 fn cmd_parse(file: &Path, format: ParseFormat) -> anyhow::Result<()> {
+    let mut timings = Timings::from_env();
     let doc = resdiff::load(file)?;
+    timings.step("read and parse");
     for w in &doc.warnings {
         eprintln!("resdiff: warning: {}: {w}", file.display());
     }
     let out = match format {
-        ParseFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&report::resolution_json(&doc))?;
-            s.push('\n');
-            s
-        }
+        ParseFormat::Json => report::render_resolution(&doc)?,
         ParseFormat::Text => report::resolution_text(&doc),
     };
-    write_stdout(out.as_bytes())
+    timings.step("render");
+    let written = write_stdout(out.as_bytes());
+    timings.step("write");
+    // As in `cmd_compare`: the process ends here, the OS takes the memory back.
+    std::mem::forget(doc);
+    std::mem::forget(out);
+    written
+}
+
+/// Time per step of one command, printed to standard error when `RESDIFF_TIMINGS` is set (used
+/// to find where a whole-process run spends its time; `scripts/cli-bench.sh` times the process).
+struct Timings {
+    last: Option<std::time::Instant>,
+}
+
+impl Timings {
+    fn from_env() -> Self {
+        Self {
+            last: std::env::var_os("RESDIFF_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    fn step(&mut self, what: &str) {
+        if let Some(last) = self.last {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "resdiff: timing: {what}: {:.3} ms",
+                (now - last).as_secs_f64() * 1e3
+            );
+            self.last = Some(now);
+        }
+    }
 }
 
 fn cmd_compare(args: CompareArgs) -> anyhow::Result<()> {
@@ -480,7 +509,11 @@ fn cmd_compare(args: CompareArgs) -> anyhow::Result<()> {
             format.name()
         );
     }
-    let cmp = resdiff::compare_files(old, new)?;
+    let mut timings = Timings::from_env();
+    let (old_r, new_r) = resdiff::load_both(old, new)?;
+    timings.step("read and parse both files");
+    let cmp = resdiff::compare::compare(old_r, new_r);
+    timings.step("align, word diff, classify");
     for w in cmp
         .old
         .warnings
@@ -509,6 +542,7 @@ fn cmd_compare(args: CompareArgs) -> anyhow::Result<()> {
         ..RenderOptions::default()
     };
     let (mut bytes, warnings) = report::render_with_warnings(&cmp, format, &opts)?;
+    timings.step("render the report");
     for w in warnings {
         eprintln!("resdiff: warning: {w}");
     }
@@ -545,14 +579,20 @@ fn cmd_compare(args: CompareArgs) -> anyhow::Result<()> {
             );
         }
     }
-    match output {
+    let written = match output {
         Some(out) => {
             report::write_atomic(out, &bytes, &[old, new])?;
             eprintln!("resdiff: wrote {}", out.display());
             Ok(())
         }
         None => write_stdout(&bytes),
-    }
+    };
+    timings.step("write");
+    // The process ends right after this: freeing the comparison and the report (hundreds of
+    // thousands of small allocations for a large pair) is work nobody waits for.
+    std::mem::forget(cmp);
+    std::mem::forget(bytes);
+    written
 }
 
 /// Build or update the provenance index of `dir`, with a progress bar on a terminal.

@@ -575,19 +575,36 @@ pub(crate) fn vet(
     let mut keep = vec![true; groups.len()];
     let mut out = Vec::with_capacity(groups.len());
     let mut diffs = Vec::new();
+    // The 1–1 groups to check, and their word diffs (independent, so run in parallel).
+    let to_check: Vec<(usize, &str, &str)> = groups
+        .iter()
+        .enumerate()
+        .filter_map(
+            |(g, group)| match (group.old.as_slice(), group.new.as_slice()) {
+                ([o], [n]) => {
+                    let (a, b) = (ctx.old.get(*o)?, ctx.new.get(*n)?);
+                    (a.text != b.text && cosine(*o, *n) < COSINE_CLEAR).then_some((
+                        g,
+                        a.text.as_str(),
+                        b.text.as_str(),
+                    ))
+                }
+                _ => None,
+            },
+        )
+        .collect();
+    // The similarity of the compare JSON: the same diff, the same options.
+    let outcomes = crate::par::map_in_order(&to_check, 1, |(_, a, b)| {
+        crate::diff::diff_words_with(a, b, &crate::diff::DiffOptions::default())
+    });
+    let mut outcomes: std::collections::VecDeque<(usize, crate::diff::DiffOutcome)> =
+        to_check.iter().map(|c| c.0).zip(outcomes).collect();
     for (g, mut group) in groups.into_iter().enumerate() {
         if let ([o], [n]) = (group.old.as_slice(), group.new.as_slice()) {
             let (o, n) = (*o, *n);
-            if let (Some(a), Some(b)) = (ctx.old.get(o), ctx.new.get(n))
-                && a.text != b.text
-                && cosine(o, n) < COSINE_CLEAR
+            if outcomes.front().is_some_and(|c| c.0 == g)
+                && let Some((_, outcome)) = outcomes.pop_front()
             {
-                // The similarity of the compare JSON: the same diff, the same options.
-                let outcome = crate::diff::diff_words_with(
-                    &a.text,
-                    &b.text,
-                    &crate::diff::DiffOptions::default(),
-                );
                 let weak = crate::diff::similarity(&outcome.ops) < SIMILARITY_FLOOR;
                 let reason = if weak { ctx.reason(o, n) } else { None };
                 if weak && reason.is_none() {

@@ -1,7 +1,7 @@
 //! Word features of paragraphs: tokens, TF-IDF vectors over word unigrams and bigrams, and an
 //! inverted index that finds candidate partners without comparing all pairs.
 
-use super::fxhash::FxMap;
+use crate::fxhash::FxMap;
 
 /// The word-token vocabulary shared by both documents: token text → id.
 #[derive(Default)]

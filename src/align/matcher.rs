@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::fxhash::FxMap;
+use crate::fxhash::FxMap;
 
 use super::features::Features;
 use super::lis::lis_mask;

@@ -82,7 +82,7 @@
 mod alignment;
 mod evidence;
 mod features;
-pub(crate) mod fxhash;
+
 mod lis;
 mod matcher;
 mod split;
@@ -138,7 +138,7 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
 /// (old index, new index) in the orientation of the call, with the default [`DiffOptions`].
 ///
 /// [`DiffOptions`]: crate::diff::DiffOptions
-pub(crate) type KnownDiffs = fxhash::FxMap<(usize, usize), crate::diff::DiffOutcome>;
+pub(crate) type KnownDiffs = crate::fxhash::FxMap<(usize, usize), crate::diff::DiffOutcome>;
 
 /// [`align`], also handing over the word diffs the evidence check ran for links it kept, so
 /// that the comparison does not run them again. Diffs run in the other orientation (when the
@@ -228,9 +228,9 @@ fn match_groups(
     new_p: &[Paragraph],
     symbols: (Option<String>, Option<String>),
 ) -> Matched {
-    let old_texts: Vec<String> = old_p.iter().map(matching_text).collect();
+    let old_texts: Vec<String> = crate::par::map_in_order(old_p, 32, matching_text);
     // Most paragraphs come through a revision word for word: reuse their matching text.
-    let known: fxhash::FxMap<&str, &String> = old_p
+    let known: crate::fxhash::FxMap<&str, &String> = old_p
         .iter()
         .zip(&old_texts)
         .map(|(p, t)| (p.text.as_str(), t))

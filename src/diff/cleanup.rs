@@ -32,7 +32,7 @@ use std::time::Instant;
 use super::OpKind;
 use super::script::{self, ANCHOR_WORDS};
 use super::token::{Token, TokenKind};
-use crate::align::fxhash::FxMap;
+use crate::fxhash::FxMap;
 
 /// A run of tokens with its operation.
 #[derive(Debug, Clone)]

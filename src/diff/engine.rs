@@ -8,7 +8,7 @@ use super::cleanup::{Seg, cleanup, merge};
 use super::script::{self, Edit};
 use super::token::{Token, TokenKind, tokenize};
 use super::{DiffOp, OpKind};
-use crate::align::fxhash::FxMap;
+use crate::fxhash::FxMap;
 
 /// Options for [`diff_words_with`].
 #[derive(Debug, Clone, PartialEq, Eq)]

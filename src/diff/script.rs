@@ -16,7 +16,7 @@ use std::time::Instant;
 use similar::algorithms::{DiffHook, myers};
 
 use super::OpKind;
-use crate::align::fxhash::{FxHasher, FxMap};
+use crate::fxhash::{FxHasher, FxMap};
 
 /// A shared run of at least this many words is always shown as equal text (unless it crosses a
 /// longer shared run, which a diff cannot show as equal at the same time).

@@ -15,28 +15,48 @@
 /// - the Latin ligatures U+FB00–U+FB06 (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) are expanded to their letters.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
+    let b = text.as_bytes();
+    // `text[run..i]` needs no change and is copied in one piece when a character that does is met.
+    let (mut run, mut i) = (0usize, 0usize);
+    while i < b.len() {
+        let (c, len) = match b[i] {
+            x if x < 0x80 && !matches!(x, b'\r' | 0x0B | 0x0C) => {
+                i += 1;
+                continue;
             }
-            '\u{000B}' | '\u{000C}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
-            '\u{00A0}' | '\u{202F}' | '\u{2007}' => out.push(' '),
-            '\u{2010}' | '\u{2011}' => out.push('-'),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
-            _ => out.push(c),
+            x if x < 0x80 => (char::from(x), 1),
+            _ => match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
+        };
+        let replacement: Option<&str> = match c {
+            '\r' | '\u{000B}' | '\u{000C}' | '\u{2028}' | '\u{2029}' => Some("\n"),
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' => Some(" "),
+            '\u{2010}' | '\u{2011}' => Some("-"),
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
+            '\u{FB00}' => Some("ff"),
+            '\u{FB01}' => Some("fi"),
+            '\u{FB02}' => Some("fl"),
+            '\u{FB03}' => Some("ffi"),
+            '\u{FB04}' => Some("ffl"),
+            '\u{FB05}' | '\u{FB06}' => Some("st"),
+            _ => None,
+        };
+        let Some(replacement) = replacement else {
+            i += len;
+            continue;
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(replacement);
+        i += len;
+        // CRLF is one line end.
+        if c == '\r' && b.get(i) == Some(&b'\n') {
+            i += 1;
         }
+        run = i;
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -62,5 +82,8 @@ mod tests {
             normalize("line ends with space \nnext"),
             "line ends with space \nnext"
         );
+        assert_eq!(normalize("\r\r\n\u{2028}é\u{00A0}"), "\n\n\né ");
+        assert_eq!(normalize("plain ascii"), "plain ascii");
+        assert_eq!(normalize(""), "");
     }
 }

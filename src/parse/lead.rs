@@ -272,7 +272,7 @@ pub enum LeadStyle {
 
 /// The lead phrase at the start of `text`, if any (see the module docs for the rule).
 pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
-    let words: Vec<(usize, &str)> = word_spans(text).take(12).collect();
+    let words = word_spans(text, 12);
     let first = words.first()?;
     if !first.1.chars().next().is_some_and(char::is_uppercase) {
         return None;
@@ -309,12 +309,8 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     {
         end = Some(i + 3);
     }
-    for m in MULTI_HEADS.iter().filter(|_| end.is_none()) {
-        let n = m.split(' ').count();
-        if i + n <= lower.len()
-            && m.split(' ').next() == Some(lower[i].as_str())
-            && lower[i..i + n].iter().map(String::as_str).eq(m.split(' '))
-        {
+    for m in MULTI_HEAD_WORDS.iter().filter(|_| end.is_none()) {
+        if let Some(n) = phrase_at(&lower, i, m) {
             end = Some(i + n);
             break;
         }
@@ -341,14 +337,8 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     let mut end = end?;
     // Trailers.
     'outer: loop {
-        for t in TRAILERS {
-            let n = t.split(' ').count();
-            if end + n <= lower.len()
-                && lower[end..end + n]
-                    .iter()
-                    .map(String::as_str)
-                    .eq(t.split(' '))
-            {
+        for t in TRAILER_WORDS.iter() {
+            if let Some(n) = phrase_at(&lower, end, t) {
                 end += n;
                 continue 'outer;
             }
@@ -360,20 +350,57 @@ pub fn lead_phrase(text: &str, style: LeadStyle) -> Option<String> {
     Some(text.get(..stop)?.to_string())
 }
 
-/// Words (letters, apostrophes, hyphens) with their byte offsets; stops at the first punctuation
-/// that ends a lead (`,`, `;`, `:`).
-fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let cut = text
-        .find([',', ';', ':', '(', '“', '"'])
-        .unwrap_or(text.len());
-    let head = &text[..cut];
-    head.split(' ')
-        .scan(0usize, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
+/// `phrases` split into words, once per process.
+fn split_phrases(phrases: &'static [&'static str]) -> Vec<Vec<&'static str>> {
+    phrases.iter().map(|p| p.split(' ').collect()).collect()
+}
+
+static MULTI_HEAD_WORDS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| split_phrases(MULTI_HEADS));
+static TRAILER_WORDS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| split_phrases(TRAILERS));
+
+/// The number of words of `phrase` when `words` has them from `at` on, else `None`.
+fn phrase_at(words: &[String], at: usize, phrase: &[&str]) -> Option<usize> {
+    let here = words.get(at..at + phrase.len())?;
+    here.iter()
+        .zip(phrase)
+        .all(|(w, p)| w == p)
+        .then_some(phrase.len())
+}
+
+/// The first `max` words (split at single spaces) with their byte offsets, up to the first
+/// punctuation that ends a lead (`,`, `;`, `:`, `(`, an opening quote). Scans only as far as those
+/// words reach, not the whole paragraph.
+fn word_spans(text: &str, max: usize) -> Vec<(usize, &str)> {
+    let mut words = Vec::with_capacity(max);
+    let mut start = None;
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        match c {
+            ',' | ';' | ':' | '(' | '“' | '"' => {
+                end = i;
+                break;
+            }
+            ' ' => {
+                if let Some(s) = start.take() {
+                    words.push((s, &text[s..i]));
+                    if words.len() == max {
+                        return words;
+                    }
+                }
+            }
+            _ => {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            }
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &text[s..end]));
+    }
+    words
 }
 
 #[cfg(test)]

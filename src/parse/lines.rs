@@ -1,7 +1,7 @@
 //! Reading line-oriented texts: the ODS plain-text export and the one-paragraph-per-line layout,
 //! plus plain texts split on blank lines.
 
-use super::patterns::{FN_START, GA_LINE, ODS_TAG, PLENARY, TITLE_LINE};
+use super::patterns::{FN_START, GA_LINE, PLENARY, TITLE_LINE, strip_ods_tag};
 use super::prepared::Prepared;
 use super::text::{Vocabulary, collapse_ws, join_lines};
 use crate::model::Footnote;
@@ -11,7 +11,7 @@ fn clean(line: &str) -> Option<String> {
     if line.contains("<<ODS") {
         return None;
     }
-    let t = ODS_TAG.replace(line, "");
+    let t = strip_ods_tag(line);
     let t = t.trim();
     if !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | ' ')) {
         return None;

@@ -12,11 +12,6 @@ use super::prepared::Prepared;
 use super::text::{Vocabulary, join_lines, join_lines_raw};
 use crate::model::Footnote;
 
-/// A footnote marked with asterisks at a page foot without a separator line (`* On behalf of …`).
-static STAR_NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\*{1,3}\s+[A-Z]").unwrap_or_else(|e| panic!("invalid pattern: {e}"))
-});
-
 /// What a raw line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -159,7 +154,7 @@ fn mark_notes(
     let mut i = 0;
     let mut next_expected = 1u32;
     while i < lines.len() {
-        let star_note = STAR_NOTE.is_match(lines[i]);
+        let star_note = super::patterns::STAR_NOTE.is_match(lines[i]);
         if roles[i] != Role::Content || !(FN_SEPARATOR.is_match(lines[i]) || star_note) {
             i += 1;
             continue;

@@ -1,7 +1,9 @@
 //! Small text helpers shared by the parser stages: line joining with the hyphen rule, whitespace
 //! collapsing, and a vocabulary of the words a document attests.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use crate::fxhash::FxMap;
 
 /// The words a document attests, consulted to decide whether a line-end hyphen is a real one.
 ///
@@ -11,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 #[derive(Debug, Default)]
 pub struct Vocabulary<'a> {
     text: &'a str,
-    words: std::cell::OnceCell<HashMap<&'a str, usize>>,
+    words: std::cell::OnceCell<FxMap<&'a str, usize>>,
     /// The same words lower-cased, built only when a case-blind lookup is asked for.
     folded: std::cell::OnceCell<HashSet<String>>,
 }
@@ -26,23 +28,27 @@ impl<'a> Vocabulary<'a> {
         }
     }
 
-    fn words(&self) -> &HashMap<&'a str, usize> {
+    fn words(&self) -> &FxMap<&'a str, usize> {
         self.words.get_or_init(|| {
-            let mut set = HashMap::new();
+            let mut set = FxMap::with_capacity_and_hasher(self.text.len() / 16, Default::default());
             for line in self.text.lines() {
-                let mut toks = line
-                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                    .filter(|t| !t.is_empty())
-                    .peekable();
-                while let Some(t) = toks.next() {
-                    let last = toks.peek().is_none();
+                let mut pending: Option<&'a str> = None;
+                let mut count = |t: &'a str, last: bool| {
                     if last && t.ends_with('-') {
-                        continue;
+                        return;
                     }
                     let t = t.trim_matches('-');
                     if t.len() > 1 {
                         *set.entry(t).or_insert(0) += 1;
                     }
+                };
+                for t in word_runs(line) {
+                    if let Some(p) = pending.replace(t) {
+                        count(p, false);
+                    }
+                }
+                if let Some(p) = pending {
+                    count(p, true);
                 }
             }
             set
@@ -79,6 +85,44 @@ impl<'a> Vocabulary<'a> {
             .sum::<usize>();
         exact + other
     }
+}
+
+/// The maximal runs of letters, digits and hyphens of `line` (what splitting at every other
+/// character and dropping the empty pieces gives), scanned byte by byte with a fast path for ASCII.
+fn word_runs(line: &str) -> impl Iterator<Item = &str> {
+    let b = line.as_bytes();
+    let mut i = 0;
+    // Length of the word character at `i`, or `None` for a separator (and its length).
+    let class = move |i: usize| -> (bool, usize) {
+        match b[i] {
+            c if c < 0x80 => (c.is_ascii_alphanumeric() || c == b'-', 1),
+            _ => match line[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => (false, 1),
+            },
+        }
+    };
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let (word, len) = class(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() {
+            let (word, len) = class(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        Some(&line[start..i])
+    })
 }
 
 /// What to do with a hyphen that ends a line, between the word fragments `first` and `second`.

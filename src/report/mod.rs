@@ -24,7 +24,7 @@ mod text;
 pub use atomic::write_atomic;
 pub use error::ReportError;
 pub use format::Format;
-pub use json::{FORMAT_VERSION, comparison_json, resolution_json};
+pub use json::{FORMAT_VERSION, comparison_json, render_resolution, resolution_json};
 pub use options::{Layout, Only, RenderOptions, author_from, default_author};
 pub use provenance::{
     provenance_html_section, provenance_json, provenance_paragraphs_json, provenance_text,
