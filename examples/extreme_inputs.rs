@@ -26,7 +26,11 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Vec<u8>)> {
     vec![
         ("10 MiB on one line", line, line_new),
         ("1 M one-word paragraphs", paragraphs, paragraphs_new),
-        ("200 000 numbered operative paragraphs", numbered.clone(), numbered),
+        (
+            "200 000 numbered operative paragraphs",
+            numbered.clone(),
+            numbered,
+        ),
     ]
 }
 
@@ -41,7 +45,10 @@ fn main() {
             continue;
         };
         let t = Instant::now();
-        let (pa, pb) = (resdiff::parse::parse(&a.text), resdiff::parse::parse(&b.text));
+        let (pa, pb) = (
+            resdiff::parse::parse(&a.text),
+            resdiff::parse::parse(&b.text),
+        );
         let parse = t.elapsed();
         let paragraphs = (pa.paragraphs.len(), pb.paragraphs.len());
         let t = Instant::now();

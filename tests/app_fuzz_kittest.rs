@@ -73,7 +73,11 @@ fn every_regression_case_on_either_side_leaves_a_working_window() {
                 Side::Old => Side::New,
                 Side::New => Side::Old,
             });
-            assert_eq!(other.path.as_ref(), Some(other_sample), "{name}: other side lost");
+            assert_eq!(
+                other.path.as_ref(),
+                Some(other_sample),
+                "{name}: other side lost"
+            );
             assert!(other.doc.is_some(), "{name}: other side's document lost");
             let error = s
                 .notices
@@ -82,7 +86,11 @@ fn every_regression_case_on_either_side_leaves_a_working_window() {
             if let Some(notice) = error {
                 errors += 1;
                 // Refused: the error names the file and the side keeps what it had.
-                assert_eq!(s.side(side).path, before, "{name}: side replaced by a bad file");
+                assert_eq!(
+                    s.side(side).path,
+                    before,
+                    "{name}: side replaced by a bad file"
+                );
                 assert!(s.comparison.is_some(), "{name}: comparison lost");
                 let shown = notice.text.chars().take(40).collect::<String>();
                 h.get_by_label_contains(&shown);
@@ -106,9 +114,17 @@ fn every_regression_case_on_either_side_leaves_a_working_window() {
         };
         h.state_mut().state.apply(open);
         settle(&mut h);
-        let c = h.state().state.comparison.as_ref().expect("sample pair compared");
+        let c = h
+            .state()
+            .state
+            .comparison
+            .as_ref()
+            .expect("sample pair compared");
         assert!(c.pairs.len() > 20, "{} pairs", c.pairs.len());
     }
     assert!(errors > 0, "no case was refused");
-    eprintln!("{} cases per side: {errors} refused, {read} read (both sides)", cases.len());
+    eprintln!(
+        "{} cases per side: {errors} refused, {read} read (both sides)",
+        cases.len()
+    );
 }

@@ -90,7 +90,10 @@ fn compare_cases_end_cleanly() {
     let n = replay("compare", |_, bytes| {
         let c = fuzz_targets::compare(bytes);
         let paragraphs = c.old.paragraphs.len() + c.new.paragraphs.len();
-        assert!(c.pairs.len() <= paragraphs.max(1), "more pairs than paragraphs");
+        assert!(
+            c.pairs.len() <= paragraphs.max(1),
+            "more pairs than paragraphs"
+        );
     });
     assert!(n > 0, "no compare regression cases");
 }

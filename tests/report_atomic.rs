@@ -159,7 +159,10 @@ fn killed_while_writing_keeps_the_earlier_file_and_the_next_write_cleans_up() {
     assert_eq!(fs::read_to_string(&out).unwrap(), "the earlier report");
     let left = entries(&d);
     assert_eq!(left.len(), 2, "{left:?}");
-    assert!(left.iter().any(|n| n.starts_with(".diff.html.resdiff-")), "{left:?}");
+    assert!(
+        left.iter().any(|n| n.starts_with(".diff.html.resdiff-")),
+        "{left:?}"
+    );
     // The next write to the same path replaces the report and removes the dead temporary file.
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_resdiff"))
         .arg("compare")
@@ -169,7 +172,11 @@ fn killed_while_writing_keeps_the_earlier_file_and_the_next_write_cleans_up() {
         .status()
         .expect("resdiff runs");
     assert!(status.success());
-    assert!(fs::read_to_string(&out).unwrap().contains("<!DOCTYPE html>"));
+    assert!(
+        fs::read_to_string(&out)
+            .unwrap()
+            .contains("<!DOCTYPE html>")
+    );
     assert_eq!(entries(&d), ["diff.html"]);
     fs::remove_dir_all(&d).unwrap();
 }

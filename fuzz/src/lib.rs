@@ -42,7 +42,11 @@ pub fn install_panic_hook() {
                 let input = CURRENT.lock().unwrap_or_else(|e| e.into_inner());
                 let file = format!(
                     "fuzz/artifacts/pdf-panic-{}",
-                    location.rsplit('/').next().unwrap_or("unknown").replace(':', "-")
+                    location
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or("unknown")
+                        .replace(':', "-")
                 );
                 let _ = std::fs::create_dir_all("fuzz/artifacts");
                 let _ = std::fs::write(file, &*input);
@@ -89,7 +93,10 @@ fn check_decoded(result: Result<ingest::Ingested, IngestError>, name: &str) {
         ),
         Err(e) => {
             let message = e.to_string();
-            assert!(message.contains(name), "error without the file name: {message}");
+            assert!(
+                message.contains(name),
+                "error without the file name: {message}"
+            );
         }
     }
 }
@@ -104,8 +111,8 @@ pub fn docx_package(data: &[u8]) -> Vec<u8> {
         "word/footnotes.xml",
     ];
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let mut pieces = data.splitn(names.len(), |&b| b == 0);
     for name in names {
         let Some(piece) = pieces.next() else { break };
@@ -213,7 +220,10 @@ fn check_docx(bytes: &[u8]) {
     );
     for i in 0..archive.len() {
         let mut member = archive.by_index(i).expect("zip member");
-        let name = member.name().map(|n| n.into_owned()).expect("zip member name");
+        let name = member
+            .name()
+            .map(|n| n.into_owned())
+            .expect("zip member name");
         if !(name.ends_with(".xml") || name.ends_with(".rels")) {
             continue;
         }
@@ -249,11 +259,10 @@ pub fn check_xml(xml: &str) -> Result<(), String> {
                 depth += 1;
             }
             Event::Empty(_) if depth == 0 => roots += 1,
+            Event::End(_) if depth == 0 => return Err("end tag without a start".into()),
             Event::End(_) => depth -= 1,
-            Event::Text(t) if depth == 0 => {
-                if !t.xml10_content().chars().all(char::is_whitespace) {
-                    return Err("text outside the root element".into());
-                }
+            Event::Text(t) if depth == 0 && !t.xml10_content().chars().all(char::is_whitespace) => {
+                return Err("text outside the root element".into());
             }
             Event::GeneralRef(_) | Event::CData(_) if depth == 0 => {
                 return Err("content outside the root element".into());

@@ -139,7 +139,7 @@ impl OutputDev for Collector {
         char: &str,
     ) -> Result<(), OutputError> {
         self.glyphs += 1;
-        if self.glyphs % 4096 == 0 || self.glyphs > MAX_PDF_GLYPHS {
+        if self.glyphs.is_multiple_of(4096) || self.glyphs > MAX_PDF_GLYPHS {
             self.check()?;
         }
         // Scale of the text rendering matrix applied to the font size (area-preserving side).
