@@ -15,6 +15,9 @@ fn cases(target: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fuzz_regressions")
         .join(target);
+    if !dir.exists() {
+        return Vec::new();
+    }
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.expect("directory entry").path())
@@ -80,26 +83,23 @@ fn pdf_library_panics_become_errors_naming_the_file() {
 }
 
 #[test]
-fn parse_cases_end_cleanly() {
-    let n = replay("parse", |_, bytes| fuzz_targets::parse(bytes));
-    assert!(n > 0, "no parse regression cases");
-}
-
-#[test]
-fn compare_cases_end_cleanly() {
-    let n = replay("compare", |_, bytes| {
-        let c = fuzz_targets::compare(bytes);
-        let paragraphs = c.old.paragraphs.len() + c.new.paragraphs.len();
-        assert!(
-            c.pairs.len() <= paragraphs.max(1),
-            "more pairs than paragraphs"
-        );
+fn parse_compare_and_report_cases_end_cleanly() {
+    // These targets have no finding of their own yet (see the README's campaign table); the
+    // replay runs whatever is kept, and the ingest cases through the text paths as well.
+    let mut n = replay("parse", |_, bytes| fuzz_targets::parse(bytes));
+    n += replay("compare", |_, bytes| check_compare(bytes));
+    n += replay("report", |_, bytes| fuzz_targets::report(bytes));
+    n += replay("ingest", |_, bytes| {
+        fuzz_targets::parse(bytes);
+        check_compare(bytes);
+        fuzz_targets::report(bytes);
     });
-    assert!(n > 0, "no compare regression cases");
+    assert!(n > 0, "no regression cases");
 }
 
-#[test]
-fn report_cases_end_cleanly() {
-    let n = replay("report", |_, bytes| fuzz_targets::report(bytes));
-    assert!(n > 0, "no report regression cases");
+/// The `compare` target, and the bound on its result: no more pairs than paragraphs.
+fn check_compare(bytes: &[u8]) {
+    let c = fuzz_targets::compare(bytes);
+    let paragraphs = c.old.paragraphs.len() + c.new.paragraphs.len();
+    assert!(c.pairs.len() <= paragraphs, "more pairs than paragraphs");
 }
