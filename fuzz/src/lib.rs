@@ -238,8 +238,18 @@ fn check_docx(bytes: &[u8]) {
 
 /// Well-formedness of one XML document with quick-xml: every event reads without error, end tags
 /// match start tags (quick-xml's default check), every element is closed, and there is exactly
-/// one root element with nothing but whitespace, comments and declarations outside it.
+/// one root element with nothing but whitespace, comments and declarations outside it, and no
+/// character XML 1.0 forbids (controls other than tab and line ends, U+FFFE, U+FFFF: Word calls
+/// such a file damaged).
 pub fn check_xml(xml: &str) -> Result<(), String> {
+    if let Some(c) = xml.chars().find(|&c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    }) {
+        return Err(format!(
+            "character U+{:04X} is not allowed in XML",
+            u32::from(c)
+        ));
+    }
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut depth = 0usize;

@@ -361,3 +361,99 @@ fn page_lines(glyphs: &[Glyph]) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-page PDF drawing `lines` lines of text with a standard font (uncompressed).
+    fn text_pdf(lines: usize) -> Vec<u8> {
+        let mut content = String::from("BT /F1 10 Tf 72 720 Td 12 TL\n");
+        for i in 0..lines {
+            content.push_str(&format!(
+                "(Decides to remain seized of the matter {i};) Tj T*\n"
+            ));
+        }
+        content.push_str("ET\n");
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_string(),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+            format!("<< /Length {} >>\nstream\n{content}endstream", content.len()),
+        ];
+        let mut pdf = String::from("%PDF-1.4\n");
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+        }
+        let xref = pdf.len();
+        pdf.push_str(&format!(
+            "xref\n0 {}\n0000000000 65535 f \n",
+            objects.len() + 1
+        ));
+        for o in offsets {
+            pdf.push_str(&format!("{o:010} 00000 n \n"));
+        }
+        pdf.push_str(&format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        ));
+        pdf.into_bytes()
+    }
+
+    #[test]
+    fn text_is_read_on_the_worker_thread() {
+        let text = pdf_to_text(&text_pdf(3)).expect("read");
+        assert!(
+            text.text
+                .contains("Decides to remain seized of the matter 2;"),
+            "{}",
+            text.text
+        );
+    }
+
+    #[test]
+    fn the_time_limit_gives_an_error_at_once() {
+        // 20,000 lines take the library far longer than no time at all.
+        let started = Instant::now();
+        let err = pdf_to_text_within(&text_pdf(20_000), Duration::ZERO).unwrap_err();
+        assert!(err.contains("gave up after"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(60));
+    }
+
+    #[test]
+    fn the_glyph_cap_stops_the_library() {
+        let mut collector = Collector {
+            glyphs: MAX_PDF_GLYPHS,
+            ..Collector::default()
+        };
+        collector.pages.push(Vec::new());
+        let identity = Transform::identity();
+        assert!(
+            collector
+                .output_character(&identity, 0.5, 0.0, 10.0, "a")
+                .is_err()
+        );
+        assert_eq!(collector.stopped, Some(Stop::TooManyGlyphs));
+        // A cancelled reader stops at the next page too.
+        let mut cancelled = Collector::default();
+        cancelled.cancel.store(true, Ordering::Relaxed);
+        let media = MediaBox {
+            llx: 0.0,
+            lly: 0.0,
+            urx: 612.0,
+            ury: 792.0,
+        };
+        assert!(cancelled.begin_page(1, &media, None).is_err());
+        assert_eq!(cancelled.stopped, Some(Stop::Cancelled));
+    }
+
+    #[test]
+    fn time_limit_grows_with_the_file() {
+        assert_eq!(pdf_time_limit(0), PDF_TIME_BASE);
+        assert_eq!(pdf_time_limit(1024 * 1024), Duration::from_millis(1500));
+        assert_eq!(pdf_time_limit(50 * 1024 * 1024), Duration::from_secs(26));
+    }
+}
