@@ -71,5 +71,8 @@ fn main() {
             html.map(|h| h.len()).unwrap_or(0),
             (decode + parse + compare + render).as_secs_f64(),
         );
+        for w in &c.warnings {
+            println!("  warning: {w}");
+        }
     }
 }
