@@ -145,10 +145,31 @@ pub fn two_texts(data: &[u8]) -> (String, String) {
     )
 }
 
-/// `compare` target: parse both texts, align and diff them.
+/// `compare` target: parse both texts, align and diff them. Properties: every paragraph of
+/// either side is in exactly one pair (valid indices), similarities lie in 0-1.
 pub fn compare(data: &[u8]) -> resdiff::compare::Comparison {
     let (old, new) = two_texts(data);
     let c = resdiff::compare_texts(&old, &new);
+    let mut seen_old = vec![0u32; c.old.paragraphs.len()];
+    let mut seen_new = vec![0u32; c.new.paragraphs.len()];
+    for pair in &c.pairs {
+        for &i in &pair.old {
+            *seen_old.get_mut(i).expect("old index in range") += 1;
+        }
+        for &i in &pair.new {
+            *seen_new.get_mut(i).expect("new index in range") += 1;
+        }
+        assert!(
+            (0.0..=1.0).contains(&pair.similarity),
+            "similarity {}",
+            pair.similarity
+        );
+    }
+    assert!(
+        seen_old.iter().chain(&seen_new).all(|&n| n == 1),
+        "a paragraph is in no pair or in several: {:?}",
+        c.warnings
+    );
     let _ = serde_json::to_string(&report::comparison_json(&c)).expect("comparison JSON");
     c
 }
