@@ -103,3 +103,37 @@ fn check_compare(bytes: &[u8]) {
     let paragraphs = c.old.paragraphs.len() + c.new.paragraphs.len();
     assert!(c.pairs.len() <= paragraphs, "more pairs than paragraphs");
 }
+
+/// With `RESDIFF_FUZZ_REPLAY=TARGET:DIR` (for example `ingest:fuzz/corpus/ingest`), replays every
+/// file of DIR through TARGET: a whole fuzzing corpus checked against the current code without
+/// libFuzzer. Without the variable there is nothing to do.
+#[test]
+fn replay_a_corpus_named_in_the_environment() {
+    let Ok(spec) = std::env::var("RESDIFF_FUZZ_REPLAY") else {
+        return;
+    };
+    let (target, dir) = spec
+        .split_once(':')
+        .expect("RESDIFF_FUZZ_REPLAY=TARGET:DIR");
+    let run: fn(&[u8]) = match target {
+        "ingest" => fuzz_targets::ingest,
+        "parse" => fuzz_targets::parse,
+        "compare" => check_compare,
+        "report" => fuzz_targets::report,
+        other => panic!("unknown target {other}"),
+    };
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+        let path = entry.expect("directory entry").path();
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue; // removed by a running fuzzer
+        };
+        let outcome = std::panic::catch_unwind(|| run(&bytes));
+        if let Err(panic) = outcome {
+            eprintln!("{} failed", path.display());
+            std::panic::resume_unwind(panic);
+        }
+        n += 1;
+    }
+    eprintln!("replayed {n} inputs of {dir} through {target}");
+}
