@@ -92,3 +92,115 @@ fn failure_after_the_temporary_file_leaves_nothing_behind() {
     assert_eq!(entries(&target), ["keep"]);
     fs::remove_dir_all(&d).unwrap();
 }
+
+/// Mounts a tmpfs of `size` at `dir`; `false` when this is not possible (not root, no
+/// permission in a container), and the test is then skipped.
+fn mount_tmpfs(dir: &Path, size: &str) -> bool {
+    std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        .arg(dir)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Unmounts `dir` when dropped (also when an assertion fails).
+struct Mounted<'a>(&'a Path);
+
+impl Drop for Mounted<'_> {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(self.0).status();
+    }
+}
+
+#[test]
+fn disk_full_keeps_the_earlier_file_and_leaves_no_temporary_file() {
+    let d = scratch("diskfull");
+    if !mount_tmpfs(&d, "64k") {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        fs::remove_dir_all(&d).unwrap();
+        return;
+    }
+    {
+        let _mounted = Mounted(&d);
+        let out = d.join("report.pdf");
+        let earlier = vec![b'1'; 8 * 1024];
+        write_atomic(&out, &earlier, &[]).unwrap();
+        // Larger than the file system: writing the temporary file fails part-way (no space).
+        let e = write_atomic(&out, &vec![b'2'; 256 * 1024], &[]).unwrap_err();
+        assert!(e.to_string().contains("report.pdf"), "{e}");
+        assert_eq!(fs::read(&out).unwrap(), earlier, "earlier file damaged");
+        assert_eq!(entries(&d), ["report.pdf"], "temporary file left behind");
+        // The space is free again: a write that fits succeeds.
+        write_atomic(&out, b"fits", &[]).unwrap();
+        assert_eq!(fs::read(&out).unwrap(), b"fits");
+    }
+    fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn killed_while_writing_keeps_the_earlier_file_and_the_next_write_cleans_up() {
+    let d = scratch("killed");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let old = data.join("A_RES_65_141.txt");
+    let new = data.join("A_RES_66_184.txt");
+    let out = d.join("diff.html");
+    fs::write(&out, "the earlier report").unwrap();
+    // `ulimit -f 1`: the process is killed (SIGXFSZ) once the file it writes passes 1 KiB,
+    // as a crash or `kill -9` would stop it in the middle of the report.
+    let status = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(r#"ulimit -f 1 && exec "$0" compare "$1" "$2" -o "$3""#)
+        .arg(env!("CARGO_BIN_EXE_resdiff"))
+        .args([&old, &new, &out])
+        .status()
+        .expect("bash runs");
+    assert!(!status.success(), "the size limit did not stop resdiff");
+    assert_eq!(fs::read_to_string(&out).unwrap(), "the earlier report");
+    let left = entries(&d);
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(
+        left.iter().any(|n| n.starts_with(".diff.html.resdiff-")),
+        "{left:?}"
+    );
+    // The next write to the same path replaces the report and removes the dead temporary file.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_resdiff"))
+        .arg("compare")
+        .args([&old, &new])
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .expect("resdiff runs");
+    assert!(status.success());
+    assert!(
+        fs::read_to_string(&out)
+            .unwrap()
+            .contains("<!DOCTYPE html>")
+    );
+    assert_eq!(entries(&d), ["diff.html"]);
+    fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn temporary_files_of_running_processes_are_kept() {
+    let d = scratch("live");
+    let out = d.join("r.md");
+    // Process 1 always runs; a file of another name or pattern is not ours to remove.
+    let live = d.join(".r.md.resdiff-1-0.tmp");
+    let other = d.join(".other.md.resdiff-999999999-0.tmp");
+    let unrelated = d.join(".r.md.resdiff-notes.tmp");
+    for f in [&live, &other, &unrelated] {
+        fs::write(f, "x").unwrap();
+    }
+    write_atomic(&out, b"report", &[]).unwrap();
+    assert_eq!(
+        entries(&d),
+        [
+            ".other.md.resdiff-999999999-0.tmp",
+            ".r.md.resdiff-1-0.tmp",
+            ".r.md.resdiff-notes.tmp",
+            "r.md"
+        ]
+    );
+    fs::remove_dir_all(&d).unwrap();
+}

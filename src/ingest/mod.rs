@@ -18,10 +18,11 @@ mod sniff;
 
 use std::path::Path;
 
-pub use docx::FOOTNOTE_RULE;
+pub use docx::{FOOTNOTE_RULE, MAX_DOCX_PART_BYTES, MAX_DOCX_TOTAL_BYTES, MAX_XML_DEPTH};
 pub use error::IngestError;
 pub use format::SourceFormat;
 pub use ingested::Ingested;
+pub use pdf::{MAX_PDF_GLYPHS, PDF_THREAD_NAME, PDF_TIME_BASE, PDF_TIME_PER_MIB, pdf_time_limit};
 
 use sniff::Magic;
 

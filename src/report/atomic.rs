@@ -23,13 +23,56 @@ fn resolve(p: &Path) -> Option<PathBuf> {
     fs::canonicalize(parent).ok().map(|d| d.join(name))
 }
 
+/// The prefix of the temporary files [`write_atomic`] makes for a target named `name`; the full
+/// name is `.{name}.resdiff-{pid}-{n}.tmp`.
+fn temp_prefix(name: &str) -> String {
+    format!(".{name}.resdiff-")
+}
+
+/// Removes temporary files left in `dir` for the target `name` by a resdiff process that no
+/// longer runs (killed while writing: power cut, `kill -9`, a file-size limit). Only files of the
+/// exact pattern whose process id is not alive are removed; where liveness cannot be checked
+/// (no `/proc`), nothing is removed.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let proc_root = Path::new("/proc/self");
+    if !proc_root.exists() {
+        return;
+    }
+    let prefix = temp_prefix(name);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some((pid, counter)) = rest.split_once('-') else {
+            continue;
+        };
+        let (Ok(pid), Ok(_)) = (pid.parse::<u32>(), counter.parse::<u64>()) else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Write `bytes` to `out` atomically: into a temporary file in the same directory, flushed to
 /// disk (`fsync`), then renamed over `out`.
 ///
 /// Refuses (with [`ReportError::OutputIsInput`]) when `out` is one of `inputs`, comparing
 /// canonical paths so that a relative path or a symlink to an input is caught too. When `out` is
 /// a symlink to another file, that file is replaced. On any failure the temporary file is removed,
-/// so nothing partial is left behind, and the error names the path.
+/// so nothing partial is left behind, and the error names the path; an earlier file at `out` is
+/// untouched until the rename, so a failed write (disk full, killed process) never damages it.
+/// Temporary files of the same target left by a resdiff process that was killed while writing
+/// are removed.
 pub fn write_atomic(out: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), ReportError> {
     let write_err = |source: std::io::Error| ReportError::Write {
         path: out.to_path_buf(),
@@ -63,8 +106,10 @@ pub fn write_atomic(out: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), Re
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    remove_stale_temporaries(&dir, &name);
     let tmp = dir.join(format!(
-        ".{name}.resdiff-{}-{}.tmp",
+        "{}{}-{}.tmp",
+        temp_prefix(&name),
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));

@@ -6,7 +6,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::numbering::Numbering;
-use super::xml::{attr, qname};
+use super::xml::{Depth, attr, qname};
 
 /// A paragraph being read.
 #[derive(Debug, Default)]
@@ -65,10 +65,12 @@ pub(super) fn read_part(
     let mut ppr_depth = 0usize;
     let mut footnote: Option<String> = None;
     let mut carry = String::new();
+    let mut depth = Depth::default();
     loop {
         let event = reader
             .read_event()
             .map_err(|e| format!("{part} is not valid XML ({e})"))?;
+        depth.track(&event, part)?;
         match event {
             Event::Start(e) => {
                 let name = qname(&e);

@@ -10,8 +10,17 @@ use std::io::{Cursor, Read};
 use body::{FootnoteNumbers, read_part};
 use numbering::Numbering;
 
-/// Largest uncompressed size accepted for one XML part (guards against zip bombs).
-const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+pub use xml::MAX_XML_DEPTH;
+
+/// Largest unpacked size accepted for one XML part of a DOCX: 32 MiB. The `word/document.xml` of
+/// the DOCX test files (A/RES/66/184) is 8-42 kB, and the longest corpus resolution is 220 kB of
+/// text; a part that inflates beyond the cap (a zip bomb: a few kB packed) is refused as soon as
+/// the cap is passed, whatever size the archive declares, so no more than the cap is unpacked.
+pub const MAX_DOCX_PART_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Largest unpacked size accepted for all the parts read from one DOCX together: 64 MiB (the
+/// reader reads at most four: document, numbering, styles, footnotes).
+pub const MAX_DOCX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The line placed before the footnotes appended at the end of the text.
 pub const FOOTNOTE_RULE: &str = "_______________";
@@ -54,26 +63,38 @@ pub(crate) fn classify_zip(bytes: &[u8]) -> Result<ZipKind, String> {
     })
 }
 
-/// Reads one member as UTF-8 text; `Ok(None)` if it does not exist.
+/// Reads one member as UTF-8 text; `Ok(None)` if it does not exist. `budget` is what is left of
+/// [`MAX_DOCX_TOTAL_BYTES`]; it is reduced by the member's size.
 fn read_member(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     member: &str,
+    budget: &mut u64,
 ) -> Result<Option<String>, String> {
     let file = match archive.by_name(member) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(format!("cannot open {member} inside it ({e})")),
     };
+    let cap = MAX_DOCX_PART_BYTES.min(*budget);
     let mut raw = Vec::new();
-    file.take(MAX_PART_BYTES + 1)
+    file.take(cap + 1)
         .read_to_end(&mut raw)
         .map_err(|e| format!("cannot unpack {member} inside it ({e})"))?;
-    if raw.len() as u64 > MAX_PART_BYTES {
+    let size = raw.len() as u64;
+    if size > MAX_DOCX_PART_BYTES {
         return Err(format!(
-            "{member} inside it is larger than {} MiB",
-            MAX_PART_BYTES / 1024 / 1024
+            "{member} inside it unpacks to more than {} MiB, the limit for one part (a zip bomb?)",
+            MAX_DOCX_PART_BYTES / 1024 / 1024
         ));
     }
+    if size > *budget {
+        return Err(format!(
+            "its parts unpack to more than {} MiB together, the limit for a document (a zip \
+             bomb?); the limit was passed in {member}",
+            MAX_DOCX_TOTAL_BYTES / 1024 / 1024
+        ));
+    }
+    *budget -= size;
     let text = String::from_utf8(raw).map_err(|_| format!("{member} inside it is not UTF-8"))?;
     Ok(Some(text))
 }
@@ -91,11 +112,12 @@ pub(crate) struct DocxText {
 /// caller adds it).
 pub(crate) fn docx_to_text(bytes: &[u8]) -> Result<DocxText, String> {
     let mut archive = open(bytes)?;
-    let document = read_member(&mut archive, "word/document.xml")?
+    let mut budget = MAX_DOCX_TOTAL_BYTES;
+    let document = read_member(&mut archive, "word/document.xml", &mut budget)?
         .ok_or_else(|| "it has no word/document.xml".to_string())?;
-    let mut numbering = match read_member(&mut archive, "word/numbering.xml")? {
+    let mut numbering = match read_member(&mut archive, "word/numbering.xml", &mut budget)? {
         Some(xml) => {
-            let styles = read_member(&mut archive, "word/styles.xml")?;
+            let styles = read_member(&mut archive, "word/styles.xml", &mut budget)?;
             Some(Numbering::parse(&xml, styles.as_deref())?)
         }
         None => None,
@@ -109,7 +131,7 @@ pub(crate) fn docx_to_text(bytes: &[u8]) -> Result<DocxText, String> {
     )?;
     let mut lines = body.lines;
     if !numbers.order.is_empty()
-        && let Some(xml) = read_member(&mut archive, "word/footnotes.xml")?
+        && let Some(xml) = read_member(&mut archive, "word/footnotes.xml", &mut budget)?
     {
         let mut unused = FootnoteNumbers::default();
         let notes = read_part(&xml, "word/footnotes.xml", None, &mut unused)?;

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::xml::{attr, qname};
+use super::xml::{Depth, attr, qname};
 
 /// Number of list levels Word supports.
 const LEVELS: usize = 9;
@@ -60,10 +60,12 @@ impl Numbering {
         let mut level: Option<(usize, Level)> = None;
         let mut num: Option<(String, Num)> = None;
         let mut override_level: Option<usize> = None;
+        let mut depth = Depth::default();
         loop {
             let event = reader
                 .read_event()
                 .map_err(|e| format!("word/numbering.xml is not valid XML ({e})"))?;
+            depth.track(&event, "word/numbering.xml")?;
             match event {
                 Event::Start(e) | Event::Empty(e) => match qname(&e).as_str() {
                     "w:abstractNum" => abstract_id = attr(&e, "abstractNumId"),
@@ -172,10 +174,12 @@ impl Numbering {
     fn read_styles(&mut self, xml: &str) -> Result<(), String> {
         let mut reader = Reader::from_str(xml);
         let mut style: Option<String> = None;
+        let mut depth = Depth::default();
         loop {
             let event = reader
                 .read_event()
                 .map_err(|e| format!("word/styles.xml is not valid XML ({e})"))?;
+            depth.track(&event, "word/styles.xml")?;
             match event {
                 Event::Start(e) | Event::Empty(e) => match qname(&e).as_str() {
                     "w:style" => style = attr(&e, "styleId"),
