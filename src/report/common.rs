@@ -28,7 +28,15 @@ pub fn paragraphs<'a>(res: &'a Resolution, idxs: &[usize]) -> Vec<&'a Paragraph>
 
 /// The ids of the paragraphs of `res` at `idxs`.
 pub fn ids(res: &Resolution, idxs: &[usize]) -> Vec<String> {
-    paragraphs(res, idxs).iter().map(|p| p.id.clone()).collect()
+    id_refs(res, idxs).into_iter().map(str::to_string).collect()
+}
+
+/// [`ids`], borrowed from the document.
+pub fn id_refs<'a>(res: &'a Resolution, idxs: &[usize]) -> Vec<&'a str> {
+    idxs.iter()
+        .filter_map(|&i| res.paragraphs.get(i))
+        .map(|p| p.id.as_str())
+        .collect()
 }
 
 /// Ids joined with `+` (`OP5+OP6`), or empty.

@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::ReportError;
-use super::common::{change_str, direction_str};
+use super::common::{change_str, direction_str, id_refs};
 use crate::compare::{Comparison, Pair};
 use crate::diff::{FootnoteChange, LeadChange, OpKind};
 use crate::model::{DocumentKind, Paragraph, ParagraphKind, Part, Resolution};
@@ -244,14 +244,6 @@ struct PairView<'a> {
     renumbered: bool,
     similarity: f64,
     status: &'static str,
-}
-
-/// The ids of the paragraphs at `idxs` (borrowed; see [`super::common::ids`]).
-fn id_refs<'a>(res: &'a Resolution, idxs: &[usize]) -> Vec<&'a str> {
-    idxs.iter()
-        .filter_map(|&i| res.paragraphs.get(i))
-        .map(|p| p.id.as_str())
-        .collect()
 }
 
 fn pair_view<'a>(c: &'a Comparison, i: usize, p: &'a Pair) -> PairView<'a> {
