@@ -61,3 +61,6 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// A hash map with the fast hasher.
 pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;

@@ -200,6 +200,18 @@ impl Features {
         if total > 0.0 { shared / total } else { 0.0 }
     }
 
+    /// Weighted containment of old `o` in new `n` (`old_in_new`) or of new `n` in old `o`.
+    pub(crate) fn contained_in(&self, o: usize, n: usize, old_in_new: bool) -> f64 {
+        let (Some(a), Some(b)) = (self.old_vecs.get(o), self.new_vecs.get(n)) else {
+            return 0.0;
+        };
+        if old_in_new {
+            Self::contained(a, b)
+        } else {
+            Self::contained(b, a)
+        }
+    }
+
     /// The larger of the two weighted containments of old `o` in new `n` and back, with the word
     /// count of the contained (smaller) side.
     pub(crate) fn containment(&self, o: usize, n: usize) -> (f64, usize) {

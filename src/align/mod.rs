@@ -54,7 +54,13 @@
 //!    its words are among those uncovered words, or when ≥ 75 % of a sizeable uncovered remainder
 //!    (≥ 10 words) is found in it (a split); not adjacent but among its candidates, it joins at
 //!    ≥ 80 %. Symmetrically for an unmatched old paragraph (a merge). Pieces of fewer than 4 words
-//!    are never joined.
+//!    are never joined. After passes 8 and 9, a piece still unmatched joins a link on a shared
+//!    phrase: both preambular or both operative, at least 10 words, ≥ 60 % of them (and ≥ 40 %
+//!    of its TF-IDF weight) found in the link's single paragraph on the other side, ≥ 4 of them
+//!    among the words the link's own paragraphs leave unexplained there, and a shared run of at
+//!    least 8 words (the run the word diff always shows as equal) with a 5-word window that the
+//!    link's own paragraphs lack and no other paragraph of either document repeats (78/155 OP25
+//!    + OP29 → 79/208 OP26).
 //! 8. **Evidence.** A 1–1 link whose word similarity (the `similarity` of the compare JSON) is
 //!    below [`SIMILARITY_FLOOR`] is kept only with a named structural reason ([`LinkReason`]:
 //!    the newer paragraph names the older by number, both name the same paragraph of an
@@ -367,6 +373,26 @@ fn match_groups(
         groups = regroup(groups, &keep, &mut group_of_old, &mut group_of_new);
         kept = in_order(&groups);
     }
+    split::phrases(
+        &mut groups,
+        &mut group_of_old,
+        &mut group_of_new,
+        (&m.f.old_sorted, &m.f.new_sorted),
+        &split::Sequences {
+            old: &m.f.old_tokens,
+            new: &m.f.new_tokens,
+        },
+        &cands_of_new,
+        &cands_of_old,
+        |o, n, old_in_new| m.f.contained_in(o, n, old_in_new),
+        |o, n| match (old_p.get(o).map(|p| p.kind), new_p.get(n).map(|p| p.kind)) {
+            (Some(a), Some(b)) => {
+                a == b && matches!(a, ParagraphKind::Preambular | ParagraphKind::Operative)
+            }
+            _ => false,
+        },
+    );
+    let kept = in_order(&groups);
     Matched {
         groups,
         group_of_old,
