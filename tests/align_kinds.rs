@@ -204,6 +204,22 @@ fn issue_examples_across_parts() {
     let (old, new) = (doc("A/RES/78/234"), doc("A/RES/79/161"));
     let (_, n, s) = find(&old, &new, "PP16");
     assert_eq!((n, s), (vec!["PP21".to_string()], Status::Moved));
+    // 78/192 → 79/163: new PP7 "Recalling its resolution 67/19 of 29 November 2012" is old
+    // PP11 "Recalling also its resolution 67/19 …" (modified), not old PP10 "Recalling its
+    // resolution 77/208 …", which the new text dropped (removed). Read from the texts.
+    let (old, new) = (doc("A/RES/78/192"), doc("A/RES/79/163"));
+    assert_eq!(
+        find(&old, &new, "PP11"),
+        (
+            vec!["PP11".to_string()],
+            vec!["PP7".to_string()],
+            Status::Modified
+        )
+    );
+    assert_eq!(
+        find(&old, &new, "PP10"),
+        (vec!["PP10".to_string()], vec![], Status::Removed)
+    );
     // 78/155 OP25 + OP29 (both "Stresses the importance of mainstreaming biodiversity …")
     // became 79/208 OP26: OP26 is OP25's text with OP29's "across government and society" and
     // its Kunming-Montreal Framework (the shared-phrase rule of pass 7). Read from the texts.

@@ -19,6 +19,8 @@ pub(crate) mod tuning {
     pub(crate) const ACCEPT_IN_GAP: f64 = 0.3;
     /// Cosine accepted by the dynamic programme inside a small gap.
     pub(crate) const ACCEPT_GAP_DP: f64 = 0.2;
+    /// Least cosine of the paragraph that takes over a link citing other documents (pass 5b).
+    pub(crate) const SYMBOL_COSINE: f64 = 0.5;
     /// Weighted containment (unigrams and bigrams) accepted for an unmatched candidate pair.
     pub(crate) const ACCEPT_CONTAINED: f64 = 0.75;
     /// Minimum words of the contained paragraph for a containment match.
@@ -415,6 +417,96 @@ impl<'a> Matcher<'a> {
                 "{skipped} long stretch(es) of unmatched paragraphs were compared only through \
                  shared distinctive words, not exhaustively"
             ));
+        }
+    }
+
+    /// Pass 5b: a link whose two paragraphs cite documents and share none of them, while a free
+    /// paragraph on the other side cites exactly the documents of one of its ends and is a
+    /// candidate of that end (cosine ≥ [`tuning::SYMBOL_COSINE`]), is given to that paragraph;
+    /// the other end is left free for the later passes. The normalised text reads every symbol
+    /// as `<res>`, so `Recalling its resolution 77/208 of …` and `Recalling its resolution 67/19
+    /// of …` look alike, but when the old text also holds `Recalling also its resolution 67/19
+    /// of …` that one is the counterpart (78/192 → 79/163). A routine rollover (`77/208` →
+    /// `78/192`) keeps its link: no other paragraph cites the new symbol alone.
+    pub(crate) fn symbol_pass(&mut self, candidates: &[Vec<(usize, f64)>]) {
+        fn refs_of(
+            cache: &mut [Option<Vec<String>>],
+            paras: &[Paragraph],
+            i: usize,
+        ) -> Vec<String> {
+            if let Some(Some(r)) = cache.get(i) {
+                return r.clone();
+            }
+            let mut r = paras
+                .get(i)
+                .filter(|p| p.text.contains('/'))
+                .map(|p| crate::diff::extract_references(&p.text))
+                .unwrap_or_default();
+            r.sort_unstable();
+            if let Some(slot) = cache.get_mut(i) {
+                *slot = Some(r.clone());
+            }
+            r
+        }
+        let disjoint = |a: &[String], b: &[String]| !a.iter().any(|x| b.contains(x));
+        let mut old_refs: Vec<Option<Vec<String>>> = vec![None; self.old.len()];
+        let mut new_refs: Vec<Option<Vec<String>>> = vec![None; self.new.len()];
+        let mut cands_of_old: Vec<Vec<(usize, f64)>> = vec![Vec::new(); self.old.len()];
+        for (n, c) in candidates.iter().enumerate() {
+            for &(o, cos) in c {
+                if let Some(list) = cands_of_old.get_mut(o) {
+                    list.push((n, cos));
+                }
+            }
+        }
+        for n in 0..self.new.len() {
+            let Some(Some(o)) = self.new_to_old.get(n).copied() else {
+                continue;
+            };
+            if o == usize::MAX {
+                continue;
+            }
+            let (ro, rn) = (
+                refs_of(&mut old_refs, self.old, o),
+                refs_of(&mut new_refs, self.new, n),
+            );
+            if ro.is_empty() || rn.is_empty() || !disjoint(&ro, &rn) {
+                continue;
+            }
+            // A free old paragraph citing exactly what new `n` cites.
+            let mut best: Option<(f64, usize, usize)> = None; // (cosine, old, new)
+            for &(o2, cos) in candidates.get(n).map(Vec::as_slice).unwrap_or_default() {
+                if o2 != o
+                    && cos >= tuning::SYMBOL_COSINE
+                    && self.old_to_new.get(o2).is_some_and(Option::is_none)
+                    && self.compatible(o2, n)
+                    && refs_of(&mut old_refs, self.old, o2) == rn
+                    && best.is_none_or(|b| cos > b.0)
+                {
+                    best = Some((cos, o2, n));
+                }
+            }
+            // A free new paragraph citing exactly what old `o` cites.
+            for &(n2, cos) in cands_of_old.get(o).map(Vec::as_slice).unwrap_or_default() {
+                if n2 != n
+                    && cos >= tuning::SYMBOL_COSINE
+                    && self.new_to_old.get(n2).is_some_and(Option::is_none)
+                    && self.compatible(o, n2)
+                    && refs_of(&mut new_refs, self.new, n2) == ro
+                    && best.is_none_or(|b| cos > b.0)
+                {
+                    best = Some((cos, o, n2));
+                }
+            }
+            if let Some((cos, o2, n2)) = best {
+                if let Some(slot) = self.old_to_new.get_mut(o) {
+                    *slot = None;
+                }
+                if let Some(slot) = self.new_to_old.get_mut(n) {
+                    *slot = None;
+                }
+                self.link(o2, n2, cos);
+            }
         }
     }
 

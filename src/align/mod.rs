@@ -42,6 +42,12 @@
 //! 5. **Containment.** A still unmatched candidate pair where one side is mostly contained in the
 //!    other (TF-IDF-weighted share of unigrams and bigrams ≥ 0.75, at least 6 words) is linked:
 //!    a short paragraph cut down from a long one, or the reverse.
+//!    5b. **Cited documents.** A link whose two paragraphs cite documents and share none of them
+//!    is given to a free candidate (cosine ≥ 0.5) on the other side that cites exactly the
+//!    documents of one of its ends: the normalised text reads every symbol alike, so `Recalling
+//!    its resolution 77/208 of …` resembles `Recalling its resolution 67/19 of …` as much as the
+//!    old `Recalling also its resolution 67/19 of …` does (78/192 → 79/163). A routine rollover
+//!    (`77/208` → `78/192`) keeps its link, as no other paragraph cites the new symbol alone.
 //! 6. **Orphans.** Leftovers on both sides with the same lead verb and subject (a distinctive
 //!    word among the first eight after the lead), cosine ≥ 0.2, each the
 //!    other's best such partner, are linked anywhere (a paragraph rewritten and moved, e.g. a
@@ -259,6 +265,7 @@ fn match_groups(
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
     m.fill_gaps();
     m.containment_pass(&candidates);
+    m.symbol_pass(&candidates);
     // Groups from the 1–1 matches, then splits and merges.
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of_old: Vec<Option<usize>> = vec![None; old_p.len()];
