@@ -388,12 +388,12 @@ fn corpus_invariants() {
     let (pp_with, pp_total) = lead_stats.get("preambular").copied().unwrap_or_default();
     let (op_with, op_total) = lead_stats.get("operative").copied().unwrap_or_default();
     // The README's figures: every preambular paragraph of the corpus bodies has its lead
-    // (12,135 of 12,135 when measured), operative ones at least 15,487 (of 15,836).
+    // (12,135 of 12,135 when measured), operative ones at least 15,488 (of 15,836; 15,487 before the letter-spaced `I n v i t e s` of 79/172 OP45 was joined).
     assert!(
         pp_total >= 12_000 && pp_with == pp_total,
         "preambular leads {pp_with}/{pp_total}"
     );
-    assert!(op_with >= 15_487, "operative leads {op_with}/{op_total}");
+    assert!(op_with >= 15_488, "operative leads {op_with}/{op_total}");
     // Quality measures: floors at the measured level (regression guards). The remaining misses
     // are real-text oddities (a lead split by a comma, letter-spaced `I n v i t e s`, tables
     // kept as unstructured paragraphs, a footnote referenced from a table or heading).

@@ -321,6 +321,28 @@ pub fn rejoin_split_words(text: &mut String, offsets: &mut [usize], vocab: &Voca
             from = space;
         }
     }
+    // A letter-spaced word (`I n v i t e s` in 79/172 OP45: the text layer kept the spacing of
+    // a spaced-out word) whose letters, joined, are one of the document's own words.
+    let mut from = 0;
+    while let Some((start, end)) = letter_spaced(&text[from..]).map(|(a, b)| (a + from, b + from)) {
+        from = end;
+        let joined: String = text[start..end].split(' ').collect();
+        if vocab.count(&joined) == 0 {
+            continue;
+        }
+        let spaces: Vec<usize> = (start..end)
+            .filter(|&i| text.as_bytes().get(i) == Some(&b' '))
+            .collect();
+        for &sp in spaces.iter().rev() {
+            text.remove(sp);
+            for o in offsets.iter_mut() {
+                if *o > sp {
+                    *o -= 1;
+                }
+            }
+        }
+        from = end - spaces.len();
+    }
     // Pieces around a reference mark.
     let mut marks: Vec<usize> = offsets.to_vec();
     marks.sort_unstable();
@@ -346,6 +368,33 @@ pub fn rejoin_split_words(text: &mut String, offsets: &mut [usize], vocab: &Voca
             }
         }
     }
+}
+
+/// The first run of at least four single ASCII letters separated by single spaces (`I n v i t e
+/// s`), standing as words of their own, as a byte range of `s`.
+fn letter_spaced(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let word_char = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    // A single letter at `i`: a letter with no word character on either side.
+    let single = |i: usize| letter(i) && !word_char(i + 1) && (i == 0 || !word_char(i - 1));
+    let mut i = 0;
+    while i < b.len() {
+        if single(i) {
+            let (mut end, mut letters) = (i + 1, 1);
+            while b.get(end) == Some(&b' ') && single(end + 1) {
+                end += 2;
+                letters += 1;
+            }
+            if letters >= 4 {
+                return Some((i, end));
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// Collapse whitespace runs like [`collapse_ws`] and move byte offsets (sorted or not) into the
@@ -424,6 +473,31 @@ mod tests {
         let mut offs = [3];
         assert_eq!(collapse_with_offsets("ab,", &mut offs), "ab,");
         assert_eq!(offs[0], 3);
+    }
+
+    #[test]
+    fn letter_spaced_word_is_joined_when_the_document_has_it() {
+        let doc = "I n v i t e s the holders\n7. Invites the Office\n(a) b c d e";
+        let v = Vocabulary::from_text(doc);
+        let run = |t: &str, offs: &[usize]| {
+            let mut text = t.to_string();
+            let mut offs = offs.to_vec();
+            rejoin_split_words(&mut text, &mut offs, &v);
+            (text, offs)
+        };
+        // The mark after `holders` moves back by the six spaces taken out.
+        assert_eq!(
+            run("I n v i t e s the holders, and", &[25]),
+            ("Invites the holders, and".to_string(), vec![19])
+        );
+        // Letters that join into no word of the document stay as printed, as do runs of three.
+        assert_eq!(run("b c d e f", &[]).0, "b c d e f");
+        // A run joins only as a whole: `xInvites` is no word of the document.
+        assert_eq!(run("x I n v i t e s", &[]).0, "x I n v i t e s");
+        assert_eq!(run("N o t e", &[]).0, "N o t e");
+        assert_eq!(letter_spaced("an I n v i t e s"), Some((3, 16)));
+        assert_eq!(letter_spaced("a b c"), None);
+        assert_eq!(letter_spaced("ab c d e f"), Some((3, 10)));
     }
 
     #[test]
