@@ -66,9 +66,11 @@ pub fn prepare(text: &str) -> Prepared {
                 if n == Some(next_fn) {
                     in_notes = true;
                     next_fn += 1;
+                    let mut text = c.get(2).map_or("", |m| m.as_str()).to_string();
+                    super::text::close_joint_symbols(&mut text, &mut []);
                     p.footnotes.push(Footnote {
                         number: n.unwrap_or(0),
-                        text: c.get(2).map_or("", |m| m.as_str()).to_string(),
+                        text,
                     });
                     continue;
                 }

@@ -203,7 +203,11 @@ fn mark_notes(
             (
                 Footnote {
                     number: label.parse().unwrap_or(0),
-                    text: join_lines(&body, vocab),
+                    text: {
+                        let mut text = join_lines(&body, vocab);
+                        super::text::close_joint_symbols(&mut text, &mut []);
+                        text
+                    },
                 },
                 line,
             )

@@ -321,6 +321,7 @@ pub fn rejoin_split_words(text: &mut String, offsets: &mut [usize], vocab: &Voca
             from = space;
         }
     }
+    close_joint_symbols(text, offsets);
     // A letter-spaced word (`I n v i t e s` in 79/172 OP45: the text layer kept the spacing of
     // a spaced-out word) whose letters, joined, are one of the document's own words.
     let mut from = 0;
@@ -366,6 +367,41 @@ pub fn rejoin_split_words(text: &mut String, offsets: &mut [usize], vocab: &Voca
                     *o -= 1;
                 }
             }
+        }
+    }
+}
+
+/// Closes up a joint document symbol that the text layer broke after its hyphen
+/// (`A/77/69/Add.1- E/2022/47/Add.1` in a note of 79/226 → `A/77/69/Add.1-E/2022/47/Add.1`): a
+/// `- ` between a word holding a `/` and a word that starts with a capital and holds a `/`.
+/// Byte offsets after the removed space move back by one.
+pub fn close_joint_symbols(text: &mut String, offsets: &mut [usize]) {
+    let mut from = 0;
+    while let Some(k) = text
+        .get(from..)
+        .and_then(|t| t.find("- "))
+        .map(|k| k + from)
+    {
+        from = k + 2;
+        let before = text[..k]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        let after = text[k + 2..]
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .next()
+            .unwrap_or_default();
+        if before.contains('/')
+            && after.starts_with(|c: char| c.is_ascii_uppercase())
+            && after.contains('/')
+        {
+            text.remove(k + 1);
+            for o in offsets.iter_mut() {
+                if *o > k + 1 {
+                    *o -= 1;
+                }
+            }
+            from = k + 1;
         }
     }
 }
@@ -473,6 +509,33 @@ mod tests {
         let mut offs = [3];
         assert_eq!(collapse_with_offsets("ab,", &mut offs), "ab,");
         assert_eq!(offs[0], 3);
+    }
+
+    #[test]
+    fn joint_symbol_broken_after_its_hyphen_is_closed_up() {
+        let close = |t: &str, offs: &[usize]| {
+            let mut text = t.to_string();
+            let mut offs = offs.to_vec();
+            close_joint_symbols(&mut text, &mut offs);
+            (text, offs)
+        };
+        assert_eq!(
+            close(
+                "A/77/69-E/2022/47, A/77/69/Add.1- E/2022/47/Add.1, A/78/72",
+                &[50]
+            ),
+            (
+                "A/77/69-E/2022/47, A/77/69/Add.1-E/2022/47/Add.1, A/78/72".to_string(),
+                vec![49]
+            )
+        );
+        // Not symbols on both sides: kept as printed.
+        assert_eq!(
+            close("low- and middle-income", &[]).0,
+            "low- and middle-income"
+        );
+        assert_eq!(close("A/78/72- see E/2023", &[]).0, "A/78/72- see E/2023");
+        assert_eq!(close("pre- E/2023/1", &[]).0, "pre- E/2023/1");
     }
 
     #[test]
