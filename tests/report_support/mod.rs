@@ -834,6 +834,7 @@ pub fn parse_csv(s: &str) -> Vec<Vec<String>> {
 // The strict HTML5 check, shared with the `report` fuzz target.
 #[path = "../../fuzz/src/html5.rs"]
 mod html5;
+#[allow(unused_imports)] // not every test binary using this module checks HTML
 pub use html5::html5_errors;
 
 /// A file's text; panics naming the file.
