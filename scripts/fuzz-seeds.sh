@@ -4,7 +4,8 @@
 # Sources: sample_data/, the DOCX test files in tests/data/, a fixed sample of the shared corpus
 # (RESDIFF_CORPUS, default ../shared/corpus: 30 texts, the 6 smallest PDFs, 20 series pairs) and a
 # few files made here (a minimal PDF with an uncompressed text stream, HTML pages in UTF-8 and
-# windows-1252, UTF-16 text). fuzz/corpus/ is not committed: it holds copies of corpus documents.
+# windows-1252, UTF-16 text), and the kept regression cases of tests/fuzz_regressions/. fuzz/corpus/
+# is not committed: it holds copies of corpus documents.
 #
 # Usage: scripts/fuzz-seeds.sh        (from the repository root; rerun at will, it starts afresh)
 set -euo pipefail
@@ -142,6 +143,14 @@ for i, (a, b) in enumerate(pairs):
 put("report", b"\0" + first[:3000].encode() + b"\0" + first[:3000].replace("Recalling", "Recalling also").encode())
 put("compare", b"1. Decides;\n\0001. Decides also;\n")
 PY
+
+# Every kept regression case seeds its target again (hand-made files, see
+# tests/fuzz_regressions/README.md).
+for t in ingest parse compare report; do
+    if [ -d "tests/fuzz_regressions/$t" ]; then
+        find "tests/fuzz_regressions/$t" -type f ! -name README.md -exec cp {} "$out/$t/" \;
+    fi
+done
 
 for t in ingest parse compare report; do
     printf '%-8s %4d files, %8d bytes\n' "$t" "$(ls "$out/$t" | wc -l)" "$(cat "$out/$t"/* | wc -c)"

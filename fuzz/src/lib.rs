@@ -18,6 +18,12 @@ use std::io::{Cursor, Read, Write};
 use resdiff::ingest::{self, IngestError};
 use resdiff::report::{self, Format, Layout, Only, RenderOptions};
 
+// A path relative to this file, so that the module is found also where this file is included
+// with `#[path]` (tests/fuzz_replay.rs).
+#[path = "html5.rs"]
+mod html5;
+pub use html5::html5_errors;
+
 /// For the fuzz targets (not the replay test): keeps libFuzzer's abort-on-panic hook for every
 /// panic except those on the PDF reader's worker thread ([`resdiff::ingest::PDF_THREAD_NAME`]),
 /// where the PDF libraries run isolated and a panic becomes an error naming the file. Those are
@@ -38,15 +44,15 @@ pub fn install_panic_hook() {
             let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
             if seen.insert(location.clone()) {
                 eprintln!("PDF library panic (isolated by the reader): {info}");
-                // Keep the input (as a regression case for the isolation).
+                // Keep the input (to make a regression case from), named after the crate and
+                // line: `…/pdf-extract-0.12.1/src/lib.rs:177` gives
+                // `pdf-panic-pdf-extract-0.12.1-src-lib.rs-177`.
                 let input = CURRENT.lock().unwrap_or_else(|e| e.into_inner());
+                let site: Vec<&str> = location.rsplit(['/', '\\']).take(3).collect();
+                let site: Vec<&str> = site.into_iter().rev().collect();
                 let file = format!(
                     "fuzz/artifacts/pdf-panic-{}",
-                    location
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or("unknown")
-                        .replace(':', "-")
+                    site.join("-").replace(':', "-")
                 );
                 let _ = std::fs::create_dir_all("fuzz/artifacts");
                 let _ = std::fs::write(file, &*input);
@@ -317,31 +323,4 @@ pub fn check_xml(xml: &str) -> Result<(), String> {
         return Err(format!("{roots} root elements"));
     }
     Ok(())
-}
-
-/// Parse errors html5ever reports for `html` with exact errors on (a valid HTML5 document has
-/// none).
-pub fn html5_errors(html: &str) -> Vec<String> {
-    use html5ever::driver::ParseOpts;
-    use html5ever::tendril::TendrilSink;
-    use html5ever::tokenizer::TokenizerOpts;
-    use html5ever::tree_builder::TreeBuilderOpts;
-    use markup5ever_rcdom::RcDom;
-    let opts = ParseOpts {
-        tokenizer: TokenizerOpts {
-            exact_errors: true,
-            ..TokenizerOpts::default()
-        },
-        tree_builder: TreeBuilderOpts {
-            exact_errors: true,
-            scripting_enabled: false,
-            ..TreeBuilderOpts::default()
-        },
-    };
-    let dom = html5ever::parse_document(RcDom::default(), opts)
-        .from_utf8()
-        .read_from(&mut html.as_bytes())
-        .expect("reading from memory");
-    let errors = dom.errors.borrow();
-    errors.iter().map(|e| e.to_string()).collect()
 }

@@ -831,31 +831,11 @@ pub fn parse_csv(s: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// Parse errors html5ever reports for `html` (exact errors on).
-pub fn html5_errors(html: &str) -> Vec<String> {
-    use html5ever::driver::ParseOpts;
-    use html5ever::tendril::TendrilSink;
-    use html5ever::tokenizer::TokenizerOpts;
-    use html5ever::tree_builder::TreeBuilderOpts;
-    use markup5ever_rcdom::RcDom;
-    let opts = ParseOpts {
-        tokenizer: TokenizerOpts {
-            exact_errors: true,
-            ..TokenizerOpts::default()
-        },
-        tree_builder: TreeBuilderOpts {
-            exact_errors: true,
-            scripting_enabled: false,
-            ..TreeBuilderOpts::default()
-        },
-    };
-    let dom = html5ever::parse_document(RcDom::default(), opts)
-        .from_utf8()
-        .read_from(&mut html.as_bytes())
-        .unwrap();
-    let errors = dom.errors.borrow();
-    errors.iter().map(|e| e.to_string()).collect()
-}
+// The strict HTML5 check, shared with the `report` fuzz target.
+#[path = "../../fuzz/src/html5.rs"]
+mod html5;
+#[allow(unused_imports)] // not every test binary using this module checks HTML
+pub use html5::html5_errors;
 
 /// A file's text; panics naming the file.
 pub fn read(p: &std::path::Path) -> String {
