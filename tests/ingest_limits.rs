@@ -161,3 +161,98 @@ fn a_million_one_word_paragraphs_are_read_parsed_and_compared() {
     assert_eq!(c.new.paragraphs.len(), 1_000_001);
     assert!(c.pairs.len() >= 1_000_001, "{} pairs", c.pairs.len());
 }
+
+/// A one-page PDF with a cross-reference table, built from its objects.
+fn pdf_of(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream_object(data: &[u8], extra: &str) -> Vec<u8> {
+    let mut o = format!("<< /Length {} {extra}>>\nstream\n", data.len()).into_bytes();
+    o.extend_from_slice(data);
+    o.extend_from_slice(b"\nendstream");
+    o
+}
+
+fn pdf_error(bytes: &[u8], name: &str) -> String {
+    match resdiff::ingest::decode(bytes, name) {
+        Ok(_) => panic!("{name} was read"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// A content stream that inflates far beyond the cap (before the limit, 2 MB of such a file
+/// took the release build to 4 GB in 3 s): refused before the PDF libraries allocate.
+#[test]
+fn pdf_stream_inflating_beyond_the_cap_is_refused() {
+    let spaces = vec![b' '; 2 * resdiff::ingest::MAX_PDF_STREAM_BYTES as usize];
+    let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&spaces, 9);
+    let pdf = pdf_of(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        stream_object(&bomb, "/Filter /FlateDecode "),
+    ]);
+    let err = pdf_error(&pdf, "bomb.pdf");
+    assert!(
+        err.contains("bomb.pdf") && err.contains("inflates to more than 32 MiB"),
+        "{err}"
+    );
+}
+
+/// A ToUnicode map with one range of four billion codes (862 bytes; before the limit it took the
+/// release build to 527 MB in the 1 s the reader had): refused, and a real map still reads.
+#[test]
+fn pdf_character_map_beyond_the_cap_is_refused() {
+    let page = |cmap: &[u8]| {
+        pdf_of(&[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+              /Resources << /Font << /F1 5 0 R >> >> >>"
+                .to_vec(),
+            stream_object(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET", ""),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>".to_vec(),
+            stream_object(cmap, ""),
+        ])
+    };
+    let cmap = |range: &str| {
+        format!(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 \
+             begincodespacerange\n<00> <FF>\nendcodespacerange\n1 beginbfrange\n{range}\n\
+             endbfrange\nendcmap\nend\nend\n"
+        )
+    };
+    let err = pdf_error(
+        &page(cmap("<00000000> <FFFFFFFF> <0041>").as_bytes()),
+        "map.pdf",
+    );
+    assert!(
+        err.contains("map.pdf") && err.contains("character maps span more than"),
+        "{err}"
+    );
+    let ok = resdiff::ingest::decode(&page(cmap("<48> <6F> <0048>").as_bytes()), "fine.pdf");
+    assert!(ok.is_ok(), "{ok:?}");
+}

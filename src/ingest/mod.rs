@@ -14,6 +14,7 @@ mod html;
 mod ingested;
 pub mod normalize;
 mod pdf;
+mod pdf_limits;
 mod sniff;
 
 use std::path::Path;
@@ -23,6 +24,7 @@ pub use error::IngestError;
 pub use format::SourceFormat;
 pub use ingested::Ingested;
 pub use pdf::{MAX_PDF_GLYPHS, PDF_THREAD_NAME, PDF_TIME_BASE, PDF_TIME_PER_MIB, pdf_time_limit};
+pub use pdf_limits::{MAX_PDF_CMAP_CODES, MAX_PDF_INFLATED_BYTES, MAX_PDF_STREAM_BYTES};
 
 use sniff::Magic;
 

@@ -10,7 +10,8 @@
 //!
 //! The PDF libraries run isolated (see [`pdf_to_text`]): on a worker thread of their own, with a
 //! time limit ([`pdf_time_limit`]) and a cap on the glyphs collected ([`MAX_PDF_GLYPHS`]); a panic, the
-//! time limit or the cap becomes an error, never an abort of the caller.
+//! time limit or the cap becomes an error, never an abort of the caller. Before they see the file,
+//! its streams and character maps are measured against the memory limits of `pdf_limits`.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -274,6 +275,8 @@ fn run_isolated(bytes: &[u8], limit: Duration) -> Result<Vec<Vec<Glyph>>, String
 
 /// Loads the document and collects the glyphs of every page; stops when `cancel` is set.
 fn extract_pages(bytes: &[u8], cancel: Arc<AtomicBool>) -> Result<Vec<Vec<Glyph>>, String> {
+    // Memory first: the libraries below have no cap of their own.
+    super::pdf_limits::check(bytes)?;
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| describe_load_error(&e))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err("it is password-protected".to_string());
