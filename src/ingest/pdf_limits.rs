@@ -3,8 +3,9 @@
 //! `lopdf` inflates a compressed stream in one piece (object streams already while it loads the
 //! file) and `adobe-cmap-parser` makes a map entry for every code of a `ToUnicode` range; neither
 //! has a cap to set, and a worker thread past its time limit cannot be stopped. So every stream
-//! of the file is inflated here first into a small counting buffer, and every character map
-//! found is measured: a stream that inflates beyond [`MAX_PDF_STREAM_BYTES`], streams that
+//! of the file is decoded here first, through the filters its dictionary names as lopdf decodes
+//! them (Flate, LZW, ASCII85, chains of them), into a small counting buffer, and every character
+//! map found is measured: a stream that inflates beyond [`MAX_PDF_STREAM_BYTES`], streams that
 //! together inflate beyond [`MAX_PDF_INFLATED_BYTES`], or character maps with more than
 //! [`MAX_PDF_CMAP_CODES`] codes in their ranges refuse the file before any library allocates.
 
@@ -30,14 +31,9 @@ const CMAP_KEEP_BYTES: usize = 4 * 1024 * 1024;
 pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
     let mut total: u64 = 0;
     let mut codes: u64 = 0;
-    for data in streams(bytes) {
-        let inflated = inflate_counting(data)?;
-        let (size, text) = match inflated {
-            // Not zlib data (another filter, or none): the raw bytes are what a library sees.
-            None => (data.len() as u64, Some(data)),
-            Some((size, ref kept)) => (size, kept.as_deref()),
-        };
-        total += size;
+    for (dict, data) in streams(bytes) {
+        let sink = decode(dict, data)?;
+        total += sink.size;
         if total > MAX_PDF_INFLATED_BYTES {
             return Err(format!(
                 "its compressed streams inflate to more than {} MiB together, far more than any \
@@ -45,30 +41,79 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
                 MAX_PDF_INFLATED_BYTES >> 20
             ));
         }
-        match text {
-            Some(t) => {
-                codes += cmap_codes(t);
-                if codes > MAX_PDF_CMAP_CODES {
-                    return Err(format!(
-                        "its character maps span more than {MAX_PDF_CMAP_CODES} codes, far more \
-                         than any font needs"
-                    ));
-                }
-            }
-            None => {
-                return Err(format!(
-                    "it holds a character map larger than {} MiB, far more than any font needs",
-                    CMAP_KEEP_BYTES >> 20
-                ));
-            }
+        // The raw bytes are measured too: a library may read a stream its filter cannot decode
+        // as it stands.
+        let raw_big_cmap = data.len() > CMAP_KEEP_BYTES && has_cmap_ranges(data);
+        if raw_big_cmap
+            || sink.big_cmap
+            || (sink.size > CMAP_KEEP_BYTES as u64 && has_cmap_ranges(&sink.kept))
+        {
+            return Err(format!(
+                "it holds a character map larger than {} MiB, far more than any font needs",
+                CMAP_KEEP_BYTES >> 20
+            ));
+        }
+        codes += cmap_codes(&sink.kept).max(cmap_codes(data));
+        if codes > MAX_PDF_CMAP_CODES {
+            return Err(format!(
+                "its character maps span more than {MAX_PDF_CMAP_CODES} codes, far more than \
+                 any font needs"
+            ));
         }
     }
     Ok(())
 }
 
+/// A stream filter the PDF libraries decode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    Flate,
+    /// LZW, with the "early change" of the code size (the default).
+    Lzw {
+        early_change: bool,
+    },
+    Ascii85,
+}
+
+/// The filters named in a stream's dictionary (`/Filter /FlateDecode`, `/Filter [/A85 /Fl]`),
+/// in decoding order; `None` when it names one the libraries do not decode (nothing is then
+/// inflated). A dictionary without `/Filter` gives no filters.
+fn filters(dict: &[u8]) -> Option<Vec<Filter>> {
+    let Some(at) = rfind(dict, b"/Filter") else {
+        return Some(Vec::new());
+    };
+    let early_change = rfind(dict, b"/EarlyChange")
+        .and_then(|k| dict.get(k + 12..))
+        .is_none_or(|r| r.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'0'));
+    let rest = dict.get(at + 7..).unwrap_or_default();
+    let rest = rest.get(rest.iter().position(|b| !b.is_ascii_whitespace())?..)?;
+    let list: &[u8] = if rest.first() == Some(&b'[') {
+        rest.get(1..rest.iter().position(|&b| b == b']')?)?
+    } else {
+        let end = rest
+            .iter()
+            .skip(1)
+            .position(|b| b.is_ascii_whitespace() || b"/<>[]".contains(b))
+            .map_or(rest.len(), |p| p + 1);
+        rest.get(..end)?
+    };
+    let mut out = Vec::new();
+    for name in list.split(|&b| b == b'/' || b.is_ascii_whitespace()) {
+        match name {
+            b"" => {}
+            b"FlateDecode" | b"Fl" => out.push(Filter::Flate),
+            b"LZWDecode" | b"LZW" => out.push(Filter::Lzw { early_change }),
+            b"ASCII85Decode" | b"A85" => out.push(Filter::Ascii85),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
 /// The data of every `stream … endstream` of the file (the bytes between the line end after
-/// `stream` and the next `endstream`; the declared `/Length` is not trusted).
-fn streams(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+/// `stream` and the next `endstream`; the declared `/Length` is not trusted), with the 4 KiB
+/// before the keyword where its dictionary stands.
+fn streams(bytes: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     let mut from = 0;
     std::iter::from_fn(move || {
         loop {
@@ -90,9 +135,23 @@ fn streams(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
                 .and_then(|r| find(r, b"endstream"))
                 .unwrap_or(bytes.len().saturating_sub(start));
             from = start + len;
-            return bytes.get(start..start + len);
+            // The dictionary: from the last `obj` (or `endstream`) before the keyword.
+            let window = bytes.get(k.saturating_sub(4096)..k).unwrap_or_default();
+            let dict_from = [rfind(window, b"obj"), rfind(window, b"endstream")]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(0);
+            let dict = window.get(dict_from..).unwrap_or_default();
+            return Some((dict, bytes.get(start..start + len)?));
         }
     })
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    (0..=hay.len().checked_sub(needle.len())?)
+        .rev()
+        .find(|&i| hay.get(i..i + needle.len()) == Some(needle))
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -111,27 +170,99 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
-/// Inflates `data` as a zlib stream into a reused buffer, counting the output. `None` when it is
-/// not zlib data; otherwise the inflated size (up to where the data ends or breaks) and, when it
-/// is at most [`CMAP_KEEP_BYTES`] or holds no character map, its text (`None` for a larger stream
-/// that holds one). Errs when the stream passes [`MAX_PDF_STREAM_BYTES`].
-#[allow(clippy::type_complexity)]
-fn inflate_counting(data: &[u8]) -> Result<Option<(u64, Option<Vec<u8>>)>, String> {
-    // A zlib header: CMF byte with method 8, check bits right.
-    let (Some(&cmf), Some(&flg)) = (data.first(), data.get(1)) else {
-        return Ok(None);
-    };
-    if cmf & 0x0f != 8 || (u16::from(cmf) << 8 | u16::from(flg)) % 31 != 0 {
-        return Ok(None);
+/// Where a stream's decoded bytes go: counted, the first [`CMAP_KEEP_BYTES`] (or all, for an
+/// intermediate filter) kept, the rest only watched for a character map.
+struct Sink {
+    size: u64,
+    keep: usize,
+    kept: Vec<u8>,
+    tail: Vec<u8>,
+    big_cmap: bool,
+}
+
+impl Sink {
+    fn new(keep: usize) -> Self {
+        Sink {
+            size: 0,
+            keep,
+            kept: Vec::new(),
+            tail: Vec::new(),
+            big_cmap: false,
+        }
     }
+
+    fn push(&mut self, chunk: &[u8]) -> Result<(), String> {
+        self.size += chunk.len() as u64;
+        if self.size > MAX_PDF_STREAM_BYTES {
+            return Err(format!(
+                "a compressed stream of it inflates to more than {} MiB, far more than any \
+                 resolution (a decompression bomb?)",
+                MAX_PDF_STREAM_BYTES >> 20
+            ));
+        }
+        let room = self.keep.saturating_sub(self.kept.len());
+        self.kept
+            .extend_from_slice(chunk.get(..chunk.len().min(room)).unwrap_or_default());
+        if !self.big_cmap && self.size > self.keep as u64 {
+            // Past the kept bytes only watch for a character map, with the last bytes before
+            // this chunk in case a keyword straddles two chunks.
+            let mut probe = std::mem::take(&mut self.tail);
+            probe.extend_from_slice(chunk);
+            self.big_cmap = has_cmap_ranges(&probe);
+            self.tail = probe
+                .get(probe.len().saturating_sub(16)..)
+                .unwrap_or_default()
+                .to_vec();
+        } else {
+            self.tail.extend_from_slice(chunk);
+            let cut = self.tail.len().saturating_sub(16);
+            self.tail.drain(..cut);
+        }
+        Ok(())
+    }
+}
+
+/// Decodes a stream through its filters as the PDF libraries would, into a [`Sink`] (only the
+/// last filter's output is merely counted; the ones before are kept, within the stream cap).
+fn decode(dict: &[u8], data: &[u8]) -> Result<Sink, String> {
+    let chain = match filters(dict) {
+        // Unknown filter: the libraries decode nothing; the raw bytes are what they hold.
+        None => Vec::new(),
+        // No filter named but zlib data (a dictionary not found where expected): inflate it to be
+        // safe.
+        Some(f) if f.is_empty() && zlib_header(data) => vec![Filter::Flate],
+        Some(f) => f,
+    };
+    let mut input: std::borrow::Cow<'_, [u8]> = std::borrow::Cow::Borrowed(data);
+    for (i, filter) in chain.iter().enumerate() {
+        let last = i + 1 == chain.len();
+        let mut sink = Sink::new(if last { CMAP_KEEP_BYTES } else { usize::MAX });
+        match filter {
+            Filter::Flate => inflate_into(&input, &mut sink)?,
+            Filter::Lzw { early_change } => lzw_into(&input, *early_change, &mut sink)?,
+            Filter::Ascii85 => ascii85_into(&input, &mut sink)?,
+        }
+        if last {
+            return Ok(sink);
+        }
+        input = std::borrow::Cow::Owned(sink.kept);
+    }
+    let mut sink = Sink::new(CMAP_KEEP_BYTES);
+    sink.push(&input)?;
+    Ok(sink)
+}
+
+fn zlib_header(data: &[u8]) -> bool {
+    matches!((data.first(), data.get(1)), (Some(&cmf), Some(&flg))
+        if cmf & 0x0f == 8 && (u16::from(cmf) << 8 | u16::from(flg)) % 31 == 0)
+}
+
+/// Inflates zlib `data` through a 64 KiB ring into `sink` (up to where the data ends or breaks,
+/// as the libraries keep what came out of a broken stream).
+fn inflate_into(data: &[u8], sink: &mut Sink) -> Result<(), String> {
     let mut state = Box::<DecompressorOxide>::default();
-    // The output buffer is a ring of 64 KiB, as the decompressor allows without a flag to keep
-    // the whole output.
     let mut ring = vec![0u8; 64 * 1024];
-    let mut kept: Vec<u8> = Vec::new();
-    let mut tail: Vec<u8> = Vec::new();
-    let mut big_cmap = false;
-    let (mut inp, mut out_pos, mut size) = (0usize, 0usize, 0u64);
+    let (mut inp, mut out_pos) = (0usize, 0usize);
     loop {
         let flags =
             inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER | inflate_flags::TINFL_FLAG_HAS_MORE_INPUT;
@@ -143,45 +274,70 @@ fn inflate_counting(data: &[u8]) -> Result<Option<(u64, Option<Vec<u8>>)>, Strin
             flags,
         );
         inp += read;
-        let chunk = ring.get(out_pos..out_pos + written).unwrap_or_default();
-        size += written as u64;
-        if size > MAX_PDF_STREAM_BYTES {
-            return Err(format!(
-                "a compressed stream of it inflates to more than {} MiB, far more than any \
-                 resolution (a decompression bomb?)",
-                MAX_PDF_STREAM_BYTES >> 20
-            ));
-        }
-        let room = CMAP_KEEP_BYTES.saturating_sub(kept.len());
-        kept.extend_from_slice(chunk.get(..chunk.len().min(room)).unwrap_or_default());
-        if !big_cmap && size > CMAP_KEEP_BYTES as u64 {
-            // Past the kept bytes only watch for a character map, with the last bytes before
-            // this chunk in case a keyword straddles two chunks.
-            let mut probe = std::mem::take(&mut tail);
-            probe.extend_from_slice(chunk);
-            big_cmap = has_cmap_ranges(&probe);
-            tail = probe
-                .get(probe.len().saturating_sub(16)..)
-                .unwrap_or_default()
-                .to_vec();
-        } else {
-            tail.extend_from_slice(chunk);
-            let cut = tail.len().saturating_sub(16);
-            tail.drain(..cut);
-        }
+        sink.push(ring.get(out_pos..out_pos + written).unwrap_or_default())?;
         out_pos = (out_pos + written) % ring.len();
         match status {
-            TINFLStatus::HasMoreOutput => continue,
-            TINFLStatus::NeedsMoreInput if read == 0 && written == 0 => break,
-            TINFLStatus::NeedsMoreInput => continue,
-            // Done, or broken data (lopdf will say so itself): what came out is what counts.
-            _ => break,
+            TINFLStatus::HasMoreOutput => {}
+            TINFLStatus::NeedsMoreInput if read == 0 && written == 0 => return Ok(()),
+            TINFLStatus::NeedsMoreInput => {}
+            _ => return Ok(()),
         }
     }
-    if big_cmap || (size as usize > CMAP_KEEP_BYTES && has_cmap_ranges(&kept)) {
-        return Ok(Some((size, None)));
+}
+
+/// Decodes LZW `data` (most significant bit first, as PDF writes it) into `sink`.
+fn lzw_into(data: &[u8], early_change: bool, sink: &mut Sink) -> Result<(), String> {
+    use weezl::{BitOrder, LzwStatus, decode::Decoder};
+    let mut decoder = if early_change {
+        Decoder::with_tiff_size_switch(BitOrder::Msb, 8)
+    } else {
+        Decoder::new(BitOrder::Msb, 8)
+    };
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut inp = 0usize;
+    loop {
+        let r = decoder.decode_bytes(data.get(inp..).unwrap_or_default(), &mut buf);
+        inp += r.consumed_in;
+        sink.push(buf.get(..r.consumed_out).unwrap_or_default())?;
+        match r.status {
+            Ok(LzwStatus::Ok) if r.consumed_in > 0 || r.consumed_out > 0 => {}
+            _ => return Ok(()),
+        }
     }
-    Ok(Some((size, Some(kept))))
+}
+
+/// Decodes ASCII85 `data` (whitespace skipped, `z` for four zero bytes, `~>` ends it) into
+/// `sink`, in chunks.
+fn ascii85_into(data: &[u8], sink: &mut Sink) -> Result<(), String> {
+    let mut out: Vec<u8> = Vec::with_capacity(64 * 1024);
+    let (mut group, mut n) = (0u64, 0usize);
+    for &c in data {
+        match c {
+            b'~' => break,
+            b'z' if n == 0 => out.extend_from_slice(&[0; 4]),
+            b'!'..=b'u' => {
+                group = group * 85 + u64::from(c - b'!');
+                n += 1;
+                if n == 5 {
+                    out.extend_from_slice(&(group as u32).to_be_bytes());
+                    (group, n) = (0, 0);
+                }
+            }
+            _ => {}
+        }
+        if out.len() >= 64 * 1024 {
+            sink.push(&out)?;
+            out.clear();
+        }
+    }
+    if n > 1 {
+        for _ in n..5 {
+            group = group * 85 + 84;
+        }
+        let bytes = (group as u32).to_be_bytes();
+        out.extend_from_slice(bytes.get(..n - 1).unwrap_or_default());
+    }
+    sink.push(&out)
 }
 
 fn has_cmap_ranges(t: &[u8]) -> bool {
@@ -283,6 +439,74 @@ mod tests {
         pdf
     }
 
+    fn stream_with_filter(filter: &str, data: &[u8]) -> Vec<u8> {
+        let mut pdf =
+            format!("%PDF-1.4\n1 0 obj\n<< /Length 0 /Filter {filter} >>\nstream\n").into_bytes();
+        pdf.extend_from_slice(data);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        pdf
+    }
+
+    fn ascii85(data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for chunk in data.chunks(4) {
+            let mut b = [0u8; 4];
+            b[..chunk.len()].copy_from_slice(chunk);
+            let mut v = u32::from_be_bytes(b) as u64;
+            let mut digits = [0u8; 5];
+            for d in digits.iter_mut().rev() {
+                *d = (v % 85) as u8 + b'!';
+                v /= 85;
+            }
+            out.extend_from_slice(&digits[..chunk.len() + 1]);
+        }
+        out.extend_from_slice(b"~>");
+        out
+    }
+
+    #[test]
+    fn filters_are_read_from_the_dictionary() {
+        assert_eq!(
+            filters(b"<< /Filter /FlateDecode /Length 5 >>"),
+            Some(vec![Filter::Flate])
+        );
+        assert_eq!(
+            filters(b"<< /Filter [/A85 /LZW] /DecodeParms << /EarlyChange 0 >> >>"),
+            Some(vec![
+                Filter::Ascii85,
+                Filter::Lzw {
+                    early_change: false
+                }
+            ])
+        );
+        assert_eq!(filters(b"<< /Length 5 >>"), Some(vec![]));
+        assert_eq!(filters(b"<< /Filter /DCTDecode >>"), None);
+    }
+
+    #[test]
+    fn lzw_and_ascii85_wrapped_bombs_are_refused() {
+        let spaces = vec![b' '; (MAX_PDF_STREAM_BYTES + 1024) as usize];
+        let lzw = weezl::encode::Encoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8)
+            .encode(&spaces)
+            .unwrap();
+        let err = check(&stream_with_filter("/LZWDecode", &lzw)).unwrap_err();
+        assert!(err.contains("inflates to more than 32 MiB"), "{err}");
+        let z = miniz_oxide::deflate::compress_to_vec_zlib(&spaces, 9);
+        let wrapped = ascii85(&z);
+        let err = check(&stream_with_filter(
+            "[/ASCII85Decode /FlateDecode]",
+            &wrapped,
+        ))
+        .unwrap_err();
+        assert!(err.contains("inflates to more than 32 MiB"), "{err}");
+        // The same small: decoded and accepted, its character map measured.
+        let cmap = b"1 beginbfrange\n<0000> <FFFF> <0020>\nendbfrange\n";
+        let z = miniz_oxide::deflate::compress_to_vec_zlib(cmap, 6);
+        let sink = decode(b"<< /Filter [/A85 /Fl] >>", &ascii85(&z)).unwrap();
+        assert_eq!(sink.kept, cmap);
+        assert_eq!(cmap_codes(&sink.kept), 65_536);
+    }
+
     #[test]
     fn a_stream_that_inflates_past_the_cap_is_refused() {
         let zeros = vec![0u8; (MAX_PDF_STREAM_BYTES + 1024) as usize];
@@ -323,7 +547,7 @@ mod tests {
 
     #[test]
     fn endstream_is_not_a_stream_and_broken_data_is_left_to_the_library() {
-        let pdf = b"%PDF-1.4\n1 0 obj <<>> stream\nx\x9c\x01\x02garbage\nendstream endobj";
+        let pdf = b"%PDF-1.4\n1 0 obj <</Filter/FlateDecode>> stream\nx\x9c\x01\x02garbage\nendstream endobj";
         assert_eq!(streams(pdf).count(), 1);
         assert_eq!(check(pdf), Ok(()));
     }
