@@ -473,29 +473,26 @@ impl<'a> Matcher<'a> {
             if ro.is_empty() || rn.is_empty() || !disjoint(&ro, &rn) {
                 continue;
             }
-            // A free old paragraph citing exactly what new `n` cites.
+            // A free old paragraph citing exactly what new `n` cites, or a free new paragraph
+            // citing exactly what old `o` cites; the best cosine wins (`n`'s candidates first on a tie).
             let mut best: Option<(f64, usize, usize)> = None; // (cosine, old, new)
-            for &(o2, cos) in candidates.get(n).map(Vec::as_slice).unwrap_or_default() {
-                if o2 != o
-                    && cos >= tuning::SYMBOL_COSINE
-                    && self.old_to_new.get(o2).is_some_and(Option::is_none)
-                    && self.compatible(o2, n)
-                    && refs_of(&mut old_refs, self.old, o2) == rn
-                    && best.is_none_or(|b| cos > b.0)
-                {
-                    best = Some((cos, o2, n));
+            let for_new = candidates.get(n).map(Vec::as_slice).unwrap_or_default();
+            let for_old = cands_of_old.get(o).map(Vec::as_slice).unwrap_or_default();
+            let pairs = (for_new.iter().map(|&(o2, cos)| (o2, n, cos)))
+                .chain(for_old.iter().map(|&(n2, cos)| (o, n2, cos)));
+            for (o2, n2, cos) in pairs {
+                if (o2, n2) == (o, n) || cos < tuning::SYMBOL_COSINE || !self.compatible(o2, n2) {
+                    continue;
                 }
-            }
-            // A free new paragraph citing exactly what old `o` cites.
-            for &(n2, cos) in cands_of_old.get(o).map(Vec::as_slice).unwrap_or_default() {
-                if n2 != n
-                    && cos >= tuning::SYMBOL_COSINE
-                    && self.new_to_old.get(n2).is_some_and(Option::is_none)
-                    && self.compatible(o, n2)
-                    && refs_of(&mut new_refs, self.new, n2) == ro
-                    && best.is_none_or(|b| cos > b.0)
-                {
-                    best = Some((cos, o, n2));
+                let fits = if n2 == n {
+                    self.old_to_new.get(o2).is_some_and(Option::is_none)
+                        && refs_of(&mut old_refs, self.old, o2) == rn
+                } else {
+                    self.new_to_old.get(n2).is_some_and(Option::is_none)
+                        && refs_of(&mut new_refs, self.new, n2) == ro
+                };
+                if fits && best.is_none_or(|b| cos > b.0) {
+                    best = Some((cos, o2, n2));
                 }
             }
             if let Some((cos, o2, n2)) = best {

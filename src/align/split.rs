@@ -507,40 +507,45 @@ mod tests {
 
         /// Runs the rule; returns the group of Y → N.
         fn run(&self, same_part: bool) -> Group {
-            let sort = |v: &Vec<Vec<u32>>| -> Vec<Vec<u32>> {
-                v.iter()
-                    .map(|t| {
-                        let mut s = t.clone();
-                        s.sort_unstable();
-                        s
-                    })
-                    .collect()
-            };
-            let (old_sorted, new_sorted) = (sort(&self.old), sort(&self.new));
-            let mut groups = vec![Group {
-                old: vec![0],
-                new: vec![0],
-                score: 0.9,
-                reason: None,
-            }];
-            let mut group_of_old = vec![Some(0), None, None];
-            let mut group_of_new = vec![Some(0), None];
-            phrases(
-                &mut groups,
-                &mut group_of_old,
-                &mut group_of_new,
-                (&old_sorted, &new_sorted),
-                &Sequences {
-                    old: &self.old,
-                    new: &self.new,
-                },
-                &[vec![0], vec![0]],
-                &[vec![0], vec![0], vec![0]],
-                |_, _, _| 0.5,
-                |_, _| same_part,
-            );
-            groups.swap_remove(0)
+            run_rule(&self.old, &self.new, same_part)
         }
+    }
+
+    /// Runs the rule with old 0 → new 0 linked, every other paragraph unmatched and each
+    /// paragraph's only candidate the other side's first; returns that group.
+    fn run_rule(old: &[Vec<u32>], new: &[Vec<u32>], same_part: bool) -> Group {
+        let sort = |v: &[Vec<u32>]| -> Vec<Vec<u32>> {
+            v.iter()
+                .map(|t| {
+                    let mut s = t.clone();
+                    s.sort_unstable();
+                    s
+                })
+                .collect()
+        };
+        let (old_sorted, new_sorted) = (sort(old), sort(new));
+        let mut groups = vec![Group {
+            old: vec![0],
+            new: vec![0],
+            score: 0.9,
+            reason: None,
+        }];
+        let linked = |len: usize| -> Vec<Option<usize>> {
+            (0..len).map(|i| (i == 0).then_some(0)).collect()
+        };
+        let (mut group_of_old, mut group_of_new) = (linked(old.len()), linked(new.len()));
+        phrases(
+            &mut groups,
+            &mut group_of_old,
+            &mut group_of_new,
+            (&old_sorted, &new_sorted),
+            &Sequences { old, new },
+            &vec![vec![0]; new.len()],
+            &vec![vec![0]; old.len()],
+            |_, _, _| 0.5,
+            |_, _| same_part,
+        );
+        groups.swap_remove(0)
     }
 
     #[test]
@@ -592,42 +597,9 @@ mod tests {
         let phrase: Vec<u32> = (100..110).collect();
         let case = Case::new(&phrase, &[300]);
         // Swap the sides: the old Y+phrase is split into the new Y and X.
-        let mirrored = Case {
-            old: vec![case.new[0].clone(), (200..=215).collect()],
-            new: vec![case.old[0].clone(), case.old[1].clone(), vec![300]],
-        };
-        let sort = |v: &Vec<Vec<u32>>| -> Vec<Vec<u32>> {
-            v.iter()
-                .map(|t| {
-                    let mut s = t.clone();
-                    s.sort_unstable();
-                    s
-                })
-                .collect()
-        };
-        let (old_sorted, new_sorted) = (sort(&mirrored.old), sort(&mirrored.new));
-        let mut groups = vec![Group {
-            old: vec![0],
-            new: vec![0],
-            score: 0.9,
-            reason: None,
-        }];
-        let mut group_of_old = vec![Some(0), None];
-        let mut group_of_new = vec![Some(0), None, None];
-        phrases(
-            &mut groups,
-            &mut group_of_old,
-            &mut group_of_new,
-            (&old_sorted, &new_sorted),
-            &Sequences {
-                old: &mirrored.old,
-                new: &mirrored.new,
-            },
-            &[vec![0], vec![0], vec![0]],
-            &[vec![0], vec![0]],
-            |_, _, _| 0.5,
-            |_, _| true,
-        );
-        assert_eq!((&groups[0].old, &groups[0].new), (&vec![0], &vec![0, 1]));
+        let old = vec![case.new[0].clone(), (200..=215).collect()];
+        let new = vec![case.old[0].clone(), case.old[1].clone(), vec![300]];
+        let g = run_rule(&old, &new, true);
+        assert_eq!((g.old, g.new), (vec![0], vec![0, 1]));
     }
 }

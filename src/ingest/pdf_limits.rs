@@ -149,25 +149,11 @@ fn streams(bytes: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    (0..=hay.len().checked_sub(needle.len())?)
-        .rev()
-        .find(|&i| hay.get(i..i + needle.len()) == Some(needle))
+    memchr::memmem::rfind(hay, needle)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut i = 0;
-    while let Some(p) = hay
-        .get(i..)
-        .and_then(|h| h.iter().position(|&b| b == first))
-    {
-        let at = i + p;
-        if hay.get(at..at + needle.len()) == Some(needle) {
-            return Some(at);
-        }
-        i = at + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 /// Where a stream's decoded bytes go: counted, the first [`CMAP_KEEP_BYTES`] (or all, for an
