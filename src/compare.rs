@@ -261,8 +261,9 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
         let new_text = join_texts(&new_paras);
         let mut timed_out = None;
         let mut budget_spent = false;
-        // The alignment's evidence check may already have diffed this pair with the default
-        // options; a diff that finished within its deadline is the same under any deadline.
+        // The alignment has normally diffed this pair already, with the default options, in its
+        // evidence check (every 1–1 link when it matched in this orientation); a diff that
+        // finished within its deadline is the same under any deadline.
         let known = match (link.old.as_slice(), link.new.as_slice()) {
             ([o], [n]) => known_diffs.get(&(*o, *n)).filter(|d| !d.timed_out),
             _ => None,

@@ -567,26 +567,42 @@ pub(crate) type KeptDiff = (usize, usize, crate::diff::DiffOutcome);
 /// Vet every 1–1 group: one whose texts share little gets its structural reason or is dissolved
 /// (both sides left unlinked). `cosine` gives the matching cosine of a pair. Returns the groups
 /// (with their reasons), which of them are kept, and the word diffs run for the kept ones.
+///
+/// Only the groups below [`COSINE_CLEAR`] need their word diff for the check; with `diff_all`
+/// every 1–1 group with two different texts is diffed here, in the same parallel run, because
+/// the comparison needs those diffs next and reuses them (one run over both cores, the longest
+/// first, instead of two).
 pub(crate) fn vet(
     groups: Vec<Group>,
     ctx: &mut Context<'_>,
     cosine: impl Fn(usize, usize) -> f64,
+    diff_all: bool,
 ) -> (Vec<Group>, Vec<bool>, Vec<KeptDiff>) {
     let mut keep = vec![true; groups.len()];
     let mut out = Vec::with_capacity(groups.len());
     let mut diffs = Vec::new();
-    // The 1–1 groups to check, and their word diffs (independent, so run in parallel).
-    let to_check: Vec<(usize, &str, &str)> = groups
+    // The 1–1 groups to diff: group, texts, whether the check needs it, and the expected cost of
+    // the diff (longer and less similar texts take longer).
+    let to_diff: Vec<(usize, &str, &str, bool, usize)> = groups
         .iter()
         .enumerate()
         .filter_map(
             |(g, group)| match (group.old.as_slice(), group.new.as_slice()) {
                 ([o], [n]) => {
                     let (a, b) = (ctx.old.get(*o)?, ctx.new.get(*n)?);
-                    (a.text != b.text && cosine(*o, *n) < COSINE_CLEAR).then_some((
+                    if a.text == b.text {
+                        return None;
+                    }
+                    let c = cosine(*o, *n);
+                    let check = c < COSINE_CLEAR;
+                    let cost =
+                        ((a.text.len() + b.text.len()) as f64 * (1.0 - c).max(0.01)) as usize;
+                    (check || diff_all).then_some((
                         g,
                         a.text.as_str(),
                         b.text.as_str(),
+                        check,
+                        cost,
                     ))
                 }
                 _ => None,
@@ -594,18 +610,25 @@ pub(crate) fn vet(
         )
         .collect();
     // The similarity of the compare JSON: the same diff, the same options.
-    let outcomes = crate::par::map_in_order(&to_check, 1, |(_, a, b)| {
-        crate::diff::diff_words_with(a, b, &crate::diff::DiffOptions::default())
-    });
-    let mut outcomes: std::collections::VecDeque<(usize, crate::diff::DiffOutcome)> =
-        to_check.iter().map(|c| c.0).zip(outcomes).collect();
+    let outcomes = crate::par::map_heaviest_first(
+        &to_diff,
+        1,
+        |d| d.4,
+        |(_, a, b, _, _)| crate::diff::diff_words_with(a, b, &crate::diff::DiffOptions::default()),
+    );
+    let mut outcomes: std::collections::VecDeque<(usize, bool, crate::diff::DiffOutcome)> = to_diff
+        .iter()
+        .map(|d| (d.0, d.3))
+        .zip(outcomes)
+        .map(|((g, check), o)| (g, check, o))
+        .collect();
     for (g, mut group) in groups.into_iter().enumerate() {
         if let ([o], [n]) = (group.old.as_slice(), group.new.as_slice()) {
             let (o, n) = (*o, *n);
             if outcomes.front().is_some_and(|c| c.0 == g)
-                && let Some((_, outcome)) = outcomes.pop_front()
+                && let Some((_, check, outcome)) = outcomes.pop_front()
             {
-                let weak = crate::diff::similarity(&outcome.ops) < SIMILARITY_FLOOR;
+                let weak = check && crate::diff::similarity(&outcome.ops) < SIMILARITY_FLOOR;
                 let reason = if weak { ctx.reason(o, n) } else { None };
                 if weak && reason.is_none() {
                     if let Some(k) = keep.get_mut(g) {

@@ -143,7 +143,7 @@ pub fn is_renumbered(old: &Paragraph, new: &Paragraph) -> bool {
 /// `align(a, b)` (the same links, added ↔ removed, split ↔ merged), because the matching always
 /// runs in one orientation, the older document first (see [`runs_reversed`]).
 pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
-    align_keeping_diffs(old, new).0
+    align_with_diffs(old, new, false).0
 }
 
 /// Word diffs of linked 1–1 pairs that the alignment already ran (its evidence check), keyed by
@@ -154,11 +154,19 @@ pub(crate) type KnownDiffs = crate::fxhash::FxMap<(usize, usize), crate::diff::D
 
 /// [`align`], also handing over the word diffs the evidence check ran for links it kept, so
 /// that the comparison does not run them again. Diffs run in the other orientation (when the
-/// matching runs reversed) are not handed over: `old → new` is diffed afresh.
+/// matching runs reversed) are not handed over: `old → new` is diffed afresh. In the usual
+/// orientation every linked 1–1 pair with two different texts is diffed during the alignment
+/// (see `evidence::vet`), so the comparison only classifies.
 pub(crate) fn align_keeping_diffs(old: &Resolution, new: &Resolution) -> (Alignment, KnownDiffs) {
+    align_with_diffs(old, new, true)
+}
+
+/// [`align`] with the evidence diffs; `diff_all`: also diff the 1–1 pairs the check does not
+/// need (for a caller that will diff them next).
+fn align_with_diffs(old: &Resolution, new: &Resolution, diff_all: bool) -> (Alignment, KnownDiffs) {
     let (old_p, new_p) = (&old.paragraphs, &new.paragraphs);
     if runs_reversed(old, new) {
-        let mut m = match_groups(new_p, old_p, (symbol(new), symbol(old)));
+        let mut m = match_groups(new_p, old_p, (symbol(new), symbol(old)), false);
         for g in &mut m.groups {
             std::mem::swap(&mut g.old, &mut g.new);
         }
@@ -176,7 +184,7 @@ pub(crate) fn align_keeping_diffs(old: &Resolution, new: &Resolution) -> (Alignm
         };
         (alignment, KnownDiffs::default())
     } else {
-        let mut m = match_groups(old_p, new_p, (symbol(old), symbol(new)));
+        let mut m = match_groups(old_p, new_p, (symbol(old), symbol(new)), diff_all);
         let links = build_links(
             old_p,
             new_p,
@@ -239,9 +247,18 @@ fn match_groups(
     old_p: &[Paragraph],
     new_p: &[Paragraph],
     symbols: (Option<String>, Option<String>),
+    diff_all: bool,
 ) -> Matched {
-    let old_texts: Vec<String> = crate::par::map_in_order(old_p, 32, matching_text);
-    // Most paragraphs come through a revision word for word: reuse their matching text.
+    // The matching texts of both sides in one run over the cores. Most paragraphs come through
+    // a revision word for word: the new side's copies reuse the old side's text.
+    let old_set: crate::fxhash::FxSet<&str> = old_p.iter().map(|p| p.text.as_str()).collect();
+    let own: Vec<&Paragraph> = old_p
+        .iter()
+        .chain(new_p.iter().filter(|p| !old_set.contains(p.text.as_str())))
+        .collect();
+    let mut own_texts = crate::par::map_in_order(&own, 16, |p| matching_text(p)).into_iter();
+    let old_texts: Vec<String> = own_texts.by_ref().take(old_p.len()).collect();
+    let mut new_own = own_texts;
     let known: crate::fxhash::FxMap<&str, &String> = old_p
         .iter()
         .zip(&old_texts)
@@ -251,7 +268,7 @@ fn match_groups(
         .iter()
         .map(|p| match known.get(p.text.as_str()) {
             Some(t) => (*t).clone(),
-            None => matching_text(p),
+            None => new_own.next().unwrap_or_else(|| matching_text(p)),
         })
         .collect();
     let features = Features::build(&old_texts, &new_texts);
@@ -353,7 +370,7 @@ fn match_groups(
             (&m.old_subjects, &m.new_subjects),
         );
         ctx.symbols = symbols.clone();
-        evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n))
+        evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n), diff_all)
     };
     let mut groups = regroup(groups, &keep, &mut group_of_old, &mut group_of_new);
     // Pass 9: the in-order run; moved links below the move floor need a textual reason. Taking
