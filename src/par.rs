@@ -1,5 +1,7 @@
-//! Small helpers to spread independent work over the machine's cores with scoped threads,
-//! keeping results in input order (so every output is the same as a sequential run).
+//! Small helpers to spread independent work over the machine's cores, keeping results in input
+//! order (so every output is the same as a sequential run). The work runs on this thread and on
+//! helper threads kept for the life of the process ([`pool`]), each placed on another core when
+//! it is handed work ([`placement`]).
 
 /// The number of cores this process may use, asked once (the answer reads the CPU affinity and
 /// the cgroup quota, several system calls).
@@ -14,73 +16,179 @@ pub(crate) fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() ->
     beside(a, b, 1)
 }
 
-/// Joins a helper thread when dropped, so that a panic on the calling thread cannot leave the
-/// helper running on borrowed data.
-struct JoinOnDrop<T>(Option<std::thread::JoinHandle<T>>);
-
-impl<T> JoinOnDrop<T> {
-    /// Wait for the helper: `None` when it was never started, else its result or its panic.
-    fn join(mut self) -> Option<std::thread::Result<T>> {
-        self.0.take().map(std::thread::JoinHandle::join)
-    }
+/// Set by a helper when its job is done; the caller waits for it.
+#[derive(Default)]
+struct Latch {
+    done: std::sync::Mutex<bool>,
+    cond: std::sync::Condvar,
 }
 
-impl<T> Drop for JoinOnDrop<T> {
-    fn drop(&mut self) {
-        if let Some(handle) = self.0.take() {
-            // Only reached while this thread unwinds from a panic of its own, which wins.
-            let _ = handle.join();
+impl Latch {
+    fn set(&self) {
+        let mut done = self
+            .done
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *done = true;
+        self.cond.notify_all();
+    }
+
+    fn wait(&self) {
+        let mut done = self
+            .done
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        while !*done {
+            done = self
+                .cond
+                .wait(done)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
         }
     }
 }
 
-/// Run `helper` on a new thread, placed on another core (the `nth` after this thread's one, see
-/// [`placement`]), while `here` runs on this thread; both results are returned. A panic in
-/// `helper` is re-raised here. When no thread can be started, `helper` runs here after `here`.
+/// Waits for a latch when dropped, so that a panic on the calling thread cannot unwind past data
+/// a helper is still using.
+struct WaitOnDrop(Option<std::sync::Arc<Latch>>);
+
+impl Drop for WaitOnDrop {
+    fn drop(&mut self) {
+        if let Some(latch) = self.0.take() {
+            latch.wait();
+        }
+    }
+}
+
+/// Run `helper` on a helper thread of [`pool`], placed on another core (the `nth` after this
+/// thread's one, see [`placement`]), while `here` runs on this thread; both results are
+/// returned. A panic in `helper` is re-raised here. When no helper thread can be had, `helper`
+/// runs here after `here`.
 fn beside<A: Send, B>(
     helper: impl FnOnce() -> A + Send,
     here: impl FnOnce() -> B,
     nth: usize,
 ) -> (A, B) {
-    let slot = std::sync::Mutex::new(Some(helper));
-    let place = placement::Placement::for_helper(nth);
-    let take = |slot: &std::sync::Mutex<Option<_>>| match slot.lock() {
-        Ok(mut s) => s.take(),
-        Err(poisoned) => poisoned.into_inner().take(),
+    let Some(worker) = pool::take() else {
+        let b = here();
+        return (helper(), b);
     };
-    let run = || {
-        place.release();
-        take(&slot).map(|f| f())
+    placement::Placement::for_helper(nth).apply(&worker);
+    let result: std::sync::Mutex<Option<std::thread::Result<A>>> = std::sync::Mutex::new(None);
+    let job = || {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(helper));
+        *result
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(r);
     };
-    // SAFETY: `spawn_unchecked` lets the thread borrow from this frame (`slot`, `place` and what
-    // `helper` borrows). The handle is owned by `guard`, which joins the thread before this frame
-    // is left: explicitly below, or in its `Drop` when `here` unwinds. Nothing else can end the
-    // borrows early.
-    let guard = JoinOnDrop(unsafe { std::thread::Builder::new().spawn_unchecked(run) }.ok());
-    if let Some(handle) = &guard.0 {
-        place.apply(handle);
-    }
+    let job: Box<dyn FnOnce() + Send + '_> = Box::new(job);
+    // SAFETY: the job borrows `result` and what `helper` borrows, all of which outlive this call:
+    // `wait` below (or its `Drop`, when `here` unwinds) blocks until the helper has run the job
+    // and set the latch, after which the helper never touches the job or its borrows again.
+    let job: pool::Job = unsafe { std::mem::transmute(job) };
+    let latch = std::sync::Arc::new(Latch::default());
+    let wait = WaitOnDrop(Some(latch.clone()));
+    worker.run(job, latch);
     let b = here();
-    let a = match guard.join() {
-        Some(Ok(Some(a))) => a,
+    drop(wait);
+    let a = match result
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    {
+        Some(Ok(a)) => a,
         Some(Err(panic)) => std::panic::resume_unwind(panic),
-        // Not started (or, impossibly, started without finding the work): run it here.
-        Some(Ok(None)) | None => match take(&slot) {
-            Some(f) => f(),
-            None => unreachable!("the helper's work is taken exactly once"),
-        },
+        None => unreachable!("the latch is set after the result is stored"),
     };
     (a, b)
 }
 
-/// Where a helper thread starts. On the project's machine kind (a 2-core virtual machine) the
-/// kernel often queues a new thread on its parent's core and leaves it there, behind the busy
-/// parent, for up to 3 ms (a scheduler tick), while the other core idles: measured, a helper
-/// asked to start while its parent computed for 3 ms began after 1.4–3.0 ms in 5 runs of 8. So
-/// the helper is pinned to another allowed core as soon as it exists, which wakes that core
-/// (the helper then starts after 60–250 µs), and it lifts the pin itself as its first act, so
-/// the scheduler stays free to move it. Both are hints: a failed call leaves the placement to
-/// the kernel, which changes only the timing, never a result.
+/// The helper threads of this process, kept between parallel runs: a helper waiting for work on
+/// its core wakes in 40–100 µs, where a new thread (placed on another core) starts only after
+/// 160–250 µs, on the project's machine kind; a compare runs five parallel steps.
+mod pool {
+    use std::sync::{Arc, Condvar, Mutex, PoisonError};
+
+    /// A job for a helper, its borrows erased (see `beside`).
+    pub(super) type Job = Box<dyn FnOnce() + Send + 'static>;
+
+    /// One helper thread and its mailbox.
+    pub(super) struct Worker {
+        mailbox: Mutex<Option<(Job, Arc<super::Latch>)>>,
+        cond: Condvar,
+        #[cfg(target_os = "linux")]
+        pub(super) pthread: libc::pthread_t,
+    }
+
+    /// Helpers waiting for work.
+    static IDLE: Mutex<Vec<Arc<Worker>>> = Mutex::new(Vec::new());
+
+    impl Worker {
+        /// Hand `job` over; `latch` is set once it has run.
+        pub(super) fn run(&self, job: Job, latch: Arc<super::Latch>) {
+            let mut mailbox = self.mailbox.lock().unwrap_or_else(PoisonError::into_inner);
+            *mailbox = Some((job, latch));
+            self.cond.notify_one();
+        }
+
+        fn next(&self) -> (Job, Arc<super::Latch>) {
+            let mut mailbox = self.mailbox.lock().unwrap_or_else(PoisonError::into_inner);
+            loop {
+                if let Some(work) = mailbox.take() {
+                    return work;
+                }
+                mailbox = self
+                    .cond
+                    .wait(mailbox)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+        }
+    }
+
+    /// An idle helper, or a new one; `None` when no thread can be started.
+    pub(super) fn take() -> Option<Arc<Worker>> {
+        if let Some(w) = IDLE.lock().unwrap_or_else(PoisonError::into_inner).pop() {
+            return Some(w);
+        }
+        let (tx, rx) = std::sync::mpsc::channel::<Arc<Worker>>();
+        let handle = std::thread::Builder::new()
+            .name("resdiff-helper".into())
+            .spawn(move || {
+                let Ok(me) = rx.recv() else { return };
+                loop {
+                    let (job, latch) = me.next();
+                    // The job catches its own panics.
+                    job();
+                    // Back in the idle list before the caller may ask again.
+                    IDLE.lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(me.clone());
+                    latch.set();
+                }
+            })
+            .ok()?;
+        let worker = Arc::new(Worker {
+            mailbox: Mutex::new(None),
+            cond: Condvar::new(),
+            #[cfg(target_os = "linux")]
+            pthread: {
+                use std::os::unix::thread::JoinHandleExt;
+                handle.as_pthread_t()
+            },
+        });
+        // The thread lives as long as the process; its handle is not needed to end it.
+        drop(handle);
+        tx.send(worker.clone()).ok()?;
+        Some(worker)
+    }
+}
+
+/// Where a helper thread runs. On the project's machine kind (a 2-core virtual machine) the
+/// kernel often queues a new or woken thread on the core of the thread that started it and
+/// leaves it there, behind the busy caller, for up to 3 ms (a scheduler tick), while the other
+/// core idles: measured, a thread asked to start while its parent computed for 3 ms began after
+/// 1.4–3.0 ms in 5 runs of 8. So each time a helper is handed work it is pinned to another
+/// allowed core than the caller's (a new thread then starts after 60–250 µs, a waiting one wakes
+/// after 40–100 µs). Pinning is a hint: a failed call leaves the placement to the kernel, which
+/// changes only the timing, never a result.
 mod placement {
     #[cfg(target_os = "linux")]
     pub(super) struct Placement {
@@ -123,34 +231,18 @@ mod placement {
             Self { allowed, target }
         }
 
-        /// Pin the new thread to the target core.
-        pub(super) fn apply<T>(&self, handle: &std::thread::JoinHandle<T>) {
-            use std::os::unix::thread::JoinHandleExt;
-            if let Some(target) = &self.target {
-                // SAFETY: the thread is alive (its handle is held and not joined); the set is
-                // initialised and of the size given. A failure only leaves the placement alone.
-                unsafe {
-                    libc::pthread_setaffinity_np(
-                        handle.as_pthread_t(),
-                        std::mem::size_of::<libc::cpu_set_t>(),
-                        target,
-                    )
-                };
-            }
-        }
-
-        /// Called by the helper on itself: give back every allowed core.
-        pub(super) fn release(&self) {
-            if self.target.is_some() {
-                // SAFETY: as in `apply`, for the calling thread (pid 0).
-                unsafe {
-                    libc::sched_setaffinity(
-                        0,
-                        std::mem::size_of::<libc::cpu_set_t>(),
-                        &self.allowed,
-                    )
-                };
-            }
+        /// Pin the helper to the target core, or give it back every allowed core.
+        pub(super) fn apply(&self, worker: &super::pool::Worker) {
+            let set = self.target.as_ref().unwrap_or(&self.allowed);
+            // SAFETY: helper threads never end, so the thread is alive; the set is initialised
+            // and of the size given. A failure only leaves the placement alone.
+            unsafe {
+                libc::pthread_setaffinity_np(
+                    worker.pthread,
+                    std::mem::size_of::<libc::cpu_set_t>(),
+                    set,
+                )
+            };
         }
     }
 
@@ -163,8 +255,7 @@ mod placement {
         pub(super) fn for_helper(_nth: usize) -> Self {
             Self
         }
-        pub(super) fn apply<T>(&self, _handle: &std::thread::JoinHandle<T>) {}
-        pub(super) fn release(&self) {}
+        pub(super) fn apply(&self, _worker: &super::pool::Worker) {}
     }
 }
 
