@@ -19,38 +19,40 @@ impl Vocab {
         id
     }
 
-    /// The ids of `words`, new words numbered in the order they come.
-    fn intern(&mut self, words: &[std::borrow::Cow<'_, str>]) -> Vec<u32> {
-        words.iter().map(|w| self.id(w)).collect()
-    }
-}
-
-/// The word tokens of an already normalised text: lower-cased words, every token holding a
-/// digit as `#` so that changed years, symbols and numbers do not hide a match. A non-blank
-/// text without any word is one token, itself (so that rules like `______` still match their
-/// twin).
-fn words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
-    use std::borrow::Cow;
-    if !text.chars().any(char::is_alphanumeric) {
-        let t = text.trim();
-        return if t.is_empty() {
-            Vec::new()
-        } else {
-            vec![Cow::Borrowed(t)]
-        };
-    }
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.bytes().any(|b| b.is_ascii_digit()) {
-                Cow::Borrowed("#")
-            } else if w.chars().any(char::is_uppercase) {
-                Cow::Owned(w.chars().flat_map(char::to_lowercase).collect())
+    /// Token ids of an already normalised text: lower-cased words, every token holding a digit
+    /// as `#` so that changed years, symbols and numbers do not hide a match. A non-blank text
+    /// without any word is one token, itself (so that rules like `______` still match their twin).
+    pub(crate) fn tokens(&mut self, text: &str) -> Vec<u32> {
+        if !text.chars().any(char::is_alphanumeric) {
+            let t = text.trim();
+            return if t.is_empty() {
+                Vec::new()
             } else {
-                Cow::Borrowed(w)
+                vec![self.id(t)]
+            };
+        }
+        let mut out = Vec::new();
+        let mut lower = String::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
             }
-        })
-        .collect()
+            let id = if w.bytes().any(|b| b.is_ascii_digit()) {
+                self.id("#")
+            } else if w.chars().any(char::is_uppercase) {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                let l = std::mem::take(&mut lower);
+                let id = self.id(&l);
+                lower = l;
+                id
+            } else {
+                self.id(w)
+            };
+            out.push(id);
+        }
+        out
+    }
 }
 
 /// A unit-length sparse vector: feature ids ascending with their weights.
@@ -98,8 +100,8 @@ pub(crate) struct Features {
     pub(crate) new_vecs: Vec<SparseVec>,
 }
 
-/// The unigram and bigram keys of one paragraph's tokens with their counts, keys ascending.
-fn key_counts(tokens: &[u32]) -> Vec<(u64, u32)> {
+/// Raw term counts of one paragraph over unigrams and bigrams: feature id → count, ascending.
+fn term_counts(tokens: &[u32], intern: &mut FxMap<u64, u32>) -> Vec<(u32, u32)> {
     let mut keys: Vec<u64> = Vec::with_capacity(tokens.len() * 2);
     keys.extend(tokens.iter().map(|&t| u64::from(t)));
     keys.extend(tokens.windows(2).filter_map(|w| match w {
@@ -107,67 +109,50 @@ fn key_counts(tokens: &[u32]) -> Vec<(u64, u32)> {
         _ => None,
     }));
     keys.sort_unstable();
-    let mut out: Vec<(u64, u32)> = Vec::new();
+    let mut out: Vec<(u32, u32)> = Vec::new();
     let mut i = 0;
     while let Some(&k) = keys.get(i) {
         let mut j = i;
         while keys.get(j) == Some(&k) {
             j += 1;
         }
-        out.push((k, u32::try_from(j - i).unwrap_or(u32::MAX)));
+        let next = u32::try_from(intern.len()).unwrap_or(u32::MAX);
+        let id = *intern.entry(k).or_insert(next);
+        out.push((id, u32::try_from(j - i).unwrap_or(u32::MAX)));
         i = j;
     }
+    out.sort_unstable();
     out
-}
-
-/// Raw term counts of one paragraph over unigrams and bigrams (from [`key_counts`]): feature id
-/// → count, ascending; new features are numbered in ascending key order.
-fn term_counts(keys: &[(u64, u32)], intern: &mut FxMap<u64, u32>) -> Vec<(u32, u32)> {
-    keys.iter()
-        .map(|&(k, n)| {
-            let next = u32::try_from(intern.len()).unwrap_or(u32::MAX);
-            (*intern.entry(k).or_insert(next), n)
-        })
-        .collect()
 }
 
 impl Features {
     /// Build tokens and TF-IDF vectors (document frequency over the paragraphs of both sides).
     pub(crate) fn build(old_texts: &[String], new_texts: &[String]) -> Self {
-        // The work per paragraph runs on the cores; numbering words and features stays in
-        // paragraph order (old, then new), so the ids are those of a sequential run.
-        let texts: Vec<&String> = old_texts.iter().chain(new_texts).collect();
-        let words_of = crate::par::map_in_order(&texts, 32, |t| words(t));
         let mut vocab = Vocab::default();
-        let mut tokens: Vec<Vec<u32>> = words_of.iter().map(|w| vocab.intern(w)).collect();
-        drop(words_of);
-        let keyed = crate::par::map_in_order(&tokens, 32, |t| {
-            let mut sorted = t.clone();
-            sorted.sort_unstable();
-            (key_counts(t), sorted)
-        });
+        let old_tokens: Vec<Vec<u32>> = old_texts.iter().map(|t| vocab.tokens(t)).collect();
+        let new_tokens: Vec<Vec<u32>> = new_texts.iter().map(|t| vocab.tokens(t)).collect();
         let mut intern = FxMap::default();
-        let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(keyed.len());
-        let mut sorted: Vec<Vec<u32>> = Vec::with_capacity(keyed.len());
-        for (keys, s) in keyed {
-            counts.push(term_counts(&keys, &mut intern));
-            sorted.push(s);
-        }
+        let old_counts: Vec<_> = old_tokens
+            .iter()
+            .map(|t| term_counts(t, &mut intern))
+            .collect();
+        let new_counts: Vec<_> = new_tokens
+            .iter()
+            .map(|t| term_counts(t, &mut intern))
+            .collect();
         let mut df = vec![0u32; intern.len()];
-        for c in &counts {
-            for (id, _) in c {
+        for counts in old_counts.iter().chain(new_counts.iter()) {
+            for (id, _) in counts {
                 if let Some(d) = df.get_mut(*id as usize) {
                     *d += 1;
                 }
             }
         }
-        let n_docs = counts.len().max(1) as f64;
+        let n_docs = (old_counts.len() + new_counts.len()).max(1) as f64;
         let vectorise = |counts: &Vec<(u32, u32)>| -> SparseVec {
-            let mut counts = counts.clone();
-            counts.sort_unstable();
             let mut ids = Vec::with_capacity(counts.len());
             let mut weights = Vec::with_capacity(counts.len());
-            for &(id, tf) in &counts {
+            for &(id, tf) in counts {
                 let d = f64::from(df.get(id as usize).copied().unwrap_or(1).max(1));
                 let idf = (1.0 + n_docs / d).ln();
                 ids.push(id);
@@ -180,15 +165,17 @@ impl Features {
                 .collect();
             SparseVec { ids, weights }
         };
-        let mut old_vecs = crate::par::map_in_order(&counts, 32, vectorise);
-        let split = old_texts.len().min(tokens.len());
-        let new_vecs = old_vecs.split_off(split);
-        let new_tokens = tokens.split_off(split);
-        let new_sorted = sorted.split_off(split);
+        let old_vecs = old_counts.iter().map(vectorise).collect();
+        let new_vecs = new_counts.iter().map(vectorise).collect();
+        let sorted = |t: &Vec<u32>| {
+            let mut s = t.clone();
+            s.sort_unstable();
+            s
+        };
         Features {
-            old_sorted: sorted,
-            new_sorted,
-            old_tokens: tokens,
+            old_sorted: old_tokens.iter().map(sorted).collect(),
+            new_sorted: new_tokens.iter().map(sorted).collect(),
+            old_tokens,
             new_tokens,
             old_vecs,
             new_vecs,
