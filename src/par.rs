@@ -49,13 +49,11 @@ impl Latch {
 
 /// Waits for a latch when dropped, so that a panic on the calling thread cannot unwind past data
 /// a helper is still using.
-struct WaitOnDrop(Option<std::sync::Arc<Latch>>);
+struct WaitOnDrop(std::sync::Arc<Latch>);
 
 impl Drop for WaitOnDrop {
     fn drop(&mut self) {
-        if let Some(latch) = self.0.take() {
-            latch.wait();
-        }
+        self.0.wait();
     }
 }
 
@@ -86,7 +84,7 @@ fn beside<A: Send, B>(
     // and set the latch, after which the helper never touches the job or its borrows again.
     let job: pool::Job = unsafe { std::mem::transmute(job) };
     let latch = std::sync::Arc::new(Latch::default());
-    let wait = WaitOnDrop(Some(latch.clone()));
+    let wait = WaitOnDrop(latch.clone());
     worker.run(job, latch);
     let b = here();
     drop(wait);
@@ -103,7 +101,8 @@ fn beside<A: Send, B>(
 
 /// The helper threads of this process, kept between parallel runs: a helper waiting for work on
 /// its core wakes in 40–100 µs, where a new thread (placed on another core) starts only after
-/// 160–250 µs, on the project's machine kind; a compare runs five parallel steps.
+/// 160–250 µs, on the project's machine kind; a compare runs four parallel steps (reading and
+/// parsing, matching texts, word diffs, classification).
 mod pool {
     use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
@@ -264,8 +263,8 @@ mod placement {
 /// heavily rewritten paragraph) does not hold up a whole chunk; the results keep the order of
 /// `items`.
 ///
-/// `min_per_thread` is the number of items below which another thread is not worth starting
-/// (starting one costs tens of microseconds).
+/// `min_per_thread` is the number of items below which another thread is not worth using (a
+/// waiting helper takes 40–100 µs to wake, see [`pool`]).
 pub(crate) fn map_in_order<T: Sync, R: Send>(
     items: &[T],
     min_per_thread: usize,

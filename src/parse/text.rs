@@ -606,7 +606,8 @@ mod tests {
                     ab-- -\nab--\nab -- cd\nab\u{e9}t \u{e9}t\u{e9} x-x x";
         assert!(scan_agrees_with_table(text) > 20);
         let v = Vocabulary::from_text(text);
-        // `multi-` ending a line is a cut word: only the two whole runs count.
+        // `multi-` ending a line is a cut word, `multi-stakeholder` and `Multi` are other words:
+        // only `--multi--` counts.
         assert_eq!(v.scan("multi"), 1);
         assert_eq!(v.scan("multi-stakeholder"), 1);
         // `ab--` ending a line is not counted; `ab-- -` (another run follows) and `ab -- cd`
