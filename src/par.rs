@@ -295,27 +295,6 @@ pub(crate) fn map_in_order<T: Sync, R: Send>(
     slots.into_iter().flatten().collect()
 }
 
-/// [`map_in_order`] taking the items in decreasing order of `cost` (ties in input order), so
-/// that the longest one starts first, on this thread, and the others fill the time beside it;
-/// the results keep the order of `items`.
-pub(crate) fn map_heaviest_first<T: Sync, R: Send>(
-    items: &[T],
-    min_per_thread: usize,
-    cost: impl Fn(&T) -> usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(items.get(i).map_or(0, &cost)));
-    let results = map_in_order(&order, min_per_thread, |&i| items.get(i).map(&f));
-    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
-    for (&i, r) in order.iter().zip(results) {
-        if let Some(slot) = slots.get_mut(i) {
-            *slot = r;
-        }
-    }
-    slots.into_iter().flatten().collect()
-}
-
 /// `work` run by `threads` threads: this one and `threads - 1` helpers, the `k`-th placed `k`
 /// cores after this one (`nth` counts from the first). Results in no particular order.
 fn run_on<R: Send>(threads: usize, nth: usize, work: &(impl Fn() -> R + Sync)) -> Vec<R> {
@@ -325,6 +304,180 @@ fn run_on<R: Send>(threads: usize, nth: usize, work: &(impl Fn() -> R + Sync)) -
     let (first, mut rest) = beside(work, || run_on(threads - 1, nth + 1, work), nth);
     rest.push(first);
     rest
+}
+
+/// A list of jobs worked off by this thread and one helper, which may start on guessed jobs
+/// before the caller knows which ones it needs.
+///
+/// The helper runs [`Board::serve`] (see [`both`]) from the moment the inputs exist: it takes
+/// the jobs of [`Board::guess`] in order. When the caller knows what it needs,
+/// [`Board::gather`] drops the guessed jobs nobody started, queues the needed ones not done
+/// yet, works on them beside the helper and returns every needed result, in the order asked.
+/// A job is a pure function of its key, so a result does not depend on who ran it or when; a
+/// guess only decides what runs early. [`Board::close`] (also on drop of [`Board::closer`]'s
+/// guard) lets the helper return.
+pub(crate) struct Board<K, V, F> {
+    job: F,
+    state: std::sync::Mutex<BoardState<K, V>>,
+    cond: std::sync::Condvar,
+}
+
+struct BoardState<K, V> {
+    /// Jobs not started, in the order to start them.
+    queue: std::collections::VecDeque<K>,
+    /// Jobs started and not finished.
+    running: Vec<K>,
+    /// Results not collected yet.
+    done: crate::fxhash::FxMap<K, V>,
+    /// [`Board::gather`] has posted the needed jobs: later guesses are ignored.
+    fixed: bool,
+    /// [`Board::serve`] returns.
+    closed: bool,
+}
+
+/// Closes its board when dropped, also when the caller unwinds (so that the helper, and the
+/// caller waiting for it, cannot wait forever).
+pub(crate) struct CloseOnDrop<'b, K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V>(
+    &'b Board<K, V, F>,
+);
+
+impl<K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V> Drop for CloseOnDrop<'_, K, V, F> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
+}
+
+impl<K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V> Board<K, V, F> {
+    /// A board whose jobs are `job(key)`.
+    pub(crate) fn new(job: F) -> Self {
+        Self {
+            job,
+            state: std::sync::Mutex::new(BoardState {
+                queue: std::collections::VecDeque::new(),
+                running: Vec::new(),
+                done: crate::fxhash::FxMap::default(),
+                fixed: false,
+                closed: false,
+            }),
+            cond: std::sync::Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, BoardState<K, V>> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Queue guessed jobs, in the order to run them, unless the needed ones are already known.
+    pub(crate) fn guess(&self, keys: impl IntoIterator<Item = K>) {
+        let mut st = self.lock();
+        if st.fixed || st.closed {
+            return;
+        }
+        st.queue.extend(keys);
+        drop(st);
+        self.cond.notify_all();
+    }
+
+    /// Take the next queued job that is neither done nor running, marking it as running.
+    fn take(st: &mut BoardState<K, V>) -> Option<K> {
+        while let Some(key) = st.queue.pop_front() {
+            if !st.done.contains_key(&key) && !st.running.contains(&key) {
+                st.running.push(key);
+                return Some(key);
+            }
+        }
+        None
+    }
+
+    /// Store a finished job's result (`None`: the job panicked on the helper).
+    fn finish(&self, key: K, value: Option<V>) {
+        let mut st = self.lock();
+        if let Some(i) = st.running.iter().position(|k| *k == key) {
+            st.running.swap_remove(i);
+        }
+        if let Some(v) = value {
+            st.done.insert(key, v);
+        }
+        drop(st);
+        self.cond.notify_all();
+    }
+
+    /// The helper's part: run queued jobs until the board is closed.
+    pub(crate) fn serve(&self) {
+        loop {
+            let key = {
+                let mut st = self.lock();
+                loop {
+                    if st.closed {
+                        return;
+                    }
+                    if let Some(k) = Self::take(&mut st) {
+                        break k;
+                    }
+                    st = self
+                        .cond
+                        .wait(st)
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                }
+            };
+            // A panic is not the helper's to report: the caller runs that job again and
+            // meets it there.
+            let value =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (self.job)(key))).ok();
+            self.finish(key, value);
+        }
+    }
+
+    /// The results of the jobs `keys`, in that order: done ones are taken, the others are
+    /// queued in that order (guessed jobs not started are dropped) and run here and on the
+    /// helper; then this waits for the helper's. A job the helper could not finish runs here.
+    pub(crate) fn gather(&self, keys: &[K]) -> Vec<V> {
+        {
+            let mut st = self.lock();
+            st.fixed = true;
+            let queue = keys
+                .iter()
+                .filter(|k| !st.done.contains_key(k) && !st.running.contains(k))
+                .copied()
+                .collect();
+            st.queue = queue;
+        }
+        self.cond.notify_all();
+        loop {
+            let Some(key) = Self::take(&mut self.lock()) else {
+                break;
+            };
+            let value = (self.job)(key);
+            self.finish(key, Some(value));
+        }
+        let mut st = self.lock();
+        while keys.iter().any(|k| st.running.contains(k)) {
+            st = self
+                .cond
+                .wait(st)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        let found: Vec<Option<V>> = keys.iter().map(|k| st.done.remove(k)).collect();
+        drop(st);
+        found
+            .into_iter()
+            .zip(keys)
+            .map(|(v, &k)| v.unwrap_or_else(|| (self.job)(k)))
+            .collect()
+    }
+
+    /// Let [`Board::serve`] return once its current job is done.
+    pub(crate) fn close(&self) {
+        self.lock().closed = true;
+        self.cond.notify_all();
+    }
+
+    /// A guard that closes the board when dropped.
+    pub(crate) fn closer(&self) -> CloseOnDrop<'_, K, V, F> {
+        CloseOnDrop(self)
+    }
 }
 
 #[cfg(test)]
@@ -344,21 +497,115 @@ mod tests {
         assert_eq!(calls.load(Ordering::Relaxed), 1000);
     }
 
+    /// Which key ran on which thread.
+    type RunLog = std::sync::Arc<std::sync::Mutex<Vec<(usize, std::thread::ThreadId)>>>;
+
+    /// A board whose job squares its key, logging the runs of each key and on which thread.
+    fn counting_board() -> (Board<usize, usize, impl Fn(usize) -> usize + Sync>, RunLog) {
+        let runs = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = runs.clone();
+        let board = Board::new(move |k: usize| {
+            if let Ok(mut l) = log.lock() {
+                l.push((k, std::thread::current().id()));
+            }
+            k * k
+        });
+        (board, runs)
+    }
+
     #[test]
-    fn heaviest_first_runs_each_item_once_and_keeps_the_order() {
-        let items: Vec<usize> = (0..200).map(|i| (i * 7919) % 200).collect();
-        let calls = AtomicUsize::new(0);
-        let out = map_heaviest_first(
-            &items,
-            1,
-            |&i| i,
-            |&i| {
-                calls.fetch_add(1, Ordering::Relaxed);
-                i + 1
+    fn a_board_returns_every_needed_result_once_in_the_order_asked() {
+        let (board, runs) = counting_board();
+        let needed: Vec<usize> = vec![7, 3, 11, 5, 100, 2];
+        let ((), got) = both(
+            || {
+                // Guesses: some needed, some not (40, 41), one needed twice over.
+                board.guess([3, 40, 7, 41, 7]);
+                board.serve();
+            },
+            || {
+                let _close = board.closer();
+                let got = board.gather(&needed);
+                // Guesses after the needed list is known are ignored.
+                board.guess([99]);
+                got
             },
         );
-        assert_eq!(out, items.iter().map(|i| i + 1).collect::<Vec<_>>());
-        assert_eq!(calls.load(Ordering::Relaxed), items.len());
+        assert_eq!(got, needed.iter().map(|k| k * k).collect::<Vec<_>>());
+        let runs = runs.lock().map(|r| r.clone()).unwrap_or_default();
+        for k in &needed {
+            assert_eq!(
+                runs.iter().filter(|r| r.0 == *k).count(),
+                1,
+                "{k}: {runs:?}"
+            );
+        }
+        assert!(runs.iter().all(|r| r.0 != 99), "{runs:?}");
+    }
+
+    #[test]
+    fn a_board_without_a_helper_runs_everything_here() {
+        let (board, runs) = counting_board();
+        board.guess([1, 2]);
+        assert_eq!(board.gather(&[2, 4]), vec![4, 16]);
+        board.close();
+        let here = std::thread::current().id();
+        let runs = runs.lock().map(|r| r.clone()).unwrap_or_default();
+        assert_eq!(runs, vec![(2, here), (4, here)]);
+    }
+
+    #[test]
+    fn a_job_that_panics_on_the_helper_panics_here() {
+        // The helper takes key 13 first (a guess) and panics; the caller runs it again and the
+        // panic reaches the caller; the helper thread survives it.
+        let board = Board::new(|k: usize| {
+            assert!(k != 13, "job 13 fails");
+            k
+        });
+        let started = std::sync::atomic::AtomicBool::new(false);
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            both(
+                || {
+                    board.guess([13]);
+                    started.store(true, Ordering::SeqCst);
+                    board.serve();
+                },
+                || {
+                    let _close = board.closer();
+                    while !started.load(Ordering::SeqCst) {
+                        std::thread::yield_now();
+                    }
+                    board.gather(&[1, 13])
+                },
+            )
+        }));
+        let message = caught
+            .err()
+            .and_then(|p| {
+                p.downcast_ref::<&str>()
+                    .map(|m| (*m).to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+            })
+            .unwrap_or_default();
+        assert!(message.contains("job 13 fails"), "{message:?}");
+        // The pool still works.
+        assert_eq!(map_in_order(&[1, 2, 3, 4], 1, |i| i * 2), vec![2, 4, 6, 8]);
+    }
+
+    #[test]
+    fn a_panic_here_closes_the_board_so_the_helper_returns() {
+        // Without the guard the helper would wait for jobs forever, and the caller for it.
+        let board = Board::new(|k: usize| k);
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            both(
+                || board.serve(),
+                || {
+                    let _close = board.closer();
+                    panic!("the matching failed");
+                },
+            )
+        }));
+        assert!(caught.is_err());
     }
 
     #[test]

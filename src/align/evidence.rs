@@ -564,6 +564,10 @@ impl<'a> Context<'a> {
 /// of their texts with the default options.
 pub(crate) type KeptDiff = (usize, usize, crate::diff::DiffOutcome);
 
+/// Runs the word diffs of the given (old, new) paragraph pairs (default options), in the order
+/// given, which is the order to start them in; returns them in that order.
+pub(crate) type Gather<'a> = dyn Fn(&[(usize, usize)]) -> Vec<crate::diff::DiffOutcome> + 'a;
+
 /// Vet every 1–1 group: one whose texts share little gets its structural reason or is dissolved
 /// (both sides left unlinked). `cosine` gives the matching cosine of a pair. Returns the groups
 /// (with their reasons), which of them are kept, and the word diffs run for the kept ones.
@@ -577,13 +581,14 @@ pub(crate) fn vet(
     ctx: &mut Context<'_>,
     cosine: impl Fn(usize, usize) -> f64,
     diff_all: bool,
+    gather: &Gather<'_>,
 ) -> (Vec<Group>, Vec<bool>, Vec<KeptDiff>) {
     let mut keep = vec![true; groups.len()];
     let mut out = Vec::with_capacity(groups.len());
     let mut diffs = Vec::new();
-    // The 1–1 groups to diff: group, texts, whether the check needs it, and the expected cost of
-    // the diff (longer and less similar texts take longer).
-    let to_diff: Vec<(usize, &str, &str, bool, usize)> = groups
+    // The 1–1 groups to diff: group, (old, new) paragraph, whether the check needs it, and the
+    // expected cost of the diff (longer and less similar texts take longer).
+    let mut to_diff: Vec<(usize, (usize, usize), bool, usize)> = groups
         .iter()
         .enumerate()
         .filter_map(
@@ -597,31 +602,23 @@ pub(crate) fn vet(
                     let check = c < COSINE_CLEAR;
                     let cost =
                         ((a.text.len() + b.text.len()) as f64 * (1.0 - c).max(0.01)) as usize;
-                    (check || diff_all).then_some((
-                        g,
-                        a.text.as_str(),
-                        b.text.as_str(),
-                        check,
-                        cost,
-                    ))
+                    (check || diff_all).then_some((g, (*o, *n), check, cost))
                 }
                 _ => None,
             },
         )
         .collect();
-    // The similarity of the compare JSON: the same diff, the same options.
-    let outcomes = crate::par::map_heaviest_first(
-        &to_diff,
-        1,
-        |d| d.4,
-        |(_, a, b, _, _)| crate::diff::diff_words_with(a, b, &crate::diff::DiffOptions::default()),
-    );
-    let mut outcomes: std::collections::VecDeque<(usize, bool, crate::diff::DiffOutcome)> = to_diff
+    // The similarity of the compare JSON: the same diff, the same options. The longest first,
+    // so that it starts at once and the others fill the time beside it.
+    to_diff.sort_by_key(|d| std::cmp::Reverse(d.3));
+    let keys: Vec<(usize, usize)> = to_diff.iter().map(|d| d.1).collect();
+    let mut outcomes: Vec<(usize, bool, crate::diff::DiffOutcome)> = to_diff
         .iter()
-        .map(|d| (d.0, d.3))
-        .zip(outcomes)
-        .map(|((g, check), o)| (g, check, o))
+        .zip(gather(&keys))
+        .map(|(d, outcome)| (d.0, d.2, outcome))
         .collect();
+    outcomes.sort_by_key(|d| d.0);
+    let mut outcomes: std::collections::VecDeque<_> = outcomes.into();
     for (g, mut group) in groups.into_iter().enumerate() {
         if let ([o], [n]) = (group.old.as_slice(), group.new.as_slice()) {
             let (o, n) = (*o, *n);

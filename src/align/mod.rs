@@ -94,6 +94,7 @@
 mod alignment;
 mod evidence;
 mod features;
+mod guess;
 
 mod lis;
 mod matcher;
@@ -271,7 +272,59 @@ fn match_groups(
             None => new_own.next().unwrap_or_else(|| matching_text(p)),
         })
         .collect();
-    let features = Features::build(&old_texts, &new_texts);
+    let diff = |(o, n): (usize, usize)| match (old_p.get(o), new_p.get(n)) {
+        (Some(a), Some(b)) => {
+            crate::diff::diff_words_with(&a.text, &b.text, &crate::diff::DiffOptions::default())
+        }
+        _ => crate::diff::DiffOutcome {
+            ops: Vec::new(),
+            timed_out: false,
+        },
+    };
+    if !diff_all || crate::par::cores() < 2 {
+        let gather = |keys: &[(usize, usize)]| crate::par::map_in_order(keys, 1, |&k| diff(k));
+        return match_texts(
+            old_p, new_p, &old_texts, &new_texts, symbols, diff_all, &gather,
+        );
+    }
+    // The comparison needs the word diff of every 1–1 link: a helper starts on the links it
+    // guesses from the texts while this thread runs the matching (see `guess`).
+    let board = crate::par::Board::new(diff);
+    let gather = |keys: &[(usize, usize)]| {
+        let found = board.gather(keys);
+        board.close();
+        found
+    };
+    crate::par::both(
+        || {
+            board.guess(
+                guess::likely_links(old_p, new_p)
+                    .into_iter()
+                    .map(|g| (g.0, g.1)),
+            );
+            board.serve();
+        },
+        || {
+            let _close = board.closer();
+            match_texts(
+                old_p, new_p, &old_texts, &new_texts, symbols, diff_all, &gather,
+            )
+        },
+    )
+    .1
+}
+
+/// Passes 1–9 on the matching texts; `gather` runs the evidence diffs of the pairs it is given.
+fn match_texts(
+    old_p: &[Paragraph],
+    new_p: &[Paragraph],
+    old_texts: &[String],
+    new_texts: &[String],
+    symbols: (Option<String>, Option<String>),
+    diff_all: bool,
+    gather: &evidence::Gather<'_>,
+) -> Matched {
+    let features = Features::build(old_texts, new_texts);
 
     let mut m = Matcher::new(old_p, new_p, features);
     m.anchor_unique_exact();
@@ -370,7 +423,7 @@ fn match_groups(
             (&m.old_subjects, &m.new_subjects),
         );
         ctx.symbols = symbols.clone();
-        evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n), diff_all)
+        evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n), diff_all, gather)
     };
     let mut groups = regroup(groups, &keep, &mut group_of_old, &mut group_of_new);
     // Pass 9: the in-order run; moved links below the move floor need a textual reason. Taking
@@ -614,4 +667,52 @@ fn group_status(
         Status::Modified
     };
     (status, renumbered)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The diffs a helper ran early on guessed links are the ones the comparison would run: the
+    /// same links as `align` (which runs no early diffs) and, for every linked pair, the same
+    /// word diff as a direct call. On the sample pair and every third series pair of the corpus.
+    #[test]
+    fn early_diffs_change_nothing() {
+        let read = |path: std::path::PathBuf| {
+            std::fs::read_to_string(&path)
+                .map(|t| crate::parse::parse(&t))
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        };
+        let sample = |f: &str| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sample_data")
+                .join(f)
+        };
+        let mut pairs = vec![(
+            read(sample("A_RES_65_141.txt")),
+            read(sample("A_RES_66_184.txt")),
+        )];
+        if let Some(dir) = crate::corpus::dir_or_skip("early diffs over the series pairs") {
+            let series = crate::corpus::series_pairs(&dir).unwrap_or_default();
+            assert!(series.len() > 100, "series.tsv has {} pairs", series.len());
+            for (o, n) in series.iter().step_by(3) {
+                pairs.push((
+                    read(crate::corpus::text_path(&dir, o)),
+                    read(crate::corpus::text_path(&dir, n)),
+                ));
+            }
+        }
+        for (old, new) in &pairs {
+            let (with_diffs, diffs) = align_keeping_diffs(old, new);
+            assert_eq!(with_diffs, align(old, new), "{:?}", old.meta.symbol);
+            for ((o, n), d) in &diffs {
+                let direct = crate::diff::diff_words_with(
+                    &old.paragraphs[*o].text,
+                    &new.paragraphs[*n].text,
+                    &crate::diff::DiffOptions::default(),
+                );
+                assert_eq!(d, &direct, "{:?} {o} {n}", old.meta.symbol);
+            }
+        }
+    }
 }
