@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod diff;
 pub(crate) mod fxhash;
 pub mod ingest;
+pub mod launch;
 pub mod model;
 mod par;
 pub mod parse;

@@ -1,4 +1,5 @@
-//! The resdiff command line: no subcommand opens the desktop app; subcommands run the same engine.
+//! The resdiff command line: subcommands run the engine; without one, `resdiff` starts the desktop
+//! app (`resdiff-app`, beside it) with the same arguments.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -27,87 +28,8 @@ Examples:
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Files to open in the app: the first is the old version, the second the new one (more
-    /// than two: the first two are compared and the app says so).
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
-    /// Render the loaded comparison, write a PNG of the window after the first complete frame, exit.
-    #[arg(long, value_name = "FILE.png")]
-    screenshot: Option<PathBuf>,
-    /// Exit cleanly (saving settings) after N frames.
-    #[arg(long, value_name = "N")]
-    quit_after_frames: Option<u64>,
-    /// Scroll the comparison programmatically for N frames, print frame CPU times, exit.
-    #[arg(long, value_name = "N")]
-    scroll_bench: Option<u64>,
-    /// Open the window at this inner size (e.g. 1000x700) instead of the remembered one.
-    #[arg(long, value_name = "WxH", value_parser = parse_window_size)]
-    window_size: Option<(f32, f32)>,
-    /// Open the side panel on the change list or the summary, or keep it closed (instead of the
-    /// remembered setting, which is kept).
-    #[arg(long, value_enum, value_name = "PANEL")]
-    side_panel: Option<SidePanelArg>,
-    /// Show the comparison side by side or as one inline redline column.
-    #[arg(long, value_enum, value_name = "VIEW")]
-    view: Option<ViewArg>,
-    /// Order the change list (and F7) as the document or most consequential first.
-    #[arg(long, value_enum, value_name = "ORDER")]
-    order: Option<OrderArg>,
-    /// Light or dark theme (instead of the remembered one, which is kept).
-    #[arg(long, value_enum, value_name = "THEME")]
-    theme: Option<ThemeArg>,
-}
-
-/// `--side-panel`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum SidePanelArg {
-    /// The change list.
-    Changes,
-    /// Documents, counts, renumbering, lead phrases, references.
-    Summary,
-    /// No side panel.
-    Closed,
-}
-
-/// `--view`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ViewArg {
-    /// Old and new in two columns.
-    SideBySide,
-    /// One column: deletions struck, insertions underlined.
-    Inline,
-}
-
-/// `--order`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum OrderArg {
-    /// As the paragraphs stand in the new document.
-    Document,
-    /// Most consequential first, routine updates last.
-    Consequence,
-}
-
-/// `--theme`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ThemeArg {
-    /// Light.
-    Light,
-    /// Dark.
-    Dark,
-}
-
-/// `1380x860` → (1380, 860); at least the window's minimum of 640x400, at most 10000 a side.
-fn parse_window_size(text: &str) -> Result<(f32, f32), String> {
-    let bad = || format!("expected WIDTHxHEIGHT in points, like 1380x860; got {text:?}");
-    let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
-    let w: u32 = w.trim().parse().map_err(|_| bad())?;
-    let h: u32 = h.trim().parse().map_err(|_| bad())?;
-    if !(640..=10_000).contains(&w) || !(400..=10_000).contains(&h) {
-        return Err(format!(
-            "window size {w}x{h} is out of range (640x400 to 10000x10000)"
-        ));
-    }
-    Ok((w as f32, h as f32))
+    #[command(flatten)]
+    launch: resdiff::launch::LaunchArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -392,17 +314,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "resdiff", &mut out);
             write_stdout(&out)
         }
-        None => run_gui(GuiArgs {
-            files: cli.files,
-            screenshot: cli.screenshot,
-            quit_after_frames: cli.quit_after_frames,
-            scroll_bench_frames: cli.scroll_bench,
-            window_size: cli.window_size,
-            side_panel: cli.side_panel,
-            view: cli.view,
-            order: cli.order,
-            theme: cli.theme,
-        }),
+        None => open_app(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -756,118 +668,37 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     }
 }
 
-/// What the command line asks of the window.
-// Without the `gui` feature only the error that there is no window reads this.
-#[cfg_attr(not(feature = "gui"), allow(dead_code))]
-struct GuiArgs {
-    files: Vec<PathBuf>,
-    screenshot: Option<PathBuf>,
-    quit_after_frames: Option<u64>,
-    scroll_bench_frames: Option<u64>,
-    window_size: Option<(f32, f32)>,
-    side_panel: Option<SidePanelArg>,
-    view: Option<ViewArg>,
-    order: Option<OrderArg>,
-    theme: Option<ThemeArg>,
-}
-
-#[cfg(feature = "gui")]
-fn run_gui(args: GuiArgs) -> anyhow::Result<()> {
-    let view = launch_view(&args);
-    resdiff::app::run(resdiff::app::LaunchOptions {
-        files: args.files,
-        screenshot: args.screenshot,
-        quit_after_frames: args.quit_after_frames,
-        scroll_bench_frames: args.scroll_bench_frames,
-        window_size: args.window_size,
-        view,
-    })
-}
-
-#[cfg(feature = "gui")]
-fn launch_view(args: &GuiArgs) -> resdiff::app::LaunchView {
-    use resdiff::app::{ChangeOrder, PanelChoice, ThemePref, ViewLayout};
-    resdiff::app::LaunchView {
-        side_panel: args.side_panel.map(|p| match p {
-            SidePanelArg::Changes => PanelChoice::Changes,
-            SidePanelArg::Summary => PanelChoice::Summary,
-            SidePanelArg::Closed => PanelChoice::Closed,
-        }),
-        layout: args.view.map(|v| match v {
-            ViewArg::SideBySide => ViewLayout::SideBySide,
-            ViewArg::Inline => ViewLayout::Inline,
-        }),
-        order: args.order.map(|o| match o {
-            OrderArg::Document => ChangeOrder::Document,
-            OrderArg::Consequence => ChangeOrder::Consequence,
-        }),
-        theme: args.theme.map(|t| match t {
-            ThemeArg::Light => ThemePref::Light,
-            ThemeArg::Dark => ThemePref::Dark,
-        }),
+/// No subcommand: the desktop app, a program of its own (`resdiff-app`, installed beside this
+/// one), so that the command line does not load the GUI libraries at every start (0.3 ms of
+/// every run, see the README's performance section). The arguments are handed on unchanged;
+/// on Unix the app replaces this process.
+fn open_app() -> anyhow::Result<()> {
+    let name = format!("resdiff-app{}", std::env::consts::EXE_SUFFIX);
+    let app = std::env::current_exe()
+        .context("cannot find where resdiff is installed")?
+        .with_file_name(&name);
+    if !app.is_file() {
+        anyhow::bail!(
+            "the desktop app ({name}) is not installed beside resdiff at {}; build it with \
+             `cargo build --release` (the `gui` feature, on by default) or run it with \
+             `cargo run --release --bin resdiff-app -- FILE...`; `resdiff parse` and \
+             `resdiff compare` work without it",
+            app.display()
+        );
     }
-}
-
-#[cfg(not(feature = "gui"))]
-fn run_gui(_args: GuiArgs) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "this build has no desktop app (built without the `gui` feature); use `resdiff parse` or `resdiff compare`"
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Cli, OrderArg, SidePanelArg, ThemeArg, ViewArg, parse_window_size};
-    use clap::Parser;
-
-    #[test]
-    fn launch_view_flags_are_parsed() {
-        let cli = Cli::try_parse_from([
-            "resdiff",
-            "a.txt",
-            "b.txt",
-            "--side-panel",
-            "changes",
-            "--view",
-            "inline",
-            "--order",
-            "consequence",
-            "--theme",
-            "dark",
-            "--scroll-bench",
-            "600",
-        ])
-        .unwrap();
-        assert!(matches!(cli.side_panel, Some(SidePanelArg::Changes)));
-        assert!(matches!(cli.view, Some(ViewArg::Inline)));
-        assert!(matches!(cli.order, Some(OrderArg::Consequence)));
-        assert!(matches!(cli.theme, Some(ThemeArg::Dark)));
-        assert_eq!(cli.scroll_bench, Some(600));
-        let cli = Cli::try_parse_from([
-            "resdiff",
-            "--side-panel",
-            "closed",
-            "--view",
-            "side-by-side",
-        ])
-        .unwrap();
-        assert!(matches!(cli.side_panel, Some(SidePanelArg::Closed)));
-        assert!(matches!(cli.view, Some(ViewArg::SideBySide)));
-        for bad in [
-            ["resdiff", "--side-panel", "open"],
-            ["resdiff", "--view", "redline"],
-            ["resdiff", "--theme", "system"],
-        ] {
-            assert!(Cli::try_parse_from(bad).is_err(), "{bad:?}");
-        }
+    let mut command = std::process::Command::new(&app);
+    command.args(std::env::args_os().skip(1));
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let err = command.exec();
+        Err(err).with_context(|| format!("cannot start {}", app.display()))
     }
-
-    #[test]
-    fn window_size_is_parsed_and_bounded() {
-        assert_eq!(parse_window_size("1380x860"), Ok((1380.0, 860.0)));
-        assert_eq!(parse_window_size("1000X700"), Ok((1000.0, 700.0)));
-        for bad in ["", "1000", "x700", "axb", "1000x-1", "100x100", "20000x900"] {
-            assert!(parse_window_size(bad).is_err(), "{bad:?}");
-        }
+    #[cfg(not(unix))]
+    {
+        let status = command
+            .status()
+            .with_context(|| format!("cannot start {}", app.display()))?;
+        std::process::exit(status.code().unwrap_or(2));
     }
 }

@@ -308,3 +308,62 @@ fn docx_document(path: &Path) -> String {
         .unwrap();
     s
 }
+
+/// `resdiff` without a subcommand hands its arguments to the desktop app, a program of its own
+/// beside it; alone, it says what is missing and how to get it, in one line.
+#[test]
+fn without_a_subcommand_the_app_beside_resdiff_is_started_or_named() {
+    let dir = scratch("lonely");
+    let lonely = dir.join("resdiff");
+    std::fs::copy(env!("CARGO_BIN_EXE_resdiff"), &lonely).unwrap();
+    let out = Command::new(&lonely)
+        .arg(sample("A_RES_65_141.txt"))
+        .output()
+        .expect("the copied binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("resdiff-app") && err.contains("cargo build --release"),
+        "{err}"
+    );
+    // The command line works without the app.
+    let out = Command::new(&lonely)
+        .args(["parse", &sample("A_RES_66_184.txt"), "--format", "json"])
+        .output()
+        .expect("the copied binary runs");
+    assert!(out.status.success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The app takes the same window arguments as `resdiff FILE...` (its help lists them) and checks
+/// them before opening a window.
+#[cfg(feature = "gui")]
+#[test]
+fn the_app_takes_the_launch_arguments() {
+    let app = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_resdiff-app"))
+            .args(args)
+            .output()
+            .expect("resdiff-app runs")
+    };
+    let out = app(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in [
+        "--screenshot",
+        "--window-size",
+        "--side-panel",
+        "--view",
+        "--order",
+        "--theme",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+    let out = app(&["--window-size", "10x10"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("out of range"));
+    // And `resdiff` checks them too, before starting the app.
+    let out = resdiff(&["--view", "redline"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -67,6 +67,40 @@ pub struct LaunchOptions {
     pub view: LaunchView,
 }
 
+impl From<crate::launch::LaunchArgs> for LaunchOptions {
+    /// The options the command line asks for (`resdiff-app FILE... --side-panel changes ...`).
+    fn from(args: crate::launch::LaunchArgs) -> Self {
+        use crate::launch::{OrderArg, SidePanelArg, ThemeArg, ViewArg};
+        let view = LaunchView {
+            side_panel: args.side_panel.map(|p| match p {
+                SidePanelArg::Changes => PanelChoice::Changes,
+                SidePanelArg::Summary => PanelChoice::Summary,
+                SidePanelArg::Closed => PanelChoice::Closed,
+            }),
+            layout: args.view.map(|v| match v {
+                ViewArg::SideBySide => ViewLayout::SideBySide,
+                ViewArg::Inline => ViewLayout::Inline,
+            }),
+            order: args.order.map(|o| match o {
+                OrderArg::Document => ChangeOrder::Document,
+                OrderArg::Consequence => ChangeOrder::Consequence,
+            }),
+            theme: args.theme.map(|t| match t {
+                ThemeArg::Light => ThemePref::Light,
+                ThemeArg::Dark => ThemePref::Dark,
+            }),
+        };
+        LaunchOptions {
+            files: args.files,
+            screenshot: args.screenshot,
+            quit_after_frames: args.quit_after_frames,
+            scroll_bench_frames: args.scroll_bench,
+            window_size: args.window_size,
+            view,
+        }
+    }
+}
+
 /// What the side panel shows at launch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PanelChoice {
