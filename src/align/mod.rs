@@ -297,11 +297,7 @@ fn match_groups(
     };
     crate::par::both(
         || {
-            board.guess(
-                guess::likely_links(old_p, new_p)
-                    .into_iter()
-                    .map(|g| (g.0, g.1)),
-            );
+            board.guess(guess::likely_links(old_p, new_p));
             board.serve();
         },
         || {
