@@ -1,7 +1,7 @@
 //! Whole-process benchmark: what a user of the command line waits for.
 //!
-//! `cargo bench --bench process` starts the release binary (`CARGO_BIN_EXE_resdiff`, built with
-//! the default features, i.e. the same binary that also opens the app) again and again, the way a
+//! `cargo bench --bench process` starts the release binary (`CARGO_BIN_EXE_resdiff`, the command
+//! line; since session 12 the desktop app is the separate `resdiff-app`) again and again, the way a
 //! shell or a script does, and reports the median wall time from start to exit (like hyperfine:
 //! warm-up runs first, then `RESDIFF_BENCH_RUNS` runs, default 41), with the minimum and the 90th
 //! percentile. Cases: `--version` (start-up alone), `parse` of one corpus file, `compare` of the

@@ -238,7 +238,7 @@ pub fn compare(old: Resolution, new: Resolution) -> Comparison {
 
 /// [`compare`] with explicit options.
 pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> Comparison {
-    let (alignment, known_diffs) = crate::align::align_keeping_diffs(&old, &new);
+    let (alignment, known_diffs, annotations) = crate::align::align_keeping_diffs(&old, &new);
     // The gap between the documents decides what is a routine rollover.
     let rollover = crate::diff::Rollover::between(&old.meta, &new.meta);
     let mut warnings: Vec<String> = alignment.warnings.clone();
@@ -299,7 +299,20 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
             }
             outcome.ops
         };
-        let class = classify_pair(&old, &new, &old_paras, &new_paras, &mut ops, &rollover);
+        // The matching annotated every paragraph text; the classification reuses that. For a
+        // split or merge, the first paragraph of the side with several stands for it (lead
+        // phrase, footnotes).
+        let known = (
+            link.old.first().and_then(|&i| annotations.old.get(i)),
+            link.new.first().and_then(|&i| annotations.new.get(i)),
+        );
+        let class = crate::diff::classify_annotated(
+            old_paras.first().map(|p| (*p, &old)),
+            new_paras.first().map(|p| (*p, &new)),
+            &mut ops,
+            &rollover,
+            (known.0.map(|a| &a[..]), known.1.map(|a| &a[..])),
+        );
         let similarity = if old_paras.is_empty() || new_paras.is_empty() {
             0.0
         } else {
@@ -374,24 +387,6 @@ fn pair_label(old: &[&crate::model::Paragraph], new: &[&crate::model::Paragraph]
         }
     };
     format!("{} → {}", ids(old), ids(new))
-}
-
-/// Classification of one pair (routine runs are marked in `ops`). For a split or merge, the
-/// first paragraph of the side with several stands for it (lead phrase, footnotes).
-fn classify_pair(
-    old_doc: &Resolution,
-    new_doc: &Resolution,
-    old: &[&crate::model::Paragraph],
-    new: &[&crate::model::Paragraph],
-    ops: &mut [DiffOp],
-    rollover: &crate::diff::Rollover,
-) -> Classification {
-    crate::diff::classify(
-        old.first().map(|p| (*p, old_doc)),
-        new.first().map(|p| (*p, new_doc)),
-        ops,
-        rollover,
-    )
 }
 
 /// Section label of a paragraph: `preambular`, `operative`, `annex k`, or `other`.
@@ -530,5 +525,58 @@ mod summary_tests {
         assert_eq!(s(0.9995, 1).similarity_label(), "99.9 %");
         assert_eq!(s(0.97369, 1).similarity_label(), "97.3 %");
         assert_eq!(s(0.0, 3).similarity_label(), "0.0 %");
+    }
+}
+
+#[cfg(test)]
+mod reuse_tests {
+    /// The comparison classifies each pair with the annotations the matching made of the
+    /// paragraph texts; classifying the same ops afresh (annotating again) must give the same
+    /// classification and the same routine marks, on the sample pair and every third series pair.
+    #[test]
+    fn classifying_with_the_matching_annotations_changes_nothing() {
+        let read = |p: std::path::PathBuf| crate::load(&p).unwrap();
+        let sample = |f: &str| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sample_data")
+                .join(f)
+        };
+        let mut pairs = vec![(
+            read(sample("A_RES_65_141.txt")),
+            read(sample("A_RES_66_184.txt")),
+        )];
+        if let Some(dir) = crate::corpus::dir_or_skip("annotation reuse over the series pairs") {
+            let series = crate::corpus::series_pairs(&dir).unwrap_or_default();
+            assert!(series.len() > 100, "series.tsv has {} pairs", series.len());
+            for (o, n) in series.iter().step_by(3) {
+                pairs.push((
+                    read(crate::corpus::text_path(&dir, o)),
+                    read(crate::corpus::text_path(&dir, n)),
+                ));
+            }
+        }
+        let mut checked = 0;
+        for (old, new) in pairs {
+            // Both orientations: the matching runs reversed in one of them.
+            for (a, b) in [(old.clone(), new.clone()), (new.clone(), old.clone())] {
+                let c = super::compare(a, b);
+                let rollover = crate::diff::Rollover::between(&c.old.meta, &c.new.meta);
+                for p in &c.pairs {
+                    let old_p = p.old.first().and_then(|&i| c.old.paragraphs.get(i));
+                    let new_p = p.new.first().and_then(|&i| c.new.paragraphs.get(i));
+                    let mut ops = p.ops.clone();
+                    let class = crate::diff::classify(
+                        old_p.map(|x| (x, &c.old)),
+                        new_p.map(|x| (x, &c.new)),
+                        &mut ops,
+                        &rollover,
+                    );
+                    assert_eq!(class, p.class, "{:?} {:?}", p.old, p.new);
+                    assert_eq!(ops, p.ops, "{:?} {:?}", p.old, p.new);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 50, "only {checked} pairs checked");
     }
 }

@@ -16,11 +16,37 @@ pub(crate) fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() ->
     beside(a, b, 1)
 }
 
+/// How long a thread that would wait spins first ([`spin_until`]).
+const SPIN: std::time::Duration = std::time::Duration::from_micros(500);
+
+/// Spins until `ready` holds, for at most [`SPIN`]; whether it held. Every wait here spins
+/// before it sleeps: on the project's machine kind (a 2-core virtual machine) a sleeping thread
+/// runs again only 40–100 µs after it is signalled (its virtual core is halted), a spinning one
+/// at once, and a compare hands work back and forth a dozen times within a few milliseconds.
+/// The condition is only a hint that the state changed: every caller then checks the state
+/// itself under its lock, so spinning changes the timing, never a result.
+fn spin_until(ready: impl Fn() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    loop {
+        for _ in 0..64 {
+            if ready() {
+                return true;
+            }
+            std::hint::spin_loop();
+        }
+        if start.elapsed() > SPIN {
+            return ready();
+        }
+    }
+}
+
 /// Set by a helper when its job is done; the caller waits for it.
 #[derive(Default)]
 struct Latch {
     done: std::sync::Mutex<bool>,
     cond: std::sync::Condvar,
+    /// `done`, readable without the lock (for [`spin_until`]).
+    set: std::sync::atomic::AtomicBool,
 }
 
 impl Latch {
@@ -30,10 +56,12 @@ impl Latch {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         *done = true;
+        self.set.store(true, std::sync::atomic::Ordering::Release);
         self.cond.notify_all();
     }
 
     fn wait(&self) {
+        spin_until(|| self.set.load(std::sync::atomic::Ordering::Acquire));
         let mut done = self
             .done
             .lock()
@@ -99,11 +127,13 @@ fn beside<A: Send, B>(
     (a, b)
 }
 
-/// The helper threads of this process, kept between parallel runs: a helper waiting for work on
-/// its core wakes in 40–100 µs, where a new thread (placed on another core) starts only after
-/// 160–250 µs, on the project's machine kind; a compare runs four parallel steps (reading and
-/// parsing, matching texts, word diffs, classification).
+/// The helper threads of this process, kept between parallel runs: a helper sleeping on its core
+/// wakes in 40–100 µs, where a new thread (placed on another core) starts only after 160–250 µs,
+/// on the project's machine kind, and one that has just finished a job spins for up to [`SPIN`]
+/// before it sleeps, so that the next job of a compare (which runs four parallel steps: reading
+/// and parsing, matching texts, word diffs, classification) starts at once.
 mod pool {
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
     /// A job for a helper, its borrows erased (see `beside`).
@@ -113,6 +143,8 @@ mod pool {
     pub(super) struct Worker {
         mailbox: Mutex<Option<(Job, Arc<super::Latch>)>>,
         cond: Condvar,
+        /// The mailbox holds a job (a hint readable without the lock, for `spin_until`).
+        posted: AtomicBool,
         #[cfg(target_os = "linux")]
         pub(super) pthread: libc::pthread_t,
     }
@@ -125,13 +157,20 @@ mod pool {
         pub(super) fn run(&self, job: Job, latch: Arc<super::Latch>) {
             let mut mailbox = self.mailbox.lock().unwrap_or_else(PoisonError::into_inner);
             *mailbox = Some((job, latch));
+            self.posted.store(true, Ordering::Release);
             self.cond.notify_one();
         }
 
-        fn next(&self) -> (Job, Arc<super::Latch>) {
+        /// The next job; `spin`: spin before sleeping (not on the first call, when the new
+        /// thread may still share the core of its starter, see `placement`).
+        fn next(&self, spin: bool) -> (Job, Arc<super::Latch>) {
+            if spin {
+                super::spin_until(|| self.posted.load(Ordering::Acquire));
+            }
             let mut mailbox = self.mailbox.lock().unwrap_or_else(PoisonError::into_inner);
             loop {
                 if let Some(work) = mailbox.take() {
+                    self.posted.store(false, Ordering::Relaxed);
                     return work;
                 }
                 mailbox = self
@@ -152,8 +191,10 @@ mod pool {
             .name("resdiff-helper".into())
             .spawn(move || {
                 let Ok(me) = rx.recv() else { return };
+                let mut first = true;
                 loop {
-                    let (job, latch) = me.next();
+                    let (job, latch) = me.next(!first);
+                    first = false;
                     // The job catches its own panics.
                     job();
                     // Back in the idle list before the caller may ask again.
@@ -167,6 +208,7 @@ mod pool {
         let worker = Arc::new(Worker {
             mailbox: Mutex::new(None),
             cond: Condvar::new(),
+            posted: AtomicBool::new(false),
             #[cfg(target_os = "linux")]
             pthread: {
                 use std::os::unix::thread::JoinHandleExt;
@@ -320,6 +362,9 @@ pub(crate) struct Board<K, V, F> {
     job: F,
     state: std::sync::Mutex<BoardState<K, V>>,
     cond: std::sync::Condvar,
+    /// Counts the changes of `state` (each made under its lock, before `cond` is notified), so
+    /// that a thread can spin until the state changes before it sleeps.
+    changes: std::sync::atomic::AtomicUsize,
 }
 
 struct BoardState<K, V> {
@@ -360,12 +405,42 @@ impl<K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V> Board<K, V, F> {
                 closed: false,
             }),
             cond: std::sync::Condvar::new(),
+            changes: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, BoardState<K, V>> {
         self.state
             .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Record a change of the state (the lock is held) and wake the threads waiting for one.
+    fn changed(&self, st: std::sync::MutexGuard<'_, BoardState<K, V>>) {
+        self.changes
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
+        drop(st);
+        self.cond.notify_all();
+    }
+
+    /// Wait for the next change of the state: spin first, then sleep (see [`spin_until`]).
+    /// Returns with the lock held; the caller checks the state again.
+    fn wait<'s>(
+        &'s self,
+        st: std::sync::MutexGuard<'s, BoardState<K, V>>,
+    ) -> std::sync::MutexGuard<'s, BoardState<K, V>> {
+        use std::sync::atomic::Ordering;
+        let seen = self.changes.load(Ordering::Acquire);
+        drop(st);
+        let changed = spin_until(|| self.changes.load(Ordering::Acquire) != seen);
+        let st = self.lock();
+        // Every change is counted under the lock: an unchanged count here means the state is
+        // as it was, and the next change will notify after this thread sleeps.
+        if changed || self.changes.load(Ordering::Acquire) != seen {
+            return st;
+        }
+        self.cond
+            .wait(st)
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
@@ -376,8 +451,7 @@ impl<K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V> Board<K, V, F> {
             return;
         }
         st.queue.extend(keys);
-        drop(st);
-        self.cond.notify_all();
+        self.changed(st);
     }
 
     /// Take the next queued job that is neither done nor running, marking it as running.
@@ -400,8 +474,7 @@ impl<K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V> Board<K, V, F> {
         if let Some(v) = value {
             st.done.insert(key, v);
         }
-        drop(st);
-        self.cond.notify_all();
+        self.changed(st);
     }
 
     /// The helper's part: run queued jobs until the board is closed.
@@ -416,10 +489,7 @@ impl<K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V> Board<K, V, F> {
                     if let Some(k) = Self::take(&mut st) {
                         break k;
                     }
-                    st = self
-                        .cond
-                        .wait(st)
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    st = self.wait(st);
                 }
             };
             // A panic is not the helper's to report: the caller runs that job again and
@@ -443,8 +513,8 @@ impl<K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V> Board<K, V, F> {
                 .copied()
                 .collect();
             st.queue = queue;
+            self.changed(st);
         }
-        self.cond.notify_all();
         loop {
             let Some(key) = Self::take(&mut self.lock()) else {
                 break;
@@ -454,10 +524,7 @@ impl<K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V> Board<K, V, F> {
         }
         let mut st = self.lock();
         while keys.iter().any(|k| st.running.contains(k)) {
-            st = self
-                .cond
-                .wait(st)
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            st = self.wait(st);
         }
         let found: Vec<Option<V>> = keys.iter().map(|k| st.done.remove(k)).collect();
         drop(st);
@@ -470,8 +537,9 @@ impl<K: Copy + Eq + std::hash::Hash, V, F: Fn(K) -> V> Board<K, V, F> {
 
     /// Let [`Board::serve`] return once its current job is done.
     pub(crate) fn close(&self) {
-        self.lock().closed = true;
-        self.cond.notify_all();
+        let mut st = self.lock();
+        st.closed = true;
+        self.changed(st);
     }
 
     /// A guard that closes the board when dropped.

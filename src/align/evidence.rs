@@ -147,9 +147,9 @@ const ASCII_LOWERING: [char; 2] = ['\u{212A}', '\u{0130}'];
 
 /// One side's paragraph texts prepared for counting who holds a phrase or name: the raw texts
 /// joined by line breaks (one SIMD search per needle), the same ASCII-lower-cased, and each
-/// paragraph's normalised text computed only when a search needs it.
-struct Side<'a> {
-    paras: &'a [Paragraph],
+/// paragraph's normalised text computed only when a search needs it. It owns its data, so the
+/// contexts of successive rounds of the check hand it on (see [`Context::take_sides`]).
+pub(crate) struct Side {
     raw: String,
     lower: String,
     starts: Vec<usize>,
@@ -158,8 +158,8 @@ struct Side<'a> {
     norm: Vec<Option<String>>,
 }
 
-impl<'a> Side<'a> {
-    fn new(paras: &'a [Paragraph]) -> Self {
+impl Side {
+    fn new(paras: &[Paragraph]) -> Self {
         let mut raw = String::new();
         let mut starts = Vec::with_capacity(paras.len());
         for p in paras {
@@ -178,7 +178,6 @@ impl<'a> Side<'a> {
             .map(|(i, _)| i)
             .collect();
         Side {
-            paras,
             raw,
             lower,
             starts,
@@ -197,12 +196,13 @@ impl<'a> Side<'a> {
     /// run of ASCII letters can (a normalised word is its raw word lower-cased), so only those
     /// are normalised and searched.
     #[cfg(test)]
-    fn holding(&mut self, needle: &str) -> usize {
-        self.holding_up_to(needle, usize::MAX)
+    fn holding(&mut self, paras: &[Paragraph], needle: &str) -> usize {
+        self.holding_up_to(paras, needle, usize::MAX)
     }
 
-    /// [`Side::holding`], counting no further than `limit`.
-    fn holding_up_to(&mut self, needle: &str, limit: usize) -> usize {
+    /// [`Side::holding`], counting no further than `limit`; `paras` are the paragraphs this
+    /// side was made of.
+    fn holding_up_to(&mut self, paras: &[Paragraph], needle: &str, limit: usize) -> usize {
         let run = needle
             .split(|c: char| !c.is_ascii_alphabetic())
             .max_by_key(|r| r.len())
@@ -214,12 +214,12 @@ impl<'a> Side<'a> {
             c.dedup();
             c
         } else {
-            (0..self.paras.len()).collect()
+            (0..paras.len()).collect()
         };
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let mut count = 0;
         for i in candidates {
-            let (Some(slot), Some(p)) = (self.norm.get_mut(i), self.paras.get(i)) else {
+            let (Some(slot), Some(p)) = (self.norm.get_mut(i), paras.get(i)) else {
                 continue;
             };
             let text = slot.get_or_insert_with(|| normalised_text(&p.text));
@@ -347,7 +347,7 @@ pub(crate) struct Context<'a> {
     /// The symbols of the two documents (`65/141` for `A/RES/65/141`), when known.
     pub(crate) symbols: (Option<String>, Option<String>),
     /// Both sides prepared for counting the holders of a phrase, on first use.
-    sides: Option<(Side<'a>, Side<'a>)>,
+    sides: Option<(Side, Side)>,
 }
 
 impl<'a> Context<'a> {
@@ -372,6 +372,17 @@ impl<'a> Context<'a> {
             symbols: (None, None),
             sides: None,
         }
+    }
+
+    /// The sides this context prepared (if any), for the next context over the same paragraphs.
+    pub(crate) fn take_sides(&mut self) -> Option<(Side, Side)> {
+        self.sides.take()
+    }
+
+    /// Hands on the sides a previous context over the same paragraphs prepared.
+    pub(crate) fn with_sides(mut self, sides: Option<(Side, Side)>) -> Self {
+        self.sides = sides;
+        self
     }
 
     /// The neighbours of `o` and `n` before (or after) them are linked to each other, or both
@@ -422,7 +433,7 @@ impl<'a> Context<'a> {
         match needle.strip_prefix("name:") {
             Some(name) => a.holding_name(name) == 1 && b.holding_name(name) == 1,
             // Counting stops at a second holder.
-            None => a.holding_up_to(needle, 2) == 1 && b.holding_up_to(needle, 2) == 1,
+            None => a.holding_up_to(old, needle, 2) == 1 && b.holding_up_to(new, needle, 2) == 1,
         }
     }
 
@@ -735,10 +746,10 @@ mod tests {
         .map(para)
         .collect();
         let mut side = Side::new(&paras);
-        assert_eq!(side.holding("the trade"), 2);
-        assert_eq!(side.holding("trade and"), 2);
-        assert_eq!(side.holding("kilometres of"), 1);
-        assert_eq!(side.holding("absent words"), 0);
+        assert_eq!(side.holding(&paras, "the trade"), 2);
+        assert_eq!(side.holding(&paras, "trade and"), 2);
+        assert_eq!(side.holding(&paras, "kilometres of"), 1);
+        assert_eq!(side.holding(&paras, "absent words"), 0);
         assert_eq!(side.holding_name("THE TRADE"), 1);
         // The same counts as normalising every paragraph.
         for needle in ["the trade", "trade and", "kilometres of", "of trade"] {
@@ -746,7 +757,7 @@ mod tests {
                 .iter()
                 .filter(|p| normalised_text(&p.text).contains(needle))
                 .count();
-            assert_eq!(side.holding(needle), full, "{needle}");
+            assert_eq!(side.holding(&paras, needle), full, "{needle}");
         }
     }
 

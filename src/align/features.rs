@@ -31,12 +31,9 @@ impl Vocab {
                 vec![self.id(t)]
             };
         }
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(text.len() / 6 + 1);
         let mut lower = String::new();
-        for w in text.split(|c: char| !c.is_alphanumeric()) {
-            if w.is_empty() {
-                continue;
-            }
+        for w in words_of(text) {
             let id = if w.bytes().any(|b| b.is_ascii_digit()) {
                 self.id("#")
             } else if w.chars().any(char::is_uppercase) {
@@ -53,6 +50,45 @@ impl Vocab {
         }
         out
     }
+}
+
+/// The maximal runs of alphanumeric characters of `text` (`text.split(|c| !c.is_alphanumeric())`
+/// without the empty pieces), ASCII bytes told apart without decoding.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // Skip to the start of the next word.
+        loop {
+            let &b = bytes.get(at)?;
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            if b.is_ascii() {
+                at += 1;
+                continue;
+            }
+            let c = text.get(at..)?.chars().next()?;
+            if c.is_alphanumeric() {
+                break;
+            }
+            at += c.len_utf8();
+        }
+        let start = at;
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_alphanumeric() {
+                at += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                match text.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) if c.is_alphanumeric() => at += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        text.get(start..at)
+    })
 }
 
 /// A unit-length sparse vector: feature ids ascending with their weights.
@@ -131,7 +167,14 @@ impl Features {
         let mut vocab = Vocab::default();
         let old_tokens: Vec<Vec<u32>> = old_texts.iter().map(|t| vocab.tokens(t)).collect();
         let new_tokens: Vec<Vec<u32>> = new_texts.iter().map(|t| vocab.tokens(t)).collect();
-        let mut intern = FxMap::default();
+        // Room for every feature (a unigram and a bigram per token at most), so the map never
+        // grows while it is filled.
+        let features: usize = old_tokens
+            .iter()
+            .chain(&new_tokens)
+            .map(|t| 2 * t.len())
+            .sum();
+        let mut intern = FxMap::with_capacity_and_hasher(features, Default::default());
         let old_counts: Vec<_> = old_tokens
             .iter()
             .map(|t| term_counts(t, &mut intern))
@@ -359,5 +402,52 @@ impl Features {
             out.push(exact);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `words_of` against the split it replaces.
+    fn same_as_split(text: &str) {
+        let split: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(words_of(text).collect::<Vec<_>>(), split, "on {text:?}");
+    }
+
+    #[test]
+    fn words_are_the_alphanumeric_runs() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "<res> of <date>, recalling",
+            "naïve café Ünited 数据 ٢٠٢٣",
+            "états—Σ. x\u{a0}y",
+            "…«a»",
+            "1,5 and 26%",
+        ] {
+            same_as_split(t);
+        }
+        for f in [
+            "sample_data/A_RES_65_141.txt",
+            "sample_data/A_RES_66_184.txt",
+        ] {
+            same_as_split(&std::fs::read_to_string(f).unwrap());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_match_the_split_on_any_text(t in "[a-c1 ,.<>éЖ٣—\u{a0}\t]{0,24}") {
+            let split: Vec<&str> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(words_of(&t).collect::<Vec<_>>(), split);
+        }
     }
 }

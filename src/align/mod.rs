@@ -108,15 +108,32 @@ use features::Features;
 use matcher::{Matcher, tuning};
 use split::Group;
 
-/// The text the aligner matches on: the paragraph text with routine details normalised.
+/// The routine annotation of a paragraph's text ([`crate::diff::annotate`]), shared by the
+/// paragraphs with that text.
+pub(crate) type Annotation<'a> = std::sync::Arc<[crate::diff::Item<'a>]>;
+
+/// The annotation the matching made of every paragraph's text, per document (in the order of
+/// the call, whichever way the matching ran); the comparison classifies the pairs with them
+/// instead of annotating the same texts again.
+pub(crate) struct Annotations<'a> {
+    /// Per paragraph of the old document.
+    pub(crate) old: Vec<Annotation<'a>>,
+    /// Per paragraph of the new document.
+    pub(crate) new: Vec<Annotation<'a>>,
+}
+
+/// The text the aligner matches on: the paragraph text with routine details normalised
+/// ([`crate::diff::normalize_for_matching`]), and the annotation it was made from.
 /// Text without any letter or digit (rules, dots) is matched on its raw form instead.
-fn matching_text(p: &Paragraph) -> String {
-    let normalised = crate::diff::normalize_for_matching(&p.text);
-    if normalised.chars().any(char::is_alphanumeric) {
+fn matching_text(p: &Paragraph) -> (String, Annotation<'_>) {
+    let items = crate::diff::annotate(&p.text);
+    let normalised = crate::diff::matching_text_of(&items, p.text.len());
+    let text = if normalised.chars().any(char::is_alphanumeric) {
         normalised
     } else {
         p.text.trim().to_string()
-    }
+    };
+    (text, items.into())
 }
 
 /// The printed label that renumbering compares: the id path for operative paragraphs and their
@@ -157,17 +174,25 @@ pub(crate) type KnownDiffs = crate::fxhash::FxMap<(usize, usize), crate::diff::D
 /// that the comparison does not run them again. Diffs run in the other orientation (when the
 /// matching runs reversed) are not handed over: `old → new` is diffed afresh. In the usual
 /// orientation every linked 1–1 pair with two different texts is diffed during the alignment
-/// (see `evidence::vet`), so the comparison only classifies.
-pub(crate) fn align_keeping_diffs(old: &Resolution, new: &Resolution) -> (Alignment, KnownDiffs) {
+/// (see `evidence::vet`), so the comparison only classifies. The annotations the matching made
+/// of the paragraph texts are handed over too (the classification needs the same).
+pub(crate) fn align_keeping_diffs<'a>(
+    old: &'a Resolution,
+    new: &'a Resolution,
+) -> (Alignment, KnownDiffs, Annotations<'a>) {
     align_with_diffs(old, new, true)
 }
 
 /// [`align`] with the evidence diffs; `diff_all`: also diff the 1–1 pairs the check does not
 /// need (for a caller that will diff them next).
-fn align_with_diffs(old: &Resolution, new: &Resolution, diff_all: bool) -> (Alignment, KnownDiffs) {
+fn align_with_diffs<'a>(
+    old: &'a Resolution,
+    new: &'a Resolution,
+    diff_all: bool,
+) -> (Alignment, KnownDiffs, Annotations<'a>) {
     let (old_p, new_p) = (&old.paragraphs, &new.paragraphs);
     if runs_reversed(old, new) {
-        let mut m = match_groups(new_p, old_p, (symbol(new), symbol(old)), false);
+        let (mut m, annotations) = match_groups(new_p, old_p, (symbol(new), symbol(old)), false);
         for g in &mut m.groups {
             std::mem::swap(&mut g.old, &mut g.new);
         }
@@ -183,9 +208,13 @@ fn align_with_diffs(old: &Resolution, new: &Resolution, diff_all: bool) -> (Alig
             links,
             warnings: m.warnings,
         };
-        (alignment, KnownDiffs::default())
+        let annotations = Annotations {
+            old: annotations.new,
+            new: annotations.old,
+        };
+        (alignment, KnownDiffs::default(), annotations)
     } else {
-        let mut m = match_groups(old_p, new_p, (symbol(old), symbol(new)), diff_all);
+        let (mut m, annotations) = match_groups(old_p, new_p, (symbol(old), symbol(new)), diff_all);
         let links = build_links(
             old_p,
             new_p,
@@ -199,7 +228,7 @@ fn align_with_diffs(old: &Resolution, new: &Resolution, diff_all: bool) -> (Alig
             warnings: m.warnings,
         };
         let diffs = m.diffs.into_iter().map(|(o, n, d)| ((o, n), d)).collect();
-        (alignment, diffs)
+        (alignment, diffs, annotations)
     }
 }
 
@@ -244,12 +273,12 @@ struct Matched {
 }
 
 /// Passes 1–9 of the module documentation, in the orientation given.
-fn match_groups(
-    old_p: &[Paragraph],
-    new_p: &[Paragraph],
+fn match_groups<'a>(
+    old_p: &'a [Paragraph],
+    new_p: &'a [Paragraph],
     symbols: (Option<String>, Option<String>),
     diff_all: bool,
-) -> Matched {
+) -> (Matched, Annotations<'a>) {
     // The matching texts of both sides in one run over the cores. Most paragraphs come through
     // a revision word for word: the new side's copies reuse the old side's text.
     let old_set: crate::fxhash::FxSet<&str> = old_p.iter().map(|p| p.text.as_str()).collect();
@@ -258,20 +287,25 @@ fn match_groups(
         .chain(new_p.iter().filter(|p| !old_set.contains(p.text.as_str())))
         .collect();
     let mut own_texts = crate::par::map_in_order(&own, 16, |p| matching_text(p)).into_iter();
-    let old_texts: Vec<String> = own_texts.by_ref().take(old_p.len()).collect();
+    let (old_texts, old_items): (Vec<String>, Vec<Annotation<'a>>) =
+        own_texts.by_ref().take(old_p.len()).unzip();
     let mut new_own = own_texts;
-    let known: crate::fxhash::FxMap<&str, &String> = old_p
+    let known: crate::fxhash::FxMap<&str, (&String, &Annotation<'a>)> = old_p
         .iter()
-        .zip(&old_texts)
+        .zip(old_texts.iter().zip(&old_items))
         .map(|(p, t)| (p.text.as_str(), t))
         .collect();
-    let new_texts: Vec<String> = new_p
+    let (new_texts, new_items): (Vec<String>, Vec<Annotation<'a>>) = new_p
         .iter()
         .map(|p| match known.get(p.text.as_str()) {
-            Some(t) => (*t).clone(),
+            Some((t, items)) => ((*t).clone(), std::sync::Arc::clone(items)),
             None => new_own.next().unwrap_or_else(|| matching_text(p)),
         })
-        .collect();
+        .unzip();
+    let annotations = Annotations {
+        old: old_items,
+        new: new_items,
+    };
     let diff = |(o, n): (usize, usize)| match (old_p.get(o), new_p.get(n)) {
         (Some(a), Some(b)) => {
             crate::diff::diff_words_with(&a.text, &b.text, &crate::diff::DiffOptions::default())
@@ -283,9 +317,10 @@ fn match_groups(
     };
     if !diff_all || crate::par::cores() < 2 {
         let gather = |keys: &[(usize, usize)]| crate::par::map_in_order(keys, 1, |&k| diff(k));
-        return match_texts(
+        let matched = match_texts(
             old_p, new_p, &old_texts, &new_texts, symbols, diff_all, &gather,
         );
+        return (matched, annotations);
     }
     // The comparison needs the word diff of every 1–1 link: a helper starts on the links it
     // guesses from the texts while this thread runs the matching (see `guess`).
@@ -295,7 +330,7 @@ fn match_groups(
         board.close();
         found
     };
-    crate::par::both(
+    let matched = crate::par::both(
         || {
             board.guess(guess::likely_links(old_p, new_p));
             board.serve();
@@ -307,7 +342,8 @@ fn match_groups(
             )
         },
     )
-    .1
+    .1;
+    (matched, annotations)
 }
 
 /// Passes 1–9 on the matching texts; `gather` runs the evidence diffs of the pairs it is given.
@@ -408,7 +444,9 @@ fn match_texts(
     );
 
     // No link without evidence: weak 1–1 links need a structural reason.
-    let (groups, keep, mut diffs) = {
+    // `sides`: prepared for counting who holds a phrase (on first use), handed from context to
+    // context.
+    let (groups, keep, mut diffs, mut sides) = {
         let mut ctx = evidence::Context::new(
             old_p,
             new_p,
@@ -419,7 +457,9 @@ fn match_texts(
             (&m.old_subjects, &m.new_subjects),
         );
         ctx.symbols = symbols.clone();
-        evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n), diff_all, gather)
+        let (groups, keep, diffs) =
+            evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n), diff_all, gather);
+        (groups, keep, diffs, ctx.take_sides())
     };
     let mut groups = regroup(groups, &keep, &mut group_of_old, &mut group_of_new);
     // Pass 9: the in-order run; moved links below the move floor need a textual reason. Taking
@@ -436,9 +476,12 @@ fn match_texts(
                 &group_of_old,
                 &group_of_new,
                 (&m.old_subjects, &m.new_subjects),
-            );
+            )
+            .with_sides(sides.take());
             ctx.symbols = symbols.clone();
-            evidence::vet_moves(&mut groups, &moved, &mut ctx, &mut diffs)
+            let keep = evidence::vet_moves(&mut groups, &moved, &mut ctx, &mut diffs);
+            sides = ctx.take_sides();
+            keep
         };
         if keep.iter().all(|&k| k) {
             break;
@@ -699,7 +742,7 @@ mod tests {
             }
         }
         for (old, new) in &pairs {
-            let (with_diffs, diffs) = align_keeping_diffs(old, new);
+            let (with_diffs, diffs, _) = align_keeping_diffs(old, new);
             assert_eq!(with_diffs, align(old, new), "{:?}", old.meta.symbol);
             for ((o, n), d) in &diffs {
                 let direct = crate::diff::diff_words_with(

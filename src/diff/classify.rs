@@ -4,7 +4,11 @@
 use super::change::{ChangeKind, Classification, FootnoteChange};
 use super::lead::lead_change_between;
 use super::refs::{extract_references, references_in};
-use super::routine::{Rollover, annotate, mark_routine, mark_routine_with, normalize_for_matching};
+use std::borrow::Cow;
+
+use super::routine::{
+    Item, Rollover, annotate, mark_routine, mark_routine_with, normalize_for_matching,
+};
 use super::{DiffOp, OpKind, diff_words, similarity};
 use crate::model::{Paragraph, ParagraphKind, Resolution};
 
@@ -103,6 +107,34 @@ pub fn classify(
     ops: &mut [DiffOp],
     ro: &Rollover,
 ) -> Classification {
+    classify_annotated(old, new, ops, ro, (None, None))
+}
+
+/// The annotation of `joined` (one side's text as the ops spell it): `known` when it annotates
+/// the same text (`para`), else made here; none when nothing changed.
+fn annotation<'t>(
+    any_change: bool,
+    joined: &'t str,
+    para: Option<&str>,
+    known: Option<&'t [Item<'t>]>,
+) -> Cow<'t, [Item<'t>]> {
+    match known {
+        _ if !any_change => Cow::Owned(Vec::new()),
+        Some(items) if para == Some(joined) => Cow::Borrowed(items),
+        _ => Cow::Owned(annotate(joined)),
+    }
+}
+
+/// [`classify`], given the annotations ([`annotate`]) of the old and the new paragraph's text
+/// where they were made already (by the matching); an annotation is used only for a side whose
+/// ops spell exactly that paragraph's text, so the result is the same as [`classify`]'s.
+pub(crate) fn classify_annotated(
+    old: Option<(&Paragraph, &Resolution)>,
+    new: Option<(&Paragraph, &Resolution)>,
+    ops: &mut [DiffOp],
+    ro: &Rollover,
+    known: (Option<&[Item<'_>]>, Option<&[Item<'_>]>),
+) -> Classification {
     // Annotate each side once, for the routine marks and for the references.
     let any_change = ops.iter().any(|o| o.op != OpKind::Equal);
     let (old_joined, new_joined) = if any_change {
@@ -110,16 +142,18 @@ pub fn classify(
     } else {
         (String::new(), String::new())
     };
-    let old_items = if any_change {
-        annotate(&old_joined)
-    } else {
-        Vec::new()
-    };
-    let new_items = if any_change {
-        annotate(&new_joined)
-    } else {
-        Vec::new()
-    };
+    let old_items = annotation(
+        any_change,
+        &old_joined,
+        old.map(|(p, _)| p.text.as_str()),
+        known.0,
+    );
+    let new_items = annotation(
+        any_change,
+        &new_joined,
+        new.map(|(p, _)| p.text.as_str()),
+        known.1,
+    );
     if any_change {
         mark_routine_with(ops, &old_joined, &new_joined, &old_items, &new_items, ro);
     }

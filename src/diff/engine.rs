@@ -227,10 +227,7 @@ fn clause_level<'x>(
 }
 
 fn word_count(text: &str) -> usize {
-    tokenize(text)
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .count()
+    super::token::count_words(text)
 }
 
 /// Word-based similarity of the two texts the ops describe: `2 × equal words / (old words + new

@@ -125,12 +125,14 @@ mod token;
 
 pub use change::{ChangeKind, Classification, Direction, FootnoteChange, KindChange, LeadChange};
 pub use classify::classify;
+pub(crate) use classify::classify_annotated;
 pub use engine::{DiffOptions, DiffOutcome, diff_words, diff_words_with, similarity};
 pub use lead::{
     LeadEntry, lead_change, lead_change_between, lead_entry, lead_strength, scale_polarity,
 };
 pub use op::{DiffOp, OpKind, new_text, old_text};
 pub use refs::extract_references;
+pub(crate) use routine::{Item, annotate, matching_text_of};
 pub use routine::{
     Rollover, Ymd, is_routine_change, mark_routine, normalize_for_matching, routine_reason,
 };

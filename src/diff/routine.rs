@@ -253,8 +253,13 @@ pub(crate) fn annotate(text: &str) -> Vec<Item<'_>> {
 /// `Recalling its resolution 65/141 of 20 December 2010,` → `recalling its resolution <res> of
 /// <date>`.
 pub fn normalize_for_matching(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for item in annotate(text) {
+    matching_text_of(&annotate(text), text.len())
+}
+
+/// [`normalize_for_matching`] of the text `items` annotate (`capacity`: the text's length).
+pub(crate) fn matching_text_of(items: &[Item<'_>], capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    for item in items {
         if !out.is_empty() {
             out.push(' ');
         }

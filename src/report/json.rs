@@ -427,7 +427,15 @@ pub fn comparison_json(c: &Comparison) -> Value {
 /// Pretty-printed [`comparison_json`] with a trailing newline, written straight from the
 /// comparison (no intermediate `Value` tree).
 pub fn render(c: &Comparison) -> Result<Vec<u8>, ReportError> {
-    let mut v = serde_json::to_vec_pretty(&comparison_view(c))?;
+    // The report holds each text about three times (the documents, the ops) plus the layout:
+    // reserving that at once spares the copies and fresh pages of a doubling buffer.
+    let texts: usize = [&c.old, &c.new]
+        .iter()
+        .flat_map(|r| &r.paragraphs)
+        .map(|p| p.text.len())
+        .sum();
+    let mut v = Vec::with_capacity(4 * texts + 16 * 1024);
+    serde_json::to_writer_pretty(&mut v, &comparison_view(c))?;
     v.push(b'\n');
     Ok(v)
 }
