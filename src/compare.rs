@@ -535,28 +535,11 @@ mod reuse_tests {
     /// classification and the same routine marks, on the sample pair and every third series pair.
     #[test]
     fn classifying_with_the_matching_annotations_changes_nothing() {
-        let read = |p: std::path::PathBuf| crate::load(&p).unwrap();
-        let sample = |f: &str| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("sample_data")
-                .join(f)
-        };
-        let mut pairs = vec![(
-            read(sample("A_RES_65_141.txt")),
-            read(sample("A_RES_66_184.txt")),
-        )];
-        if let Some(dir) = crate::corpus::dir_or_skip("annotation reuse over the series pairs") {
-            let series = crate::corpus::series_pairs(&dir).unwrap_or_default();
-            assert!(series.len() > 100, "series.tsv has {} pairs", series.len());
-            for (o, n) in series.iter().step_by(3) {
-                pairs.push((
-                    read(crate::corpus::text_path(&dir, o)),
-                    read(crate::corpus::text_path(&dir, n)),
-                ));
-            }
-        }
+        let pairs =
+            crate::corpus::sample_and_series_pairs("annotation reuse over the series pairs", 3);
         let mut checked = 0;
         for (old, new) in pairs {
+            let (old, new) = (crate::load(&old).unwrap(), crate::load(&new).unwrap());
             // Both orientations: the matching runs reversed in one of them.
             for (a, b) in [(old.clone(), new.clone()), (new.clone(), old.clone())] {
                 let c = super::compare(a, b);

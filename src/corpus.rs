@@ -100,3 +100,43 @@ pub fn copy_texts(corpus: &Path, symbols: &[&str], to: &Path) -> std::io::Result
     }
     Ok(())
 }
+
+/// The two sample files, as paths from the crate root.
+#[cfg(test)]
+fn samples() -> [PathBuf; 2] {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    [dir.join("A_RES_65_141.txt"), dir.join("A_RES_66_184.txt")]
+}
+
+/// For tests over real pairs: the sample pair, then every `step`-th consecutive pair of the
+/// corpus series when the corpus is there (`what` names the test in the skip line), as paths.
+#[cfg(test)]
+pub(crate) fn sample_and_series_pairs(what: &str, step: usize) -> Vec<(PathBuf, PathBuf)> {
+    let [old, new] = samples();
+    let mut pairs = vec![(old, new)];
+    if let Some(dir) = dir_or_skip(what) {
+        let series = series_pairs(&dir).unwrap_or_default();
+        assert!(series.len() > 100, "series.tsv has {} pairs", series.len());
+        for (o, n) in series.iter().step_by(step) {
+            pairs.push((text_path(&dir, o), text_path(&dir, n)));
+        }
+    }
+    pairs
+}
+
+/// For tests over real texts: the two sample files, then every `step`-th text of the corpus
+/// (by name) when it is there (`what` names the test in the skip line); and whether it was.
+#[cfg(test)]
+pub(crate) fn sample_and_corpus_texts(what: &str, step: usize) -> (Vec<String>, bool) {
+    let read =
+        |p: &Path| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    let mut texts: Vec<String> = samples().iter().map(|p| read(p)).collect();
+    let dir = dir_or_skip(what);
+    if let Some(dir) = &dir {
+        let files = text_files(dir).unwrap_or_default();
+        for f in files.iter().step_by(step) {
+            texts.push(read(f));
+        }
+    }
+    (texts, dir.is_some())
+}

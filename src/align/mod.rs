@@ -722,25 +722,11 @@ mod tests {
                 .map(|t| crate::parse::parse(&t))
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         };
-        let sample = |f: &str| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("sample_data")
-                .join(f)
-        };
-        let mut pairs = vec![(
-            read(sample("A_RES_65_141.txt")),
-            read(sample("A_RES_66_184.txt")),
-        )];
-        if let Some(dir) = crate::corpus::dir_or_skip("early diffs over the series pairs") {
-            let series = crate::corpus::series_pairs(&dir).unwrap_or_default();
-            assert!(series.len() > 100, "series.tsv has {} pairs", series.len());
-            for (o, n) in series.iter().step_by(3) {
-                pairs.push((
-                    read(crate::corpus::text_path(&dir, o)),
-                    read(crate::corpus::text_path(&dir, n)),
-                ));
-            }
-        }
+        let pairs: Vec<_> =
+            crate::corpus::sample_and_series_pairs("early diffs over the series pairs", 3)
+                .into_iter()
+                .map(|(o, n)| (read(o), read(n)))
+                .collect();
         for (old, new) in &pairs {
             let (with_diffs, diffs, _) = align_keeping_diffs(old, new);
             assert_eq!(with_diffs, align(old, new), "{:?}", old.meta.symbol);

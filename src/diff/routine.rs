@@ -1293,25 +1293,8 @@ mod tests {
 
     #[test]
     fn annotate_matches_the_oracle_on_samples_and_corpus() {
-        let mut texts: Vec<String> = [
-            "sample_data/A_RES_65_141.txt",
-            "sample_data/A_RES_66_184.txt",
-        ]
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-        let with_corpus = crate::corpus::dir_or_skip("annotate oracle");
-        if let Some(dir) = &with_corpus {
-            let mut files: Vec<_> = std::fs::read_dir(dir.join("text"))
-                .unwrap()
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .collect();
-            files.sort();
-            // Every 4th corpus text keeps the debug-build test short.
-            for f in files.iter().step_by(4) {
-                texts.push(std::fs::read_to_string(f).unwrap());
-            }
-        }
+        // Every 4th corpus text keeps the debug-build test short.
+        let (texts, with_corpus) = crate::corpus::sample_and_corpus_texts("annotate oracle", 4);
         let mut n = 0;
         for t in &texts {
             let doc = crate::parse::parse(t);
@@ -1324,7 +1307,7 @@ mod tests {
             }
         }
         // The two samples alone hold 99 paragraphs; a quarter of the corpus adds thousands.
-        let floor = if with_corpus.is_some() { 1_000 } else { 90 };
+        let floor = if with_corpus { 1_000 } else { 90 };
         assert!(n > floor, "only {n} paragraphs checked");
     }
 }

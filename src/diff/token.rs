@@ -355,23 +355,7 @@ mod tests {
 
     #[test]
     fn the_tokenizer_matches_the_oracle_on_samples_and_corpus() {
-        let mut texts: Vec<String> = [
-            "sample_data/A_RES_65_141.txt",
-            "sample_data/A_RES_66_184.txt",
-        ]
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-        if let Some(dir) = crate::corpus::dir_or_skip("tokenizer oracle") {
-            let mut files: Vec<_> = std::fs::read_dir(dir.join("text"))
-                .unwrap()
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .collect();
-            files.sort();
-            for f in files.iter().step_by(3) {
-                texts.push(std::fs::read_to_string(f).unwrap());
-            }
-        }
+        let (texts, _) = crate::corpus::sample_and_corpus_texts("tokenizer oracle", 3);
         for t in &texts {
             // Whole files: line ends, tables and page furniture included.
             same_as_oracle(t);
