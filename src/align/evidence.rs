@@ -174,7 +174,8 @@ impl Side {
         let odd = paras
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.text.contains(ASCII_LOWERING))
+            // (An ASCII text holds neither; the check for that is one quick pass.)
+            .filter(|(_, p)| !p.text.is_ascii() && p.text.contains(ASCII_LOWERING))
             .map(|(i, _)| i)
             .collect();
         Side {
@@ -348,6 +349,8 @@ pub(crate) struct Context<'a> {
     pub(crate) symbols: (Option<String>, Option<String>),
     /// Both sides prepared for counting the holders of a phrase, on first use.
     sides: Option<(Side, Side)>,
+    /// The matching's annotations of the paragraph texts, when given (for the symbols cited).
+    annotations: Option<&'a super::Annotations<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -371,7 +374,15 @@ impl<'a> Context<'a> {
             subjects_new: subjects.1,
             symbols: (None, None),
             sides: None,
+            annotations: None,
         }
+    }
+
+    /// Reads the symbols a paragraph cites from the matching's annotations (the same symbols,
+    /// without annotating the texts again).
+    pub(crate) fn with_annotations(mut self, annotations: &'a super::Annotations<'a>) -> Self {
+        self.annotations = Some(annotations);
+        self
     }
 
     /// The sides this context prepared (if any), for the next context over the same paragraphs.
@@ -441,8 +452,10 @@ impl<'a> Context<'a> {
         let (Some(a), Some(b)) = (self.old.get(o), self.new.get(n)) else {
             return false;
         };
-        let rb = crate::diff::extract_references(&b.text);
-        let shared: Vec<String> = crate::diff::extract_references(&a.text)
+        let known_a = self.annotations.and_then(|x| x.old.get(o));
+        let known_b = self.annotations.and_then(|x| x.new.get(n));
+        let rb = super::references(b, known_b);
+        let shared: Vec<String> = super::references(a, known_a)
             .into_iter()
             .filter(|r| rb.contains(r))
             .collect();

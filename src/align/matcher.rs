@@ -428,10 +428,16 @@ impl<'a> Matcher<'a> {
     /// of …` look alike, but when the old text also holds `Recalling also its resolution 67/19
     /// of …` that one is the counterpart (78/192 → 79/163). A routine rollover (`77/208` →
     /// `78/192`) keeps its link: no other paragraph cites the new symbol alone.
-    pub(crate) fn symbol_pass(&mut self, candidates: &[Vec<(usize, f64)>]) {
+    /// `annotations`: the matching's annotations of the paragraph texts (for the symbols).
+    pub(crate) fn symbol_pass(
+        &mut self,
+        candidates: &[Vec<(usize, f64)>],
+        annotations: &super::Annotations<'_>,
+    ) {
         fn refs_of(
             cache: &mut [Option<Vec<String>>],
             paras: &[Paragraph],
+            annotations: &[super::Annotation<'_>],
             i: usize,
         ) -> Vec<String> {
             if let Some(Some(r)) = cache.get(i) {
@@ -440,7 +446,7 @@ impl<'a> Matcher<'a> {
             let mut r = paras
                 .get(i)
                 .filter(|p| p.text.contains('/'))
-                .map(|p| crate::diff::extract_references(&p.text))
+                .map(|p| super::references(p, annotations.get(i)))
                 .unwrap_or_default();
             r.sort_unstable();
             if let Some(slot) = cache.get_mut(i) {
@@ -467,8 +473,8 @@ impl<'a> Matcher<'a> {
                 continue;
             }
             let (ro, rn) = (
-                refs_of(&mut old_refs, self.old, o),
-                refs_of(&mut new_refs, self.new, n),
+                refs_of(&mut old_refs, self.old, &annotations.old, o),
+                refs_of(&mut new_refs, self.new, &annotations.new, n),
             );
             if ro.is_empty() || rn.is_empty() || !disjoint(&ro, &rn) {
                 continue;
@@ -486,10 +492,10 @@ impl<'a> Matcher<'a> {
                 }
                 let fits = if n2 == n {
                     self.old_to_new.get(o2).is_some_and(Option::is_none)
-                        && refs_of(&mut old_refs, self.old, o2) == rn
+                        && refs_of(&mut old_refs, self.old, &annotations.old, o2) == rn
                 } else {
                     self.new_to_old.get(n2).is_some_and(Option::is_none)
-                        && refs_of(&mut new_refs, self.new, n2) == ro
+                        && refs_of(&mut new_refs, self.new, &annotations.new, n2) == ro
                 };
                 if fits && best.is_none_or(|b| cos > b.0) {
                     best = Some((cos, o2, n2));

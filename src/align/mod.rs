@@ -122,6 +122,17 @@ pub(crate) struct Annotations<'a> {
     pub(crate) new: Vec<Annotation<'a>>,
 }
 
+/// The document symbols a paragraph cites ([`crate::diff::extract_references`]), from its
+/// annotation when the matching made one (the same list, without annotating again).
+fn references(p: &Paragraph, annotation: Option<&Annotation<'_>>) -> Vec<String> {
+    match annotation {
+        // Every symbol holds a `/` (as `extract_references` says).
+        Some(items) if p.text.contains('/') => crate::diff::references_in(&p.text, items),
+        Some(_) => Vec::new(),
+        None => crate::diff::extract_references(&p.text),
+    }
+}
+
 /// The text the aligner matches on: the paragraph text with routine details normalised
 /// ([`crate::diff::normalize_for_matching`]), and the annotation it was made from.
 /// Text without any letter or digit (rules, dots) is matched on its raw form instead.
@@ -318,7 +329,13 @@ fn match_groups<'a>(
     if !diff_all || crate::par::cores() < 2 {
         let gather = |keys: &[(usize, usize)]| crate::par::map_in_order(keys, 1, |&k| diff(k));
         let matched = match_texts(
-            old_p, new_p, &old_texts, &new_texts, symbols, diff_all, &gather,
+            old_p,
+            new_p,
+            (&old_texts, &new_texts),
+            &annotations,
+            symbols,
+            diff_all,
+            &gather,
         );
         return (matched, annotations);
     }
@@ -338,7 +355,13 @@ fn match_groups<'a>(
         || {
             let _close = board.closer();
             match_texts(
-                old_p, new_p, &old_texts, &new_texts, symbols, diff_all, &gather,
+                old_p,
+                new_p,
+                (&old_texts, &new_texts),
+                &annotations,
+                symbols,
+                diff_all,
+                &gather,
             )
         },
     )
@@ -346,12 +369,13 @@ fn match_groups<'a>(
     (matched, annotations)
 }
 
-/// Passes 1–9 on the matching texts; `gather` runs the evidence diffs of the pairs it is given.
+/// Passes 1–9 on the matching texts (old, new) and the annotations they were made from;
+/// `gather` runs the evidence diffs of the pairs it is given.
 fn match_texts(
     old_p: &[Paragraph],
     new_p: &[Paragraph],
-    old_texts: &[String],
-    new_texts: &[String],
+    (old_texts, new_texts): (&[String], &[String]),
+    annotations: &Annotations<'_>,
     symbols: (Option<String>, Option<String>),
     diff_all: bool,
     gather: &evidence::Gather<'_>,
@@ -367,7 +391,7 @@ fn match_texts(
     m.greedy(&candidates, tuning::ACCEPT_IN_GAP, false);
     m.fill_gaps();
     m.containment_pass(&candidates);
-    m.symbol_pass(&candidates);
+    m.symbol_pass(&candidates, annotations);
     // Groups from the 1–1 matches, then splits and merges.
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of_old: Vec<Option<usize>> = vec![None; old_p.len()];
@@ -455,7 +479,8 @@ fn match_texts(
             &group_of_old,
             &group_of_new,
             (&m.old_subjects, &m.new_subjects),
-        );
+        )
+        .with_annotations(annotations);
         ctx.symbols = symbols.clone();
         let (groups, keep, diffs) =
             evidence::vet(groups, &mut ctx, |o, n| m.f.cosine(o, n), diff_all, gather);
@@ -477,6 +502,7 @@ fn match_texts(
                 &group_of_new,
                 (&m.old_subjects, &m.new_subjects),
             )
+            .with_annotations(annotations)
             .with_sides(sides.take());
             ctx.symbols = symbols.clone();
             let keep = evidence::vet_moves(&mut groups, &moved, &mut ctx, &mut diffs);
