@@ -326,17 +326,13 @@ fn match_groups<'a>(
             timed_out: false,
         },
     };
+    let matching = |gather: &evidence::Gather<'_>| {
+        let texts = (old_texts.as_slice(), new_texts.as_slice());
+        match_texts(old_p, new_p, texts, &annotations, symbols, diff_all, gather)
+    };
     if !diff_all || crate::par::cores() < 2 {
         let gather = |keys: &[(usize, usize)]| crate::par::map_in_order(keys, 1, |&k| diff(k));
-        let matched = match_texts(
-            old_p,
-            new_p,
-            (&old_texts, &new_texts),
-            &annotations,
-            symbols,
-            diff_all,
-            &gather,
-        );
+        let matched = matching(&gather);
         return (matched, annotations);
     }
     // The comparison needs the word diff of every 1–1 link: a helper starts on the links it
@@ -354,15 +350,7 @@ fn match_groups<'a>(
         },
         || {
             let _close = board.closer();
-            match_texts(
-                old_p,
-                new_p,
-                (&old_texts, &new_texts),
-                &annotations,
-                symbols,
-                diff_all,
-                &gather,
-            )
+            matching(&gather)
         },
     )
     .1;
