@@ -302,16 +302,15 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
         // The matching annotated every paragraph text; the classification reuses that. For a
         // split or merge, the first paragraph of the side with several stands for it (lead
         // phrase, footnotes).
-        let known = (
-            link.old.first().and_then(|&i| annotations.old.get(i)),
-            link.new.first().and_then(|&i| annotations.new.get(i)),
-        );
         let class = crate::diff::classify_annotated(
             old_paras.first().map(|p| (*p, &old)),
             new_paras.first().map(|p| (*p, &new)),
             &mut ops,
             &rollover,
-            (known.0.map(|a| &a[..]), known.1.map(|a| &a[..])),
+            (
+                first_annotation(&link.old, &annotations.old),
+                first_annotation(&link.new, &annotations.new),
+            ),
         );
         let similarity = if old_paras.is_empty() || new_paras.is_empty() {
             0.0
@@ -387,6 +386,14 @@ fn pair_label(old: &[&crate::model::Paragraph], new: &[&crate::model::Paragraph]
         }
     };
     format!("{} → {}", ids(old), ids(new))
+}
+
+/// The annotation of the first paragraph of one side of a link.
+fn first_annotation<'s, 'a>(
+    side: &[usize],
+    of: &'s [crate::align::Annotation<'a>],
+) -> Option<&'s [crate::diff::Item<'a>]> {
+    side.first().and_then(|&i| of.get(i)).map(|a| &a[..])
 }
 
 /// Section label of a paragraph: `preambular`, `operative`, `annex k`, or `other`.

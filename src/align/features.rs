@@ -432,11 +432,9 @@ mod tests {
         ] {
             same_as_split(t);
         }
-        for f in [
-            "sample_data/A_RES_65_141.txt",
-            "sample_data/A_RES_66_184.txt",
-        ] {
-            same_as_split(&std::fs::read_to_string(f).unwrap());
+        let (texts, _) = crate::corpus::sample_and_corpus_texts("feature words", 5);
+        for t in &texts {
+            same_as_split(t);
         }
     }
 

@@ -125,12 +125,7 @@ pub(crate) struct Annotations<'a> {
 /// The document symbols a paragraph cites ([`crate::diff::extract_references`]), from its
 /// annotation when the matching made one (the same list, without annotating again).
 fn references(p: &Paragraph, annotation: Option<&Annotation<'_>>) -> Vec<String> {
-    match annotation {
-        // Every symbol holds a `/` (as `extract_references` says).
-        Some(items) if p.text.contains('/') => crate::diff::references_in(&p.text, items),
-        Some(_) => Vec::new(),
-        None => crate::diff::extract_references(&p.text),
-    }
+    crate::diff::references_of(&p.text, annotation.map(|a| &a[..]))
 }
 
 /// The text the aligner matches on: the paragraph text with routine details normalised

@@ -226,17 +226,13 @@ fn clause_level<'x>(
     out
 }
 
-fn word_count(text: &str) -> usize {
-    super::token::count_words(text)
-}
-
 /// Word-based similarity of the two texts the ops describe: `2 × equal words / (old words + new
 /// words)`, in 0..=1. Two texts without any word are 1.0 when equal, else 0.0.
 pub fn similarity(ops: &[DiffOp]) -> f64 {
     let (mut eq, mut old, mut new) = (0usize, 0usize, 0usize);
     let mut changed = false;
     for op in ops {
-        let n = word_count(&op.text);
+        let n = super::token::count_words(&op.text);
         match op.op {
             OpKind::Equal => {
                 eq += n;

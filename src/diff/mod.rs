@@ -132,7 +132,7 @@ pub use lead::{
 };
 pub use op::{DiffOp, OpKind, new_text, old_text};
 pub use refs::extract_references;
-pub(crate) use refs::references_in;
+pub(crate) use refs::references_of;
 pub(crate) use routine::{Item, annotate, matching_text_of};
 pub use routine::{
     Rollover, Ymd, is_routine_change, mark_routine, normalize_for_matching, routine_reason,

@@ -19,10 +19,18 @@ fn normalise(raw: &str) -> String {
 /// `65/141` (so it equals `resolution 65/141` elsewhere), and a joint symbol
 /// `A/66/64-E/2011/77` split into `A/66/64` and `E/2011/77`.
 pub fn extract_references(text: &str) -> Vec<String> {
+    references_of(text, None)
+}
+
+/// [`extract_references`], from the annotation `items` of `text` when the caller has one.
+pub(crate) fn references_of(text: &str, items: Option<&[Item<'_>]>) -> Vec<String> {
     if !text.contains('/') {
         return Vec::new(); // every symbol holds a `/`
     }
-    references_in(text, &annotate(text))
+    match items {
+        Some(items) => references_in(text, items),
+        None => references_in(text, &annotate(text)),
+    }
 }
 
 /// [`extract_references`] from the annotation `items` of `text` (computed once by the caller).
