@@ -80,6 +80,13 @@ pub fn compare_files(old: &Path, new: &Path) -> Result<compare::Comparison, Inge
     Ok(compare::compare(old, new))
 }
 
+/// Start the helper thread that [`load_both`] and the comparison use now, on another core: called
+/// before work that does not need it (reading the command line), its start-up overlaps that work
+/// instead of delaying the reading of the files.
+pub fn prepare_threads() {
+    par::prepare();
+}
+
 /// Read and parse two files (in parallel), the first error winning.
 pub fn load_both(
     old: &Path,

@@ -262,6 +262,11 @@ enum ColorChoice {
 }
 
 fn main() -> ExitCode {
+    // A comparison reads its two files on two threads: the second starts while the arguments
+    // are read.
+    if std::env::args_os().nth(1).is_some_and(|a| a == "compare") {
+        resdiff::prepare_threads();
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Parse { file, format }) => cmd_parse(&file, format),

@@ -367,3 +367,56 @@ fn the_app_takes_the_launch_arguments() {
     let out = resdiff(&["--view", "redline"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Whether an ELF file names a program interpreter (the dynamic loader), i.e. is linked
+/// dynamically. `None` when the bytes are not a 64-bit little-endian ELF file.
+fn asks_for_a_loader(elf: &[u8]) -> Option<bool> {
+    if elf.get(..4)? != b"\x7fELF" || elf.get(4)? != &2 || elf.get(5)? != &1 {
+        return None;
+    }
+    let read = |at: usize, n: usize| -> Option<u64> {
+        let b = elf.get(at..at + n)?;
+        Some(
+            b.iter()
+                .rev()
+                .fold(0u64, |acc, &x| (acc << 8) | u64::from(x)),
+        )
+    };
+    let phoff = usize::try_from(read(0x20, 8)?).ok()?;
+    let phentsize = usize::try_from(read(0x36, 2)?).ok()?;
+    let phnum = usize::try_from(read(0x38, 2)?).ok()?;
+    const PT_INTERP: u64 = 3;
+    let mut interp = false;
+    for i in 0..phnum {
+        interp |= read(phoff + i * phentsize, 4)? == PT_INTERP;
+    }
+    Some(interp)
+}
+
+/// The command-line binary is linked statically on x86_64 Linux (scripts/rustc-wrapper; it
+/// starts about 0.4 ms sooner, the README's performance table), and the app, which loads the
+/// graphics drivers at run time, dynamically.
+#[cfg(all(target_os = "linux", target_arch = "x86_64", target_env = "gnu"))]
+#[test]
+fn the_command_line_is_static_and_the_app_dynamic() {
+    let read = |p: &str| std::fs::read(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    assert_eq!(
+        asks_for_a_loader(&read(env!("CARGO_BIN_EXE_resdiff"))),
+        Some(false),
+        "resdiff is linked dynamically: is .cargo/config.toml's rustc-workspace-wrapper in use?"
+    );
+    #[cfg(feature = "gui")]
+    assert_eq!(
+        asks_for_a_loader(&read(env!("CARGO_BIN_EXE_resdiff-app"))),
+        Some(true)
+    );
+    // The static binary does its work.
+    let json = stdout(&[
+        "compare",
+        &sample("A_RES_65_141.txt"),
+        &sample("A_RES_66_184.txt"),
+        "--format",
+        "json",
+    ]);
+    assert!(json.contains("\"pairs\""));
+}

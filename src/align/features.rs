@@ -1,50 +1,61 @@
 //! Word features of paragraphs: tokens, TF-IDF vectors over word unigrams and bigrams, and an
 //! inverted index that finds candidate partners without comparing all pairs.
 
+use std::borrow::Cow;
+
 use crate::fxhash::FxMap;
 
-/// The word-token vocabulary shared by both documents: token text → id.
+/// The word-token vocabulary shared by both documents: token text → id. Words are keyed by the
+/// text they were read from where they are already lower case (no copy), else by their lower
+/// case.
 #[derive(Default)]
-pub(crate) struct Vocab {
-    ids: FxMap<Box<str>, u32>,
+pub(crate) struct Vocab<'t> {
+    ids: FxMap<Cow<'t, str>, u32>,
+    /// The id of `#` (every token holding a digit), once made.
+    number: Option<u32>,
 }
 
-impl Vocab {
-    fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+impl<'t> Vocab<'t> {
+    fn id(&mut self, word: Cow<'t, str>) -> u32 {
+        if let Some(&id) = self.ids.get(word.as_ref()) {
             return id;
         }
         let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.insert(word.into(), id);
+        self.ids.insert(word, id);
         id
     }
 
     /// Token ids of an already normalised text: lower-cased words, every token holding a digit
     /// as `#` so that changed years, symbols and numbers do not hide a match. A non-blank text
     /// without any word is one token, itself (so that rules like `______` still match their twin).
-    pub(crate) fn tokens(&mut self, text: &str) -> Vec<u32> {
+    pub(crate) fn tokens(&mut self, text: &'t str) -> Vec<u32> {
         if !text.chars().any(char::is_alphanumeric) {
             let t = text.trim();
             return if t.is_empty() {
                 Vec::new()
             } else {
-                vec![self.id(t)]
+                vec![self.id(Cow::Borrowed(t))]
             };
         }
         let mut out = Vec::with_capacity(text.len() / 6 + 1);
-        let mut lower = String::new();
         for w in words_of(text) {
             let id = if w.bytes().any(|b| b.is_ascii_digit()) {
-                self.id("#")
+                match self.number {
+                    Some(id) => id,
+                    None => {
+                        let id = self.id(Cow::Borrowed("#"));
+                        self.number = Some(id);
+                        id
+                    }
+                }
             } else if w.chars().any(char::is_uppercase) {
-                lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-                let l = std::mem::take(&mut lower);
-                let id = self.id(&l);
-                lower = l;
-                id
+                let lower: String = w.chars().flat_map(char::to_lowercase).collect();
+                match self.ids.get(lower.as_str()) {
+                    Some(&id) => id,
+                    None => self.id(Cow::Owned(lower)),
+                }
             } else {
-                self.id(w)
+                self.id(Cow::Borrowed(w))
             };
             out.push(id);
         }
@@ -136,26 +147,73 @@ pub(crate) struct Features {
     pub(crate) new_vecs: Vec<SparseVec>,
 }
 
-/// Raw term counts of one paragraph over unigrams and bigrams: feature id → count, ascending.
-fn term_counts(tokens: &[u32], intern: &mut FxMap<u64, u32>) -> Vec<(u32, u32)> {
-    let mut keys: Vec<u64> = Vec::with_capacity(tokens.len() * 2);
-    keys.extend(tokens.iter().map(|&t| u64::from(t)));
-    keys.extend(tokens.windows(2).filter_map(|w| match w {
-        [a, b] => Some(((u64::from(*a) + 1) << 32) | (u64::from(*b) + 1)),
-        _ => None,
-    }));
-    keys.sort_unstable();
-    let mut out: Vec<(u32, u32)> = Vec::new();
-    let mut i = 0;
-    while let Some(&k) = keys.get(i) {
-        let mut j = i;
-        while keys.get(j) == Some(&k) {
-            j += 1;
+/// Feature ids, in order of first appearance: a word's id from a dense table (word ids are
+/// dense), a bigram's from a map that holds bigrams only.
+struct Interner {
+    /// Feature id of each word id; `u32::MAX` until the word is first seen.
+    words: Vec<u32>,
+    /// Feature id of each bigram seen, keyed by the two word ids.
+    bigrams: FxMap<u64, u32>,
+    /// Number of feature ids handed out.
+    len: u32,
+}
+
+impl Interner {
+    fn new(vocab_len: usize, bigrams: usize) -> Self {
+        Self {
+            words: vec![u32::MAX; vocab_len],
+            bigrams: FxMap::with_capacity_and_hasher(bigrams, Default::default()),
+            len: 0,
         }
-        let next = u32::try_from(intern.len()).unwrap_or(u32::MAX);
-        let id = *intern.entry(k).or_insert(next);
-        out.push((id, u32::try_from(j - i).unwrap_or(u32::MAX)));
-        i = j;
+    }
+
+    fn word(&mut self, w: u32) -> u32 {
+        let Some(slot) = self.words.get_mut(w as usize) else {
+            return u32::MAX;
+        };
+        if *slot == u32::MAX {
+            *slot = self.len;
+            self.len = self.len.saturating_add(1);
+        }
+        *slot
+    }
+
+    fn bigram(&mut self, key: u64) -> u32 {
+        let next = self.len;
+        let id = *self.bigrams.entry(key).or_insert(next);
+        if id == next {
+            self.len = self.len.saturating_add(1);
+        }
+        id
+    }
+}
+
+/// Raw term counts of one paragraph (its word ids in order, and sorted) over unigrams and
+/// bigrams: feature id → count, ascending. New features get ids in ascending order of their
+/// key — the words by word id, then the bigrams by (first, second) word id — so the ids depend
+/// only on the order of the paragraphs.
+fn term_counts(tokens: &[u32], words: &[u32], intern: &mut Interner) -> Vec<(u32, u32)> {
+    let mut bigrams: Vec<u64> = tokens
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some((u64::from(*a) << 32) | u64::from(*b)),
+            _ => None,
+        })
+        .collect();
+    bigrams.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(words.len() + bigrams.len());
+    for run in words.chunk_by(|a, b| a == b) {
+        if let Some(&w) = run.first() {
+            out.push((intern.word(w), u32::try_from(run.len()).unwrap_or(u32::MAX)));
+        }
+    }
+    for run in bigrams.chunk_by(|a, b| a == b) {
+        if let Some(&k) = run.first() {
+            out.push((
+                intern.bigram(k),
+                u32::try_from(run.len()).unwrap_or(u32::MAX),
+            ));
+        }
     }
     out.sort_unstable();
     out
@@ -167,23 +225,31 @@ impl Features {
         let mut vocab = Vocab::default();
         let old_tokens: Vec<Vec<u32>> = old_texts.iter().map(|t| vocab.tokens(t)).collect();
         let new_tokens: Vec<Vec<u32>> = new_texts.iter().map(|t| vocab.tokens(t)).collect();
-        // Room for every feature (a unigram and a bigram per token at most), so the map never
-        // grows while it is filled.
-        let features: usize = old_tokens
+        // Room for every bigram, so the map never grows while it is filled.
+        let bigrams: usize = old_tokens
             .iter()
             .chain(&new_tokens)
-            .map(|t| 2 * t.len())
+            .map(|t| t.len().saturating_sub(1))
             .sum();
-        let mut intern = FxMap::with_capacity_and_hasher(features, Default::default());
+        let sorted = |t: &Vec<u32>| {
+            let mut s = t.clone();
+            s.sort_unstable();
+            s
+        };
+        let old_sorted: Vec<Vec<u32>> = old_tokens.iter().map(sorted).collect();
+        let new_sorted: Vec<Vec<u32>> = new_tokens.iter().map(sorted).collect();
+        let mut intern = Interner::new(vocab.ids.len(), bigrams);
         let old_counts: Vec<_> = old_tokens
             .iter()
-            .map(|t| term_counts(t, &mut intern))
+            .zip(&old_sorted)
+            .map(|(t, s)| term_counts(t, s, &mut intern))
             .collect();
         let new_counts: Vec<_> = new_tokens
             .iter()
-            .map(|t| term_counts(t, &mut intern))
+            .zip(&new_sorted)
+            .map(|(t, s)| term_counts(t, s, &mut intern))
             .collect();
-        let mut df = vec![0u32; intern.len()];
+        let mut df = vec![0u32; intern.len as usize];
         for counts in old_counts.iter().chain(new_counts.iter()) {
             for (id, _) in counts {
                 if let Some(d) = df.get_mut(*id as usize) {
@@ -210,14 +276,9 @@ impl Features {
         };
         let old_vecs = old_counts.iter().map(vectorise).collect();
         let new_vecs = new_counts.iter().map(vectorise).collect();
-        let sorted = |t: &Vec<u32>| {
-            let mut s = t.clone();
-            s.sort_unstable();
-            s
-        };
         Features {
-            old_sorted: old_tokens.iter().map(sorted).collect(),
-            new_sorted: new_tokens.iter().map(sorted).collect(),
+            old_sorted,
+            new_sorted,
             old_tokens,
             new_tokens,
             old_vecs,
@@ -435,6 +496,48 @@ mod tests {
         let (texts, _) = crate::corpus::sample_and_corpus_texts("feature words", 5);
         for t in &texts {
             same_as_split(t);
+        }
+    }
+
+    /// The term counts as first written: one map over unigram and bigram keys, ids handed out
+    /// in ascending key order per paragraph. The oracle for [`term_counts`].
+    fn term_counts_by_one_map(tokens: &[u32], intern: &mut FxMap<u64, u32>) -> Vec<(u32, u32)> {
+        let mut keys: Vec<u64> = tokens.iter().map(|&t| u64::from(t)).collect();
+        keys.extend(
+            tokens
+                .windows(2)
+                .map(|w| ((u64::from(w[0]) + 1) << 32) | (u64::from(w[1]) + 1)),
+        );
+        keys.sort_unstable();
+        let mut out = Vec::new();
+        for run in keys.chunk_by(|a, b| a == b) {
+            let next = intern.len() as u32;
+            let id = *intern.entry(run[0]).or_insert(next);
+            out.push((id, run.len() as u32));
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn feature_ids_and_counts_are_those_of_the_single_map() {
+        let (texts, _) = crate::corpus::sample_and_corpus_texts("feature ids", 5);
+        // Each text's lines as the paragraphs of one document pair (halves: old and new).
+        for text in &texts {
+            let mut vocab = Vocab::default();
+            let tokens: Vec<Vec<u32>> = text.lines().map(|l| vocab.tokens(l)).collect();
+            let bigrams = tokens.iter().map(|t| t.len().saturating_sub(1)).sum();
+            let mut intern = Interner::new(vocab.ids.len(), bigrams);
+            let mut oracle = FxMap::default();
+            for t in &tokens {
+                let mut sorted = t.clone();
+                sorted.sort_unstable();
+                assert_eq!(
+                    term_counts(t, &sorted, &mut intern),
+                    term_counts_by_one_map(t, &mut oracle)
+                );
+            }
+            assert_eq!(intern.len as usize, oracle.len());
         }
     }
 
