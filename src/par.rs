@@ -157,7 +157,7 @@ mod pool {
         posted: AtomicBool,
         /// The thread was placed on another core before it started, so it may spin while it
         /// waits for its first job too (see `Worker::next`).
-        placed: bool,
+        pub(super) placed: bool,
         #[cfg(target_os = "linux")]
         pub(super) pthread: libc::pthread_t,
     }
@@ -206,20 +206,18 @@ mod pool {
     /// Start a helper ahead of its first job, placed by `place` before it runs, and put it in
     /// the idle list; does nothing when a helper is idle already.
     pub(super) fn prepare(place: &super::placement::Placement) {
-        if !IDLE
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .is_empty()
+        // One lock for the check and the push: two callers cannot both start a helper. (A new
+        // helper only takes this lock after its first job.)
+        let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+        if idle.is_empty()
+            && let Some(w) = start(Some(place))
         {
-            return;
-        }
-        if let Some(w) = start(Some(place)) {
-            IDLE.lock().unwrap_or_else(PoisonError::into_inner).push(w);
+            idle.push(w);
         }
     }
 
     /// A new helper thread, placed by `place` (if given) before it runs.
-    fn start(place: Option<&super::placement::Placement>) -> Option<Arc<Worker>> {
+    pub(super) fn start(place: Option<&super::placement::Placement>) -> Option<Arc<Worker>> {
         let (tx, rx) = std::sync::mpsc::channel::<Arc<Worker>>();
         let handle = std::thread::Builder::new()
             .name("resdiff-helper".into())
@@ -253,7 +251,7 @@ mod pool {
             mailbox: Mutex::new(None),
             cond: Condvar::new(),
             posted: AtomicBool::new(false),
-            placed: place.is_some(),
+            placed: place.is_some_and(super::placement::Placement::elsewhere),
             #[cfg(target_os = "linux")]
             pthread: {
                 use std::os::unix::thread::JoinHandleExt;
@@ -320,6 +318,11 @@ mod placement {
             Self { allowed, target }
         }
 
+        /// Whether the helper goes to another core than this thread's.
+        pub(super) fn elsewhere(&self) -> bool {
+            self.target.is_some()
+        }
+
         /// Pin the helper to the target core, or give it back every allowed core.
         pub(super) fn apply(&self, worker: &super::pool::Worker) {
             let set = self.target.as_ref().unwrap_or(&self.allowed);
@@ -343,6 +346,9 @@ mod placement {
     impl Placement {
         pub(super) fn for_helper(_nth: usize) -> Self {
             Self
+        }
+        pub(super) fn elsewhere(&self) -> bool {
+            false
         }
         pub(super) fn apply(&self, _worker: &super::pool::Worker) {}
     }
@@ -735,17 +741,33 @@ mod tests {
     }
 
     #[test]
-    fn a_prepared_helper_takes_the_next_job() {
-        // `prepare` starts a helper (placed, warmed up) and parks it in the idle list: the next
-        // `both` hands its first closure to a helper thread, not to this one, and both results
-        // come back. (Other tests share the pool, so which helper is not asserted.)
-        prepare();
-        let here = std::thread::current().id();
-        let (there, n) = both(|| std::thread::current().id(), || 2);
-        assert_eq!(n, 2);
-        if cores() >= 2 {
-            assert_ne!(there, here);
-        }
+    fn a_helper_started_ahead_is_placed_and_runs_its_first_job() {
+        // What `prepare` starts: a helper placed before it runs, which may then spin for its
+        // first job only when it went to another core; the job runs on that thread.
+        let place = placement::Placement::for_helper(1);
+        let Some(worker) = pool::start(Some(&place)) else {
+            panic!("a helper thread starts");
+        };
+        assert_eq!(worker.placed, place.elsewhere());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let latch = std::sync::Arc::new(Latch::default());
+        worker.run(
+            Box::new(move || {
+                tx.send(std::thread::current().id()).ok();
+            }),
+            latch.clone(),
+        );
+        latch.wait();
+        let ran_on = rx.recv().expect("the job ran");
+        assert_ne!(ran_on, std::thread::current().id());
+        // Without a placement the new thread does not spin before its first job.
+        let Some(plain) = pool::start(None) else {
+            panic!("a helper thread starts");
+        };
+        assert!(!plain.placed);
+        let latch = std::sync::Arc::new(Latch::default());
+        plain.run(Box::new(|| {}), latch.clone());
+        latch.wait();
     }
 
     #[test]

@@ -370,6 +370,7 @@ fn the_app_takes_the_launch_arguments() {
 
 /// Whether an ELF file names a program interpreter (the dynamic loader), i.e. is linked
 /// dynamically. `None` when the bytes are not a 64-bit little-endian ELF file.
+#[cfg(all(target_os = "linux", target_arch = "x86_64", target_env = "gnu"))]
 fn asks_for_a_loader(elf: &[u8]) -> Option<bool> {
     if elf.get(..4)? != b"\x7fELF" || elf.get(4)? != &2 || elf.get(5)? != &1 {
         return None;
@@ -400,8 +401,18 @@ fn asks_for_a_loader(elf: &[u8]) -> Option<bool> {
 #[test]
 fn the_command_line_is_static_and_the_app_dynamic() {
     let read = |p: &str| std::fs::read(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let cli = asks_for_a_loader(&read(env!("CARGO_BIN_EXE_resdiff")));
+    if cli == Some(true) && std::env::var("CI").as_deref() != Ok("true") {
+        // The wrapper leaves the link dynamic where glibc's static libraries are missing
+        // (glibc-static on Fedora and its kin) or when RUSTC_WORKSPACE_WRAPPER replaces it.
+        eprintln!(
+            "SKIPPED: resdiff is linked dynamically here (no static libc, or \
+             scripts/rustc-wrapper not in use); under CI=true this fails"
+        );
+        return;
+    }
     assert_eq!(
-        asks_for_a_loader(&read(env!("CARGO_BIN_EXE_resdiff"))),
+        cli,
         Some(false),
         "resdiff is linked dynamically: is .cargo/config.toml's rustc-workspace-wrapper in use?"
     );

@@ -169,6 +169,7 @@ impl Interner {
 
     fn word(&mut self, w: u32) -> u32 {
         let Some(slot) = self.words.get_mut(w as usize) else {
+            debug_assert!(false, "word id {w} outside the vocabulary");
             return u32::MAX;
         };
         if *slot == u32::MAX {

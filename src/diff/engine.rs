@@ -18,7 +18,9 @@ pub struct DiffOptions {
     /// length, changed clauses are refined word by word while that budget lasts, and what is
     /// left is one deletion plus one insertion per region — exact, but coarser — and
     /// [`DiffOutcome::timed_out`] is set. The search thus takes at most about twice this budget.
-    /// `None` means no limit. Default: 50 ms.
+    /// (A search of at most 2,048 tokens that starts with 20 ms or more of the budget left runs
+    /// to the end without watching the clock: a few milliseconds at worst.) `None` means no
+    /// limit. Default: 50 ms.
     pub deadline: Option<Duration>,
     /// Apply the semantic cleanup (see the module doc of `diff`). Default: true. Without it the
     /// ops are the raw minimal token diff (adjacent same-kind runs merged, deletes first).

@@ -80,14 +80,19 @@ fn expired(deadline: Option<Instant>) -> bool {
 }
 
 /// Searches of at most this many tokens (both sides together) run to the end without reading
-/// the clock: at worst about (N + M)² / 2 steps, a few milliseconds, well inside any budget
-/// [`super::DiffOptions`] is given by default. Reading the clock once per search depth cost
-/// about 7 % of the searches' time on the sample pair (`perf`).
+/// the clock, when at least [`UNTIMED_MARGIN`] of the budget is left: at worst about
+/// (N + M)² / 2 steps, a few milliseconds. Reading the clock once per search depth cost about
+/// 7 % of the searches' time on the sample pair (`perf`).
 const UNTIMED_TOKENS: usize = 2_048;
+
+/// The budget a search of at most [`UNTIMED_TOKENS`] tokens must have left to run without the
+/// clock, several times its worst case; with less (a comparison whose overall budget is spent
+/// gives each pair 1 ms), the search is timed as any other.
+const UNTIMED_MARGIN: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// Appends the shortest edit script of `a` → `b` to `c`. When the deadline passes during the
 /// search, `similar` reports the unsolved rest as deletion plus insertion (exact, coarser);
-/// searches of up to [`UNTIMED_TOKENS`] tokens always run to the end.
+/// a short search with time to spare always runs to the end (see [`UNTIMED_TOKENS`]).
 fn myers_into(c: &mut Collect, a: &[u32], b: &[u32], deadline: Option<Instant>) {
     if a.is_empty() || b.is_empty() || disjoint(a, b) {
         // Without a common token the only script is delete-all/insert-all, which the search
@@ -96,7 +101,10 @@ fn myers_into(c: &mut Collect, a: &[u32], b: &[u32], deadline: Option<Instant>) 
         c.push(OpKind::Insert, b.len());
         return;
     }
-    let deadline = deadline.filter(|_| a.len() + b.len() > UNTIMED_TOKENS);
+    let deadline = deadline.filter(|d| {
+        a.len() + b.len() > UNTIMED_TOKENS
+            || d.saturating_duration_since(Instant::now()) < UNTIMED_MARGIN
+    });
     let Ok(()) = myers::diff_deadline_raw(c, a, 0..a.len(), b, 0..b.len(), deadline);
 }
 
@@ -480,5 +488,9 @@ mod tests {
         let (edits, timed_out) = diff_anchored(&a, &b, &words(a.len()), &words(b.len()), past);
         assert!(timed_out);
         assert_eq!(replay(&edits, &a, &b), (a.clone(), b.clone()));
+        // The search was cut short (it is short enough to run untimed, but had no time to
+        // spare): it is coarser than the full search.
+        let (full, _) = diff_anchored(&a, &b, &words(a.len()), &words(b.len()), None);
+        assert_ne!(edits, full);
     }
 }
