@@ -18,11 +18,12 @@ pub(crate) fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() ->
 
 /// Start a helper thread now, on another core, for the parallel steps to come: its start-up
 /// (60–250 µs on the project's machine kind, see [`pool`]) then overlaps what this thread does
-/// first instead of delaying the first step that hands it work. It waits for that job spinning
-/// for up to [`SPIN`], then sleeping. Does nothing on one core or when a helper is idle already.
-pub(crate) fn prepare() {
+/// first instead of delaying the first step that hands it work. The helper runs `warm` first,
+/// then waits for that job spinning for up to [`SPIN`], then sleeping. Does nothing on one core
+/// or when a helper is idle already.
+pub(crate) fn prepare(warm: fn()) {
     if cores() >= 2 {
-        pool::prepare(&placement::Placement::for_helper(1));
+        pool::prepare(&placement::Placement::for_helper(1), warm);
     }
 }
 
@@ -200,38 +201,35 @@ mod pool {
         if let Some(w) = IDLE.lock().unwrap_or_else(PoisonError::into_inner).pop() {
             return Some(w);
         }
-        start(None)
+        start(None, None)
     }
 
-    /// Start a helper ahead of its first job, placed by `place` before it runs, and put it in
-    /// the idle list; does nothing when a helper is idle already.
-    pub(super) fn prepare(place: &super::placement::Placement) {
+    /// Start a helper ahead of its first job, placed by `place` before it runs and running
+    /// `warm` first, and put it in the idle list; does nothing when a helper is idle already.
+    pub(super) fn prepare(place: &super::placement::Placement, warm: fn()) {
         // One lock for the check and the push: two callers cannot both start a helper. (A new
         // helper only takes this lock after its first job.)
         let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
         if idle.is_empty()
-            && let Some(w) = start(Some(place))
+            && let Some(w) = start(Some(place), Some(warm))
         {
             idle.push(w);
         }
     }
 
-    /// A new helper thread, placed by `place` (if given) before it runs.
-    pub(super) fn start(place: Option<&super::placement::Placement>) -> Option<Arc<Worker>> {
+    /// A new helper thread, placed by `place` (if given) before it runs, which runs `warm` (if
+    /// given) before it waits for its first job.
+    pub(super) fn start(
+        place: Option<&super::placement::Placement>,
+        warm: Option<fn()>,
+    ) -> Option<Arc<Worker>> {
         let (tx, rx) = std::sync::mpsc::channel::<Arc<Worker>>();
         let handle = std::thread::Builder::new()
             .name("resdiff-helper".into())
             .spawn(move || {
                 let Ok(me) = rx.recv() else { return };
-                if me.placed {
-                    // Started ahead of its work (`prepare`): read the CPU's features now, which
-                    // `memchr`'s vector searches ask for on first use (`std_detect`). On a virtual
-                    // machine every CPUID instruction traps to the hypervisor (about 9 µs each on
-                    // the project's machine kind, several per reading); done here, this overlaps
-                    // the caller's argument parsing instead of delaying the first searches of
-                    // both threads.
-                    #[cfg(target_arch = "x86_64")]
-                    let _ = std::arch::is_x86_feature_detected!("avx2");
+                if let Some(warm) = warm {
+                    warm();
                 }
                 let mut first = !me.placed;
                 loop {
@@ -745,7 +743,7 @@ mod tests {
         // What `prepare` starts: a helper placed before it runs, which may then spin for its
         // first job only when it went to another core; the job runs on that thread.
         let place = placement::Placement::for_helper(1);
-        let Some(worker) = pool::start(Some(&place)) else {
+        let Some(worker) = pool::start(Some(&place), Some(|| {})) else {
             panic!("a helper thread starts");
         };
         assert_eq!(worker.placed, place.elsewhere());
@@ -761,7 +759,7 @@ mod tests {
         let ran_on = rx.recv().expect("the job ran");
         assert_ne!(ran_on, std::thread::current().id());
         // Without a placement the new thread does not spin before its first job.
-        let Some(plain) = pool::start(None) else {
+        let Some(plain) = pool::start(None, None) else {
             panic!("a helper thread starts");
         };
         assert!(!plain.placed);
