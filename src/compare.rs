@@ -238,15 +238,32 @@ pub fn compare(old: Resolution, new: Resolution) -> Comparison {
 
 /// [`compare`] with explicit options.
 pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> Comparison {
-    let (alignment, known_diffs, annotations) = crate::align::align_keeping_diffs(&old, &new);
+    let (alignment, mut known_diffs, annotations) = crate::align::align_keeping_diffs(&old, &new);
     // The gap between the documents decides what is a routine rollover.
     let rollover = crate::diff::Rollover::between(&old.meta, &new.meta);
     let mut warnings: Vec<String> = alignment.warnings.clone();
     let started = std::time::Instant::now();
+    // The alignment has normally diffed each 1–1 pair already, with the default options, in
+    // its evidence check (every 1–1 link when it matched in this orientation); a diff that
+    // finished within its deadline is the same under any deadline. Each link takes its own.
+    let links: Vec<LinkAndDiff<'_>> = alignment
+        .links
+        .iter()
+        .map(|link| {
+            let known = match (link.old.as_slice(), link.new.as_slice()) {
+                ([o], [n]) => known_diffs
+                    .remove(&(*o, *n))
+                    .filter(|d| !d.timed_out)
+                    .map(|d| d.ops),
+                _ => None,
+            };
+            (link, std::sync::Mutex::new(known))
+        })
+        .collect();
     // Each pair is diffed and classified independently: on a multi-core machine the links are
     // cut into one contiguous chunk per core and the results joined in order, so the output is
     // the same as a sequential run (only a deadline hit can depend on timing, as before).
-    let build = |link: &crate::align::Link| -> PairOutcome {
+    let build = |(link, known): &LinkAndDiff<'_>| -> PairOutcome {
         let old_paras: Vec<&crate::model::Paragraph> = link
             .old
             .iter()
@@ -261,15 +278,12 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
         let new_text = join_texts(&new_paras);
         let mut timed_out = None;
         let mut budget_spent = false;
-        // The alignment has normally diffed this pair already, with the default options, in its
-        // evidence check (every 1–1 link when it matched in this orientation); a diff that
-        // finished within its deadline is the same under any deadline.
-        let known = match (link.old.as_slice(), link.new.as_slice()) {
-            ([o], [n]) => known_diffs.get(&(*o, *n)).filter(|d| !d.timed_out),
-            _ => None,
-        };
+        let known = known
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
         let mut ops = if let Some(known) = known {
-            known.ops.clone()
+            known
         } else if old_text == new_text {
             // Identical texts: one equal run, no search needed.
             if old_text.is_empty() {
@@ -317,7 +331,13 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
         } else {
             crate::diff::similarity(&ops)
         };
+        // The pair's weight in the overall similarity (counted here, on all cores).
+        let words = |ps: &[&crate::model::Paragraph]| -> usize {
+            ps.iter().map(|p| word_count(&p.text)).sum()
+        };
+        let weight = words(&old_paras).max(words(&new_paras)).max(1);
         PairOutcome {
+            weight,
             pair: Pair {
                 old: link.old.clone(),
                 new: link.new.clone(),
@@ -332,11 +352,13 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
             budget_spent,
         }
     };
-    let outcomes = crate::par::map_in_order(&alignment.links, 8, build);
+    let outcomes = crate::par::map_in_order(&links, 8, build);
     let mut timed_out_ids: Vec<String> = Vec::new();
     let mut budget_spent = false;
     let mut pairs = Vec::with_capacity(outcomes.len());
+    let mut weights = Vec::with_capacity(outcomes.len());
     for o in outcomes {
+        weights.push(o.weight);
         timed_out_ids.extend(o.timed_out);
         budget_spent |= o.budget_spent;
         pairs.push(o.pair);
@@ -354,7 +376,7 @@ pub fn compare_with(old: Resolution, new: Resolution, opts: &CompareOptions) -> 
             opts.total_deadline.as_millis()
         ));
     }
-    let summary = summarise(&old, &new, &pairs);
+    let summary = summarise(&old, &new, &pairs, &weights);
     Comparison {
         old,
         new,
@@ -411,12 +433,24 @@ fn section_of(p: &crate::model::Paragraph) -> String {
     }
 }
 
+/// `text.split_whitespace().count()`, with a byte loop for ASCII text (most paragraphs).
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        // The ASCII characters `char::is_whitespace` accepts.
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
-/// Summary counts and maps over the pairs.
-fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair]) -> Summary {
+/// Summary counts and maps over the pairs; `weights`: each pair's weight in the similarity.
+fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair], weights: &[usize]) -> Summary {
     use crate::diff::ChangeKind;
     use crate::model::ParagraphKind;
     let mut s = Summary {
@@ -485,19 +519,7 @@ fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair]) -> Summary {
                 added: false,
             });
         }
-        let words_old: usize = pair
-            .old
-            .iter()
-            .filter_map(|&k| old.paragraphs.get(k))
-            .map(|p| word_count(&p.text))
-            .sum();
-        let words_new: usize = pair
-            .new
-            .iter()
-            .filter_map(|&k| new.paragraphs.get(k))
-            .map(|p| word_count(&p.text))
-            .sum();
-        let w = words_old.max(words_new).max(1) as f64;
+        let w = weights.get(i).copied().unwrap_or(1) as f64;
         weighted += pair.similarity * w;
         weight += w;
     }
@@ -506,9 +528,18 @@ fn summarise(old: &Resolution, new: &Resolution, pairs: &[Pair]) -> Summary {
     s
 }
 
+/// A link and the word diff the alignment already ran for it, taken by the one who builds its
+/// pair (the pairs are built on all cores).
+type LinkAndDiff<'l> = (
+    &'l crate::align::Link,
+    std::sync::Mutex<Option<Vec<DiffOp>>>,
+);
+
 /// One pair built by [`compare_with`], with what its diff ran into.
 struct PairOutcome {
     pair: Pair,
+    /// The words of the larger side (at least 1): the pair's weight in the summary's similarity.
+    weight: usize,
     timed_out: Option<String>,
     budget_spent: bool,
 }
@@ -516,6 +547,22 @@ struct PairOutcome {
 #[cfg(test)]
 mod summary_tests {
     use super::Summary;
+
+    #[test]
+    fn word_count_is_that_of_split_whitespace() {
+        for t in [
+            "",
+            "   ",
+            "Recalling its resolution 65/141 of 20 December 2010,",
+            "  two\twords\n\r\x0b\x0c end ",
+            // U+001C–U+001F are not white space for Rust; NBSP and the ideographic space are.
+            "a\x1cb\x1fc d",
+            "États\u{a0}membres\u{3000}ont",
+            "tail-",
+        ] {
+            assert_eq!(super::word_count(t), t.split_whitespace().count(), "{t:?}");
+        }
+    }
 
     #[test]
     fn similarity_reads_100_only_when_nothing_changed() {

@@ -268,13 +268,20 @@ const NAME_LINKS: &[&str] = &["of", "the", "on", "for", "and", "to", "in"];
 /// word (`Summit of the Future`, `Intergovernmental Working Group on Drought`), as `name:…`.
 fn phrases(text: &str) -> HashSet<String> {
     let w = words(text);
-    let distinctive = |x: &String| {
-        x.chars().count() >= 4 && x.chars().all(char::is_alphabetic) && !STOP.contains(&x.as_str())
-    };
+    // Each word's test once, then a count over each window of five.
+    let distinct: Vec<bool> = w
+        .iter()
+        .map(|x| {
+            x.chars().count() >= 4
+                && x.chars().all(char::is_alphabetic)
+                && !STOP.contains(&x.as_str())
+        })
+        .collect();
     let mut out: HashSet<String> = w
         .windows(5)
-        .filter(|win| win.iter().filter(|x| distinctive(x)).count() >= 3)
-        .map(|win| win.join(" "))
+        .zip(distinct.windows(5))
+        .filter(|(_, d)| d.iter().filter(|&&x| x).count() >= 3)
+        .map(|(win, _)| win.join(" "))
         .collect();
     let raw: Vec<&str> = text.split(|c: char| c.is_whitespace()).skip(1).collect();
     let mut run: Vec<&str> = Vec::new();
@@ -308,8 +315,25 @@ fn phrases(text: &str) -> HashSet<String> {
     out
 }
 
+/// Whether `text` holds `needle` (ASCII) with ASCII letters in any case.
+fn holds_ascii_ignoring_case(text: &str, needle: &str) -> bool {
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 /// `paragraph N of [its] resolution X` (or `decision X`) parts named in a text, as `(N, X)`.
 fn paragraph_references(text: &str) -> Vec<(String, String)> {
+    // A word whose lower case starts with `paragraph` is spelt so in ASCII, in any case (no
+    // other character lower-cases to these letters): most texts hold none and need no words.
+    if !holds_ascii_ignoring_case(text, "paragraph") {
+        return Vec::new();
+    }
     let w = words(text);
     let mut out = Vec::new();
     for (i, word) in w.iter().enumerate() {
@@ -781,6 +805,51 @@ mod tests {
             vec![("5".to_string(), "78/238".to_string())]
         );
         assert!(paragraph_references("Recalling its resolution 78/238").is_empty());
+        // Any case: the quick check for the word does not miss a capitalised one.
+        assert_eq!(
+            paragraph_references("PARAGRAPH 12 of Resolution 65/141"),
+            vec![("12".to_string(), "65/141".to_string())]
+        );
+        assert_eq!(
+            paragraph_references("see Paragraphs 3 of decision 79/555"),
+            vec![("3".to_string(), "79/555".to_string())]
+        );
+        assert!(holds_ascii_ignoring_case("a ParaGraph", "paragraph"));
+        assert!(!holds_ascii_ignoring_case("a paragrap", "paragraph"));
+        assert!(!holds_ascii_ignoring_case("", "paragraph"));
+    }
+
+    /// The phrases as first written (each window tested word by word), against which the
+    /// counting over precomputed tests must agree.
+    fn phrases_window_by_window(text: &str) -> HashSet<String> {
+        let w = words(text);
+        let distinctive = |x: &String| {
+            x.chars().count() >= 4
+                && x.chars().all(char::is_alphabetic)
+                && !STOP.contains(&x.as_str())
+        };
+        w.windows(5)
+            .filter(|win| win.iter().filter(|x| distinctive(x)).count() >= 3)
+            .map(|win| win.join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn phrases_are_those_tested_window_by_window() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+        let mut seen = 0;
+        for file in ["A_RES_65_141.txt", "A_RES_66_184.txt"] {
+            let r = crate::load(&dir.join(file)).expect("sample file");
+            for p in &r.paragraphs {
+                let got: HashSet<String> = phrases(&p.text)
+                    .into_iter()
+                    .filter(|x| !x.starts_with("name:"))
+                    .collect();
+                assert_eq!(got, phrases_window_by_window(&p.text), "{}", p.text);
+                seen += got.len();
+            }
+        }
+        assert!(seen > 1000, "{seen}");
     }
 
     #[test]
