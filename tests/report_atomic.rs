@@ -208,3 +208,29 @@ fn temporary_files_of_running_processes_are_kept() {
     );
     fs::remove_dir_all(&d).unwrap();
 }
+
+/// A named pipe at the output path (as `/dev/null` and `/dev/stdout` are devices) is written
+/// into, not replaced by a file: renaming over it would, for root, replace even `/dev/null`.
+#[cfg(unix)]
+#[test]
+fn a_device_or_pipe_is_written_into_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let d = scratch("fifo");
+    let fifo = d.join("report.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // The reading end, opened without waiting for a writer; the report fits the pipe's buffer.
+    let mut reader = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
+    write_atomic(&fifo, b"{\"pairs\": []}\n", &[]).unwrap();
+    let mut got = Vec::new();
+    let _ = reader.read_to_end(&mut got);
+    assert_eq!(String::from_utf8_lossy(&got), "{\"pairs\": []}\n");
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(entries(&d), vec!["report.json".to_string()]);
+    let _ = fs::remove_dir_all(&d);
+}

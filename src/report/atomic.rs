@@ -73,6 +73,10 @@ fn remove_stale_temporaries(dir: &Path, name: &str) {
 /// untouched until the rename, so a failed write (disk full, killed process) never damages it.
 /// Temporary files of the same target left by a resdiff process that was killed while writing
 /// are removed.
+///
+/// An existing `out` that is not a regular file or a folder (a device such as `/dev/null` or
+/// `/dev/stdout`, a named pipe) is written to directly: renaming over it would replace the
+/// device itself with a file (for root, even `/dev/null`).
 pub fn write_atomic(out: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), ReportError> {
     let write_err = |source: std::io::Error| ReportError::Write {
         path: out.to_path_buf(),
@@ -92,6 +96,13 @@ pub fn write_atomic(out: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), Re
         }
     }
     let target = target.unwrap_or_else(|| out.to_path_buf());
+    if fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(write_err);
+    }
     let name = target
         .file_name()
         .ok_or_else(|| {
