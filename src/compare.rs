@@ -562,6 +562,20 @@ mod summary_tests {
         ] {
             assert_eq!(super::word_count(t), t.split_whitespace().count(), "{t:?}");
         }
+        // Every paragraph of the sample pair (ASCII and not).
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+        let mut words = 0;
+        for file in ["A_RES_65_141.txt", "A_RES_66_184.txt"] {
+            let r = crate::load(&dir.join(file)).expect("sample file");
+            for p in &r.paragraphs {
+                assert_eq!(
+                    super::word_count(&p.text),
+                    p.text.split_whitespace().count()
+                );
+                words += super::word_count(&p.text);
+            }
+        }
+        assert!(words > 5_000, "{words}");
     }
 
     #[test]

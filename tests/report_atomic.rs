@@ -226,10 +226,33 @@ fn a_device_or_pipe_is_written_into_not_replaced() {
         .custom_flags(libc::O_NONBLOCK)
         .open(&fifo)
         .unwrap();
-    write_atomic(&fifo, b"{\"pairs\": []}\n", &[]).unwrap();
+    // A real report: the sample pair's Markdown, which fits the pipe's buffer.
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let cmp = resdiff::compare_files(
+        &sample.join("A_RES_65_141.txt"),
+        &sample.join("A_RES_66_184.txt"),
+    )
+    .unwrap();
+    let report = resdiff::report::render(
+        &cmp,
+        resdiff::report::Format::Markdown,
+        &resdiff::report::RenderOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        report.len() > 1_000 && report.len() < 60_000,
+        "{}",
+        report.len()
+    );
+    write_atomic(&fifo, &report, &[]).unwrap();
     let mut got = Vec::new();
     let _ = reader.read_to_end(&mut got);
-    assert_eq!(String::from_utf8_lossy(&got), "{\"pairs\": []}\n");
+    assert!(
+        got == report,
+        "{} of {} bytes came through",
+        got.len(),
+        report.len()
+    );
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     assert_eq!(entries(&d), vec!["report.json".to_string()]);
     let _ = fs::remove_dir_all(&d);
