@@ -30,7 +30,7 @@
 use std::time::Instant;
 
 use super::OpKind;
-use super::script::{self, ANCHOR_WORDS};
+use super::script::{self, ANCHOR_WORDS, Edit};
 use super::token::{Token, TokenKind};
 use crate::fxhash::FxMap;
 
@@ -77,13 +77,7 @@ const MAX_PASSES: usize = 32;
 pub(crate) fn cleanup(segs: Vec<Seg<'_>>, deadline: Option<Instant>) -> Vec<Seg<'_>> {
     let mut segs = fold_islands(merge(segs));
     slide(&mut segs);
-    let (realigned, changed) = realign(merge(segs), deadline);
-    segs = realigned;
-    if changed {
-        segs = fold_islands(merge(segs));
-        slide(&mut segs);
-    }
-    merge(segs)
+    realign_and_finish(merge(segs), deadline)
 }
 
 /// Rule 2 until stable (bounded by [`MAX_PASSES`]).
@@ -109,27 +103,71 @@ fn is_weak_token(t: &Token<'_>) -> bool {
     t.kind != TokenKind::Word || is_weak_word(t.text)
 }
 
-/// Rule 4: re-aligns each change (a deletion followed by an insertion) on its content words
-/// only — whitespace, punctuation and function words may not anchor a match — so that a shared
-/// content word (`76/189` in ` and 76/189` → `, 76/189 and 77/150`) stays visible as equal
-/// text instead of a shared ` and `. Returns whether any change was split.
-fn realign<'a>(segs: Vec<Seg<'a>>, deadline: Option<Instant>) -> (Vec<Seg<'a>>, bool) {
-    let mut out: Vec<Seg<'a>> = Vec::with_capacity(segs.len());
-    let mut changed = false;
-    let mut iter = segs.into_iter().peekable();
-    while let Some(seg) = iter.next() {
-        let pair = seg.op == OpKind::Delete
-            && iter.peek().is_some_and(|n| n.op == OpKind::Insert)
-            && seg.toks.len() <= MAX_REALIGN
-            && iter.peek().is_some_and(|n| n.toks.len() <= MAX_REALIGN);
-        if !pair {
-            out.push(seg);
+/// Most pairs of equal content words in a change for which rule 4 lists the longest sets of
+/// them itself instead of running the search (see [`script::shortest_scripts`]).
+const MAX_MATCH_POINTS: usize = 256;
+
+/// Most ways to keep the largest number of content words that rule 4 tries out: when every one
+/// of them gives the same result, so does the search, whichever it would pick.
+const MAX_ALTERNATIVES: usize = 8;
+
+#[cfg(test)]
+thread_local! {
+    /// Off in tests that need the search's result everywhere, to compare with.
+    static LISTING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Whether rule 4 may list the longest sets of content words itself (always, but in tests
+/// that turn it off on their thread).
+fn listing_on() -> bool {
+    #[cfg(test)]
+    return LISTING.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    true
+}
+
+/// What rule 4 does with one change.
+enum Plan {
+    /// Leave it as it is: no content word in common, or out of time.
+    Keep,
+    /// Split it along this edit script of its deleted → inserted tokens.
+    Split(Vec<Edit>),
+    /// One of these scripts, all keeping equally many content words; the search decides which,
+    /// unless they all give the same result.
+    Open(Vec<Edit>, Vec<Vec<Edit>>),
+}
+
+/// One change that rule 4 looks at: the position of its deletion in the seg list, the ids of
+/// both sides, and what to do with it.
+struct Change {
+    at: usize,
+    a: Vec<u32>,
+    b: Vec<u32>,
+    plan: Plan,
+}
+
+/// Rule 4 and what follows it: re-aligns each change (a deletion followed by an insertion) on
+/// its content words only — whitespace, punctuation and function words may not anchor a match
+/// — so that a shared content word (`76/189` in ` and 76/189` → `, 76/189 and 77/150`) stays
+/// visible as equal text instead of a shared ` and `; when any change was split, rules 2 and 3
+/// run again; then rule 1.
+///
+/// The re-alignment is a shortest edit script (a longest common subsequence of content words,
+/// `similar`'s Myers search). When few content words repeat, the longest ones are found
+/// directly; if there is one, that is what the search returns; if there are a few and every
+/// choice among them ends in the same segs, that result is the search's too. Otherwise the
+/// search runs. The result is the same either way.
+fn realign_and_finish<'a>(segs: Vec<Seg<'a>>, deadline: Option<Instant>) -> Vec<Seg<'a>> {
+    let mut changes: Vec<Change> = Vec::new();
+    for (at, pair) in segs.windows(2).enumerate() {
+        let [del, ins] = pair else { continue };
+        if del.op != OpKind::Delete
+            || ins.op != OpKind::Insert
+            || del.toks.len() > MAX_REALIGN
+            || ins.toks.len() > MAX_REALIGN
+        {
             continue;
         }
-        let Some(ins) = iter.next() else {
-            out.push(seg);
-            continue;
-        };
         // Weak tokens get ids no other token has; content words are interned by text.
         let mut ids: FxMap<&str, u32> = FxMap::default();
         let mut fresh = u32::MAX;
@@ -142,35 +180,146 @@ fn realign<'a>(segs: Vec<Seg<'a>>, deadline: Option<Instant>) -> (Vec<Seg<'a>>, 
                 *ids.entry(t.text).or_insert(next)
             }
         };
-        let a: Vec<u32> = seg.toks.iter().map(&mut id_of).collect();
+        let a: Vec<u32> = del.toks.iter().map(&mut id_of).collect();
         let b: Vec<u32> = ins.toks.iter().map(&mut id_of).collect();
-        let (edits, timed_out) = script::diff(&a, &b, deadline);
-        let anchors = edits.iter().any(|e| e.op == OpKind::Equal);
-        if timed_out || !anchors {
-            out.push(seg);
-            out.push(ins);
-            continue;
+        let listed = if listing_on() && script::runs_untimed(a.len() + b.len(), deadline) {
+            script::shortest_scripts(&a, &b, MAX_MATCH_POINTS, MAX_ALTERNATIVES)
+        } else {
+            None
+        };
+        let plan = match listed {
+            // As after a search that ran out of time.
+            Some(_) if deadline.is_some_and(|d| Instant::now() >= d) => Plan::Keep,
+            Some(mut scripts) if scripts.len() > 1 => {
+                let first = scripts.swap_remove(0);
+                Plan::Open(first, scripts)
+            }
+            Some(scripts) => plan_of(scripts.into_iter().next(), false),
+            None => {
+                let (edits, timed_out) = script::diff(&a, &b, deadline);
+                plan_of(Some(edits), timed_out)
+            }
+        };
+        changes.push(Change { at, a, b, plan });
+    }
+    if changes.iter().any(|c| matches!(c.plan, Plan::Open(..))) {
+        // Try every combination of the open choices, while there are few.
+        let combinations = changes.iter().try_fold(1usize, |n, c| match &c.plan {
+            Plan::Open(_, rest) => n.checked_mul(rest.len() + 1),
+            _ => Some(n),
+        });
+        if let Some(n) = combinations.filter(|&n| n <= MAX_ALTERNATIVES) {
+            let mut outcome: Option<Vec<Seg<'a>>> = None;
+            let mut agree = true;
+            for k in 0..n {
+                let result = finish(split(&segs, &changes, k));
+                match &outcome {
+                    None => outcome = Some(result),
+                    Some(first) => {
+                        if !same_segs(first, &result) {
+                            agree = false;
+                            break;
+                        }
+                    }
+                }
+            }
+            if agree && let Some(result) = outcome {
+                return result;
+            }
         }
-        changed = true;
-        let (mut i, mut j) = (0usize, 0usize);
+        // The search decides.
+        for c in &mut changes {
+            if matches!(c.plan, Plan::Open(..)) {
+                let (edits, timed_out) = script::diff(&c.a, &c.b, deadline);
+                c.plan = plan_of(Some(edits), timed_out);
+            }
+        }
+    }
+    finish(split(&segs, &changes, 0))
+}
+
+/// The plan for a change given its edit script: split it when the script keeps a token and the
+/// time had not run out.
+fn plan_of(edits: Option<Vec<Edit>>, timed_out: bool) -> Plan {
+    match edits {
+        Some(edits) if !timed_out && edits.iter().any(|e| e.op == OpKind::Equal) => {
+            Plan::Split(edits)
+        }
+        _ => Plan::Keep,
+    }
+}
+
+/// `segs` with each change split by its plan; the open ones take their choice from `combination`
+/// (read as a mixed-radix number, one digit per open change).
+fn split<'a>(segs: &[Seg<'a>], changes: &[Change], combination: usize) -> (Vec<Seg<'a>>, bool) {
+    let mut out: Vec<Seg<'a>> = Vec::with_capacity(segs.len());
+    let mut split_any = false;
+    let mut rest = combination;
+    let mut next = changes.iter().peekable();
+    let mut i = 0;
+    while let Some(seg) = segs.get(i) {
+        let change = next.next_if(|c| c.at == i);
+        let edits = match change.map(|c| &c.plan) {
+            Some(Plan::Split(edits)) => Some(edits),
+            Some(Plan::Open(first, others)) => {
+                let radix = others.len() + 1;
+                let digit = rest % radix;
+                rest /= radix;
+                if digit == 0 {
+                    Some(first)
+                } else {
+                    others.get(digit - 1)
+                }
+            }
+            _ => None,
+        };
+        let (Some(edits), Some(ins)) = (edits, segs.get(i + 1)) else {
+            out.push(seg.clone());
+            i += 1;
+            continue;
+        };
+        split_any = true;
+        let (mut x, mut y) = (0usize, 0usize);
         for e in edits {
             let (from, take_a, take_b) = match e.op {
                 OpKind::Equal => (&seg.toks, true, true),
                 OpKind::Delete => (&seg.toks, true, false),
                 OpKind::Insert => (&ins.toks, false, true),
             };
-            let start = if take_a { i } else { j };
+            let start = if take_a { x } else { y };
             let toks = from.get(start..start + e.len).unwrap_or_default().to_vec();
             if take_a {
-                i += e.len;
+                x += e.len;
             }
             if take_b {
-                j += e.len;
+                y += e.len;
             }
             out.push(Seg { op: e.op, toks });
         }
+        i += 2;
     }
-    (out, changed)
+    (out, split_any)
+}
+
+/// What follows rule 4: rules 2 and 3 again when a change was split, then rule 1.
+fn finish((segs, split_any): (Vec<Seg<'_>>, bool)) -> Vec<Seg<'_>> {
+    let mut segs = segs;
+    if split_any {
+        segs = fold_islands(merge(segs));
+        slide(&mut segs);
+    }
+    merge(segs)
+}
+
+/// Whether two seg lists give the same diff: the same operations on the same texts (the tokens
+/// may come from different places of the paragraph).
+fn same_segs(x: &[Seg<'_>], y: &[Seg<'_>]) -> bool {
+    x.len() == y.len()
+        && x.iter().zip(y).all(|(s, t)| {
+            s.op == t.op
+                && s.toks.len() == t.toks.len()
+                && s.toks.iter().zip(&t.toks).all(|(u, v)| u.text == v.text)
+        })
 }
 
 /// Rule 1: merge same-kind neighbours, deletes before inserts, factor out common edges.
@@ -435,4 +584,62 @@ fn slide(segs: &mut Vec<Seg<'_>>) {
         i += 1;
     }
     segs.retain(|s| !s.toks.is_empty());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::{DiffOp, DiffOptions, diff_words_with};
+
+    /// The word diff of `old` → `new` with rule 4 listing (as always) and with the search alone.
+    fn both_ways(old: &str, new: &str) -> (Vec<DiffOp>, Vec<DiffOp>) {
+        let opts = DiffOptions::default();
+        let listed = diff_words_with(old, new, &opts).ops;
+        LISTING.with(|on| on.set(false));
+        let searched = diff_words_with(old, new, &opts).ops;
+        LISTING.with(|on| on.set(true));
+        (listed, searched)
+    }
+
+    #[test]
+    fn listing_the_longest_sets_changes_no_diff_of_real_pairs() {
+        // Every linked pair of paragraphs of the sample and of every second series pair, and in
+        // the sample every old paragraph against the new one at the same place (mostly
+        // unrelated texts: long rewrites with a few shared content words, where rule 4 has
+        // several equally long choices).
+        let pairs =
+            crate::corpus::sample_and_series_pairs("rule 4 listing over the series pairs", 2);
+        let mut checked = 0;
+        for (k, (old_path, new_path)) in pairs.iter().enumerate() {
+            let read = |p: &std::path::Path| {
+                std::fs::read_to_string(p)
+                    .map(|t| crate::parse::parse(&t))
+                    .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            };
+            let (old, new) = (read(old_path), read(new_path));
+            let mut texts: Vec<(String, String)> = Vec::new();
+            for link in crate::align::align(&old, &new).links {
+                let join = |ids: &[usize], doc: &crate::model::Resolution| {
+                    ids.iter()
+                        .map(|&i| doc.paragraphs[i].text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                if !link.old.is_empty() && !link.new.is_empty() {
+                    texts.push((join(&link.old, &old), join(&link.new, &new)));
+                }
+            }
+            if k == 0 {
+                for (o, n) in old.paragraphs.iter().zip(&new.paragraphs) {
+                    texts.push((o.text.clone(), n.text.clone()));
+                }
+            }
+            for (o, n) in &texts {
+                let (listed, searched) = both_ways(o, n);
+                assert_eq!(listed, searched, "{}: {o:?} -> {n:?}", old_path.display());
+                checked += 1;
+            }
+        }
+        assert!(checked >= 80, "{checked} pairs");
+    }
 }

@@ -101,11 +101,145 @@ fn myers_into(c: &mut Collect, a: &[u32], b: &[u32], deadline: Option<Instant>) 
         c.push(OpKind::Insert, b.len());
         return;
     }
-    let deadline = deadline.filter(|d| {
-        a.len() + b.len() > UNTIMED_TOKENS
-            || d.saturating_duration_since(Instant::now()) < UNTIMED_MARGIN
-    });
+    let deadline = deadline.filter(|_| !runs_untimed(a.len() + b.len(), deadline));
     let Ok(()) = myers::diff_deadline_raw(c, a, 0..a.len(), b, 0..b.len(), deadline);
+}
+
+/// Whether a search over `tokens` tokens (both sides together) runs to the end without reading
+/// the clock (see [`UNTIMED_TOKENS`]): it then always finds a shortest edit script.
+pub(crate) fn runs_untimed(tokens: usize, deadline: Option<Instant>) -> bool {
+    deadline.is_none_or(|d| {
+        tokens <= UNTIMED_TOKENS && d.saturating_duration_since(Instant::now()) >= UNTIMED_MARGIN
+    })
+}
+
+/// Every shortest edit script of `a` → `b`, told apart by the tokens they keep, when there are
+/// at most `max_scripts` of them and the two sides have at most `max_points` pairs of equal
+/// tokens; else `None`. An empty list never comes back: without a common token the one script
+/// deletes `a` and inserts `b`.
+///
+/// A shortest script keeps a longest common subsequence, so when only one set of kept token
+/// pairs is that long, every shortest search — `similar`'s Myers search included — returns it,
+/// and when there are a few, one of them. Finding them is cheap when few token pairs are equal
+/// (a content-word re-alignment, where function words and spaces cannot match: 80 equal pairs
+/// in the 355 × 348 tokens of the sample pair's largest rewrite), while a Myers search there
+/// walks every diagonal for every unmatched token. Each script's equal runs, deletions and
+/// insertions are merged; between two kept tokens the deletions come first.
+pub(crate) fn shortest_scripts(
+    a: &[u32],
+    b: &[u32],
+    max_points: usize,
+    max_scripts: usize,
+) -> Option<Vec<Vec<Edit>>> {
+    // The pairs of equal tokens, ordered by position in `a`, then in `b`: a pair that can come
+    // before another in a common subsequence is listed before it.
+    let mut in_b: Vec<(u32, usize)> = b.iter().enumerate().map(|(j, &t)| (t, j)).collect();
+    in_b.sort_unstable();
+    let mut points: Vec<(usize, usize)> = Vec::new();
+    for (i, &t) in a.iter().enumerate() {
+        let from = in_b.partition_point(|&(u, _)| u < t);
+        for &(u, j) in in_b.get(from..).unwrap_or_default() {
+            if u != t {
+                break;
+            }
+            if points.len() == max_points {
+                return None;
+            }
+            points.push((i, j));
+        }
+    }
+    // For each pair: the length of the longest chain of pairs (each after the last in both
+    // sequences) that ends with it, and how many chains that long end with it (saturating).
+    let mut length = vec![1usize; points.len()];
+    let mut count = vec![1u64; points.len()];
+    for p in 0..points.len() {
+        let (pi, pj) = points[p];
+        for q in 0..p {
+            let (qi, qj) = points[q];
+            if qi >= pi || qj >= pj {
+                continue;
+            }
+            if length[q] + 1 > length[p] {
+                length[p] = length[q] + 1;
+                count[p] = count[q];
+            } else if length[q] + 1 == length[p] {
+                count[p] = count[p].saturating_add(count[q]);
+            }
+        }
+    }
+    let longest = length.iter().copied().max().unwrap_or(0);
+    if longest == 0 {
+        return Some(vec![script_keeping(&[], a.len(), b.len())]);
+    }
+    let total = (0..points.len())
+        .filter(|&p| length[p] == longest)
+        .fold(0u64, |sum, p| sum.saturating_add(count[p]));
+    if total > max_scripts as u64 {
+        return None;
+    }
+    // Walk every longest chain back from its last pair.
+    let mut walk = Walk {
+        points: &points,
+        length: &length,
+        sizes: (a.len(), b.len()),
+        chain: Vec::with_capacity(longest),
+        scripts: Vec::new(),
+    };
+    for p in (0..points.len()).filter(|&p| length[p] == longest) {
+        walk.chains_ending_at(p);
+    }
+    Some(walk.scripts)
+}
+
+/// The walk of [`shortest_scripts`] back along the longest chains of equal pairs.
+struct Walk<'p> {
+    /// The equal pairs, by position in `a`, then in `b`.
+    points: &'p [(usize, usize)],
+    /// The length of the longest chain ending with each pair.
+    length: &'p [usize],
+    /// The lengths of `a` and `b`.
+    sizes: (usize, usize),
+    /// The pairs after the one being visited, last first.
+    chain: Vec<(usize, usize)>,
+    /// The script of every chain walked to its start.
+    scripts: Vec<Vec<Edit>>,
+}
+
+impl Walk<'_> {
+    /// Adds the script of every longest chain ending at pair `p`.
+    fn chains_ending_at(&mut self, p: usize) {
+        let (pi, pj) = self.points[p];
+        self.chain.push((pi, pj));
+        if self.length[p] == 1 {
+            let kept: Vec<(usize, usize)> = self.chain.iter().rev().copied().collect();
+            let (n, m) = self.sizes;
+            self.scripts.push(script_keeping(&kept, n, m));
+        } else {
+            for q in 0..p {
+                let (qi, qj) = self.points[q];
+                if qi < pi && qj < pj && self.length[q] + 1 == self.length[p] {
+                    self.chains_ending_at(q);
+                }
+            }
+        }
+        self.chain.pop();
+    }
+}
+
+/// The edit script of an `a` of `n` tokens → a `b` of `m` tokens that keeps the pairs `kept`
+/// (ascending in both), deletions before insertions between them.
+fn script_keeping(kept: &[(usize, usize)], n: usize, m: usize) -> Vec<Edit> {
+    let mut c = Collect::default();
+    let (mut i, mut j) = (0, 0);
+    for &(ki, kj) in kept {
+        c.push(OpKind::Delete, ki - i);
+        c.push(OpKind::Insert, kj - j);
+        c.push(OpKind::Equal, 1);
+        (i, j) = (ki + 1, kj + 1);
+    }
+    c.push(OpKind::Delete, n - i);
+    c.push(OpKind::Insert, m - j);
+    c.out
 }
 
 /// True when `a` and `b` have no token in common.
@@ -369,6 +503,99 @@ mod tests {
             }
         }
         (ra, rb)
+    }
+
+    /// The token pairs an edit script keeps.
+    fn kept(edits: &[Edit]) -> Vec<(usize, usize)> {
+        let (mut i, mut j) = (0, 0);
+        let mut out = Vec::new();
+        for e in edits {
+            match e.op {
+                OpKind::Equal => {
+                    out.extend((0..e.len).map(|k| (i + k, j + k)));
+                    i += e.len;
+                    j += e.len;
+                }
+                OpKind::Delete => i += e.len,
+                OpKind::Insert => j += e.len,
+            }
+        }
+        out
+    }
+
+    /// `shortest_scripts` against `similar`'s search on `a` → `b`: when it lists scripts, they
+    /// are distinct, each reproduces both sides, each keeps as many tokens as the search, and
+    /// the search's script keeps the same pairs as one of them. Returns how many were listed.
+    fn check_listing(a: &[u32], b: &[u32], max_scripts: usize) -> Option<usize> {
+        let scripts = shortest_scripts(a, b, 256, max_scripts)?;
+        let (searched, timed_out) = diff(a, b, None);
+        assert!(!timed_out);
+        let best = kept(&searched);
+        assert!(!scripts.is_empty() && scripts.len() <= max_scripts);
+        let sets: Vec<Vec<(usize, usize)>> = scripts.iter().map(|s| kept(s)).collect();
+        for (s, k) in scripts.iter().zip(&sets) {
+            assert_eq!(replay(s, a, b), (a.to_vec(), b.to_vec()));
+            assert_eq!(k.len(), best.len(), "{a:?} {b:?}");
+            assert_eq!(sets.iter().filter(|x| *x == k).count(), 1, "listed twice");
+        }
+        assert!(
+            sets.contains(&best),
+            "{a:?} {b:?}: search kept {best:?}, listed {sets:?}"
+        );
+        Some(scripts.len())
+    }
+
+    #[test]
+    fn listed_scripts_are_the_shortest_and_hold_the_search_result() {
+        // Content words 1..=3 repeat; 100.. are unique (function words and spaces in the
+        // re-alignment), so few pairs are equal.
+        // `1 2` or `1 3` are kept: two scripts.
+        let a = [1, 100, 2, 101, 3];
+        let b = [1, 102, 3, 103, 2];
+        assert_eq!(check_listing(&a, &b, 8), Some(2));
+        // One longest set: listed alone.
+        assert_eq!(
+            check_listing(&[1, 100, 2, 101, 3], &[1, 102, 2, 3], 8),
+            Some(1)
+        );
+        // Nothing in common: the one script deletes everything and inserts everything.
+        let only = shortest_scripts(&[100, 101], &[102], 256, 8);
+        assert_eq!(
+            only,
+            Some(vec![vec![
+                Edit {
+                    op: OpKind::Delete,
+                    len: 2
+                },
+                Edit {
+                    op: OpKind::Insert,
+                    len: 1
+                }
+            ]])
+        );
+        // `1 1 1 1` → `1 1`: six ways to keep two. Listed with room for eight, not with five.
+        assert_eq!(check_listing(&[1, 1, 1, 1], &[1, 1], 8), Some(6));
+        assert_eq!(shortest_scripts(&[1, 1, 1, 1], &[1, 1], 256, 5), None);
+        // Too many equal pairs: not listed.
+        assert_eq!(shortest_scripts(&[1; 20], &[1; 20], 256, 8), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn listing_agrees_with_the_search(
+            a in proptest::collection::vec(0u32..12, 0..40),
+            b in proptest::collection::vec(0u32..12, 0..40),
+        ) {
+            // Ids 4 and up stand for tokens that never match (each made unique).
+            let unique = |v: &[u32], base: u32| -> Vec<u32> {
+                v.iter()
+                    .enumerate()
+                    .map(|(k, &t)| if t < 4 { t } else { base + k as u32 })
+                    .collect()
+            };
+            let (a, b) = (unique(&a, 1000), unique(&b, 2000));
+            let _ = check_listing(&a, &b, 64);
+        }
     }
 
     #[test]
