@@ -107,8 +107,10 @@ fn is_weak_token(t: &Token<'_>) -> bool {
 /// them itself instead of running the search (see [`script::shortest_scripts`]).
 const MAX_MATCH_POINTS: usize = 256;
 
-/// Most ways to keep the largest number of content words that rule 4 tries out: when every one
-/// of them gives the same result, so does the search, whichever it would pick.
+/// Most ways to keep the largest number of content words that rule 4 tries out, both per change
+/// (longest sets listed) and over all changes of the paragraph together (combinations of their
+/// sets): when every one of them gives the same result, so does the search, whichever it would
+/// pick.
 const MAX_ALTERNATIVES: usize = 8;
 
 #[cfg(test)]
@@ -154,9 +156,10 @@ struct Change {
 ///
 /// The re-alignment is a shortest edit script (a longest common subsequence of content words,
 /// `similar`'s Myers search). When few content words repeat, the longest ones are found
-/// directly; if there is one, that is what the search returns; if there are a few and every
-/// choice among them ends in the same segs, that result is the search's too. Otherwise the
-/// search runs. The result is the same either way.
+/// directly; if there is one, the search keeps the same token pairs (it may order the deletions
+/// and insertions between two kept tokens differently, which rule 1 makes identical); if there
+/// are a few and every choice among them ends in the same segs, that result is the search's too.
+/// Otherwise the search runs. The result is the same either way.
 fn realign_and_finish<'a>(segs: Vec<Seg<'a>>, deadline: Option<Instant>) -> Vec<Seg<'a>> {
     let mut changes: Vec<Change> = Vec::new();
     for (at, pair) in segs.windows(2).enumerate() {
@@ -591,9 +594,13 @@ mod tests {
     use super::*;
     use crate::diff::{DiffOp, DiffOptions, diff_words_with};
 
-    /// The word diff of `old` → `new` with rule 4 listing (as always) and with the search alone.
+    /// The word diff of `old` → `new` with rule 4 listing (as always) and with the search alone,
+    /// without a deadline (so that a slow test machine cannot make the two runs differ).
     fn both_ways(old: &str, new: &str) -> (Vec<DiffOp>, Vec<DiffOp>) {
-        let opts = DiffOptions::default();
+        let opts = DiffOptions {
+            deadline: None,
+            ..DiffOptions::default()
+        };
         let listed = diff_words_with(old, new, &opts).ops;
         LISTING.with(|on| on.set(false));
         let searched = diff_words_with(old, new, &opts).ops;

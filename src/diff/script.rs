@@ -119,8 +119,9 @@ pub(crate) fn runs_untimed(tokens: usize, deadline: Option<Instant>) -> bool {
 /// deletes `a` and inserts `b`.
 ///
 /// A shortest script keeps a longest common subsequence, so when only one set of kept token
-/// pairs is that long, every shortest search — `similar`'s Myers search included — returns it,
-/// and when there are a few, one of them. Finding them is cheap when few token pairs are equal
+/// pairs is that long, every shortest search — `similar`'s Myers search included — keeps it,
+/// and when there are a few, one of them (the order of the deletions and insertions between two
+/// kept tokens may differ). Finding them is cheap when few token pairs are equal
 /// (a content-word re-alignment, where function words and spaces cannot match: 80 equal pairs
 /// in the 355 × 348 tokens of the sample pair's largest rewrite), while a Myers search there
 /// walks every diagonal for every unmatched token. Each script's equal runs, deletions and
@@ -578,6 +579,15 @@ mod tests {
         assert_eq!(shortest_scripts(&[1, 1, 1, 1], &[1, 1], 256, 5), None);
         // Too many equal pairs: not listed.
         assert_eq!(shortest_scripts(&[1; 20], &[1; 20], 256, 8), None);
+        // A short side against a long one (at most 64 against at least 512 tokens), where
+        // `similar` answers with its exact table for a small side instead of the search: `1 2 3`
+        // kept, with `2` at one of two places.
+        let a: Vec<u32> = [1, 2, 3].iter().flat_map(|&t| [t, 100 + t]).collect();
+        let mut b: Vec<u32> = (1000..1600).collect();
+        for (at, t) in [(100, 1), (300, 2), (400, 2), (500, 3)] {
+            b[at] = t;
+        }
+        assert_eq!(check_listing(&a, &b, 8), Some(2));
     }
 
     proptest::proptest! {
@@ -587,6 +597,22 @@ mod tests {
             b in proptest::collection::vec(0u32..12, 0..40),
         ) {
             // Ids 4 and up stand for tokens that never match (each made unique).
+            let unique = |v: &[u32], base: u32| -> Vec<u32> {
+                v.iter()
+                    .enumerate()
+                    .map(|(k, &t)| if t < 4 { t } else { base + k as u32 })
+                    .collect()
+            };
+            let (a, b) = (unique(&a, 1000), unique(&b, 2000));
+            let _ = check_listing(&a, &b, 64);
+        }
+
+        #[test]
+        fn listing_agrees_with_the_search_on_a_short_side_against_a_long_one(
+            a in proptest::collection::vec(0u32..12, 1..64),
+            b in proptest::collection::vec(0u32..200, 512..700),
+        ) {
+            // As above; the long side holds a shared id (0..4) about once in fifty tokens.
             let unique = |v: &[u32], base: u32| -> Vec<u32> {
                 v.iter()
                     .enumerate()
