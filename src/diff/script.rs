@@ -590,20 +590,22 @@ mod tests {
         assert_eq!(check_listing(&a, &b, 8), Some(2));
     }
 
+    /// `v` with ids 4 and up made unique (`base` + position): tokens that never match, as the
+    /// function words and spaces of a content re-alignment.
+    fn unmatched_above_four(v: &[u32], base: u32) -> Vec<u32> {
+        v.iter()
+            .enumerate()
+            .map(|(k, &t)| if t < 4 { t } else { base + k as u32 })
+            .collect()
+    }
+
     proptest::proptest! {
         #[test]
         fn listing_agrees_with_the_search(
             a in proptest::collection::vec(0u32..12, 0..40),
             b in proptest::collection::vec(0u32..12, 0..40),
         ) {
-            // Ids 4 and up stand for tokens that never match (each made unique).
-            let unique = |v: &[u32], base: u32| -> Vec<u32> {
-                v.iter()
-                    .enumerate()
-                    .map(|(k, &t)| if t < 4 { t } else { base + k as u32 })
-                    .collect()
-            };
-            let (a, b) = (unique(&a, 1000), unique(&b, 2000));
+            let (a, b) = (unmatched_above_four(&a, 1000), unmatched_above_four(&b, 2000));
             let _ = check_listing(&a, &b, 64);
         }
 
@@ -612,14 +614,8 @@ mod tests {
             a in proptest::collection::vec(0u32..12, 1..64),
             b in proptest::collection::vec(0u32..200, 512..700),
         ) {
-            // As above; the long side holds a shared id (0..4) about once in fifty tokens.
-            let unique = |v: &[u32], base: u32| -> Vec<u32> {
-                v.iter()
-                    .enumerate()
-                    .map(|(k, &t)| if t < 4 { t } else { base + k as u32 })
-                    .collect()
-            };
-            let (a, b) = (unique(&a, 1000), unique(&b, 2000));
+            // The long side holds a shared id (0..4) about once in fifty tokens.
+            let (a, b) = (unmatched_above_four(&a, 1000), unmatched_above_four(&b, 2000));
             let _ = check_listing(&a, &b, 64);
         }
     }
